@@ -1,0 +1,20 @@
+package dev.czar;
+
+import dev.czar.chat.ChatService;
+import dev.czar.config.CzarConfig;
+import dev.czar.evidence.git.GitEvidence;
+import dev.czar.store.Database;
+
+import java.nio.file.Path;
+
+/**
+ * A running czar: its configuration, the chat path every front door uses, and what has to be closed on exit.
+ */
+public record CzarApp(CzarConfig config, Path home, GitEvidence git, Database database, ChatService chat)
+        implements AutoCloseable {
+    @Override
+    public void close() {
+        database.close();
+        git.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.czar;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * Sends all logging to {@code <home>/logs/czar.log}, never to the console, so that chat output stays a chat.
+ * Until this runs, the bundled logback.xml keeps everything quiet except errors on stderr.
+ */
+final class LogSetup {
+    private LogSetup() {
+    }
+
+    static void toFile(Path home) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.start();
+
+        RollingFileAppender<ch.qos.logback.classic.spi.ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setFile(home.resolve("logs").resolve("czar.log").toString());
+        SizeAndTimeBasedRollingPolicy<ch.qos.logback.classic.spi.ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(file);
+        policy.setFileNamePattern(home.resolve("logs").resolve("czar.%d{yyyy-MM-dd}.%i.log.gz").toString());
+        policy.setMaxFileSize(FileSize.valueOf("10MB"));
+        policy.setMaxHistory(14);
+        policy.setTotalSizeCap(FileSize.valueOf("200MB"));
+        policy.start();
+        file.setRollingPolicy(policy);
+        file.setEncoder(encoder);
+        file.start();
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(file);
+        context.getLogger("org.eclipse.jgit").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.czar.agent;
+
+import dev.czar.chat.Evidence;
+import dev.czar.chat.EvidenceLog;
+import dev.czar.evidence.git.BranchInfo;
+import dev.czar.evidence.git.BranchStatus;
+import dev.czar.evidence.git.CommitInfo;
+import dev.czar.evidence.git.DiffStat;
+import dev.czar.evidence.git.FileChange;
+import dev.czar.evidence.git.GitEvidence;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Composes offline STATUS answers from git evidence. Each method calls the git tools through the
+ * {@link EvidenceLog} and states only what those calls returned, citing every commit it mentions.
+ */
+final class GitAnswers {
+    static final int MAX_LISTED = 20;
+
+    private final GitEvidence git;
+    private final DateTimeFormatter time;
+    private final int recentCommits;
+
+    GitAnswers(GitEvidence git, ZoneId zone, int recentCommits) {
+        this.git = git;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(zone);
+        this.recentCommits = recentCommits;
+    }
+
+    String branchStatus(String branch, EvidenceLog log) {
+        BranchStatus s = log.call("git.branch_status", () -> git.status(branch));
+        citeHead(log, s.branch());
+        citeHead(log, s.main());
+        String merged = s.merged() ? "merged into " + s.main().name() : "not merged";
+        return branch + ": " + plural(s.ahead(), "commit") + " ahead of " + s.main().name() + ", " + s.behind()
+                + " behind, " + merged + ".\n  head " + describe(s.branch().head())
+                + "\n  " + s.main().name() + " at " + describe(s.main().head());
+    }
+
+    String changes(String branch, EvidenceLog log) {
+        DiffStat d = log.call("git.diffstat", () -> git.diffStat(branch));
+        citeHead(log, d.branch());
+        citeHead(log, d.base());
+        String range = d.base().name() + ".." + branch;
+        if (d.files().isEmpty()) {
+            return "git diff " + range + " is empty: " + branch + " (" + d.branch().head().shortSha() + ") has the same tree as "
+                    + d.base().name() + " (" + d.base().head().shortSha() + ").";
+        }
+        StringBuilder out = new StringBuilder("git diff " + range + " (" + d.base().head().shortSha() + ".."
+                + d.branch().head().shortSha() + "): " + plural(d.files().size(), "file") + " changed, +"
+                + d.insertions() + " -" + d.deletions());
+        d.files().stream().limit(MAX_LISTED).forEach(f -> out.append("\n  ").append(describe(f)));
+        more(out, d.files().size(), "files");
+        return out.toString();
+    }
+
+    String commits(String branch, EvidenceLog log) {
+        List<CommitInfo> commits = log.call("git.recent_commits", () -> git.recentCommits(branch, recentCommits));
+        StringBuilder out = new StringBuilder("Latest " + plural(commits.size(), "commit") + " on " + branch + ":");
+        for (CommitInfo c : commits) {
+            log.cite(Evidence.git(c.sha(), "commit on " + branch));
+            out.append("\n  ").append(describe(c));
+        }
+        return out.toString();
+    }
+
+    String merged(String branch, EvidenceLog log) {
+        BranchStatus s = log.call("git.merged", () -> git.status(branch));
+        citeHead(log, s.branch());
+        citeHead(log, s.main());
+        if (s.merged()) {
+            return branch + " is merged: its head " + s.branch().head().shortSha() + " is reachable from "
+                    + s.main().name() + " (" + s.main().head().shortSha() + ").";
+        }
+        return branch + " is not merged into " + s.main().name() + ": " + plural(s.ahead(), "commit")
+                + " on it are not on " + s.main().name() + " (head " + s.branch().head().shortSha() + ", "
+                + s.main().name() + " at " + s.main().head().shortSha() + ").";
+    }
+
+    String branchList(boolean onlyAhead, EvidenceLog log) {
+        List<BranchStatus> all = log.call("git.branches_status", git::statusOfAll);
+        List<BranchStatus> shown = all.stream().filter(s -> !onlyAhead || s.ahead() > 0)
+                .sorted(Comparator.comparingInt(BranchStatus::ahead).reversed().thenComparing(s -> s.branch().name()))
+                .toList();
+        BranchInfo main = git.find(git.mainBranch().orElseThrow()).orElseThrow();
+        citeHead(log, main);
+        String what = onlyAhead ? plural(shown.size(), "branch") + " ahead of " + main.name()
+                : plural(all.size(), "branch") + " besides " + main.name();
+        StringBuilder out = new StringBuilder(capitalise(what) + " (" + main.name() + " at "
+                + main.head().shortSha() + ")" + (shown.isEmpty() ? "." : ":"));
+        for (BranchStatus s : shown.stream().limit(MAX_LISTED).toList()) {
+            citeHead(log, s.branch());
+            out.append("\n  ").append(s.branch().name()).append("  ").append(s.ahead()).append(" ahead, ")
+                    .append(s.behind()).append(" behind").append(s.merged() ? ", merged" : "")
+                    .append("  ").append(describe(s.branch().head()));
+        }
+        more(out, shown.size(), "branches");
+        return out.toString();
+    }
+
+    String landed(TimeWindow window, EvidenceLog log) {
+        List<CommitInfo> landed = log.call("git.landed", () -> git.landedSince(window.since(), MAX_LISTED + 1));
+        String main = git.mainBranch().orElseThrow();
+        if (landed.isEmpty()) {
+            BranchInfo head = git.find(main).orElseThrow();
+            citeHead(log, head);
+            return "Nothing landed on " + main + " " + window.label() + ". " + main + " is at " + describe(head.head()) + ".";
+        }
+        StringBuilder out = new StringBuilder((landed.size() > MAX_LISTED ? "More than " + MAX_LISTED : String.valueOf(landed.size()))
+                + (landed.size() == 1 ? " commit" : " commits") + " landed on " + main + " " + window.label() + ":");
+        for (CommitInfo c : landed.stream().limit(MAX_LISTED).toList()) {
+            log.cite(Evidence.git(c.sha(), "landed on " + main));
+            out.append("\n  ").append(describe(c));
+        }
+        return out.toString();
+    }
+
+    String overview(EvidenceLog log) {
+        List<BranchStatus> all = log.call("git.branches_status", git::statusOfAll);
+        BranchInfo main = git.find(git.mainBranch().orElseThrow()).orElseThrow();
+        citeHead(log, main);
+        long ahead = all.stream().filter(s -> s.ahead() > 0).count();
+        StringJoiner names = new StringJoiner(", ");
+        all.stream().filter(s -> s.ahead() > 0).limit(MAX_LISTED).forEach(s -> {
+            citeHead(log, s.branch());
+            names.add(s.branch().name() + " (+" + s.ahead() + ")");
+        });
+        return main.name() + " is at " + describe(main.head()) + ".\n" + capitalise(plural(all.size(), "other branch"))
+                + ", " + ahead + " with work not on " + main.name() + (ahead > 0 ? ": " + names : ".")
+                + "\nAsk me about one: \"status of <branch>\", \"what changed on <branch>\", \"what landed today?\"";
+    }
+
+    String unknownBranch(String name, EvidenceLog log) {
+        List<BranchInfo> branches = log.call("git.branches", git::branches);
+        StringJoiner known = new StringJoiner(", ");
+        branches.stream().limit(MAX_LISTED).forEach(b -> {
+            citeHead(log, b);
+            known.add(b.name());
+        });
+        String suffix = branches.size() > MAX_LISTED ? " and " + (branches.size() - MAX_LISTED) + " more" : "";
+        return "I found no branch named '" + name + "'. Branches here: " + known + suffix + ".";
+    }
+
+    private void citeHead(EvidenceLog log, BranchInfo branch) {
+        log.cite(Evidence.git(branch.head().sha(), "head of " + branch.name()));
+    }
+
+    private String describe(CommitInfo c) {
+        return c.shortSha() + " \"" + c.subject() + "\" by " + c.author() + ", " + time.format(c.time());
+    }
+
+    private static String describe(FileChange f) {
+        String marker = switch (f.change()) {
+            case "ADD" -> "A";
+            case "DELETE" -> "D";
+            case "RENAME" -> "R";
+            case "COPY" -> "C";
+            default -> "M";
+        };
+        String path = f.path().equals(f.oldPath()) ? f.path() : f.oldPath() + " => " + f.path();
+        return marker + " " + path + (f.binary() ? "  (binary)" : "  +" + f.added() + " -" + f.deleted());
+    }
+
+    private static void more(StringBuilder out, int total, String what) {
+        if (total > MAX_LISTED) {
+            out.append("\n  … and ").append(total - MAX_LISTED).append(" more ").append(what);
+        }
+    }
+
+    static String plural(long n, String noun) {
+        if (n == 1) {
+            return "1 " + noun;
+        }
+        return n + " " + (noun.endsWith("ch") ? noun + "es" : noun + "s");
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

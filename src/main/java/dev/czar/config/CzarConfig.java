@@ -1,0 +1,29 @@
+package dev.czar.config;
+
+/**
+ * All settings, grouped by concern. Every group has safe defaults, so {@code CzarConfig.defaults()} runs the
+ * bot fully offline: no LLM, no Slack, no GitHub, no schedules. {@code config/czar.yaml} documents each key.
+ */
+public record CzarConfig(
+        GitConfig git,
+        ChatConfig chat,
+        AccessConfig access,
+        LlmConfig llm,
+        SlackConfig slack,
+        CiConfig ci,
+        DigestConfig digest) {
+
+    public CzarConfig {
+        git = git != null ? git : new GitConfig(null, null);
+        chat = chat != null ? chat : new ChatConfig(null, null);
+        access = access != null ? access : new AccessConfig(null, null, null);
+        llm = llm != null ? llm : new LlmConfig(null, null, null, null);
+        slack = slack != null ? slack : new SlackConfig(null);
+        ci = ci != null ? ci : new CiConfig(null);
+        digest = digest != null ? digest : new DigestConfig(null);
+    }
+
+    public static CzarConfig defaults() {
+        return new CzarConfig(null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.czar.evidence.git;
+
+import dev.czar.config.GitConfig;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only evidence from one git repository: branches, where they stand against main, what they change,
+ * and what landed. Every method reads the repository afresh, so answers follow the repository as it moves.
+ */
+public final class GitEvidence implements AutoCloseable {
+    private final Repository repo;
+    private final String mainBranchSetting;
+
+    private GitEvidence(Repository repo, String mainBranchSetting) {
+        this.repo = repo;
+        this.mainBranchSetting = mainBranchSetting;
+    }
+
+    /**
+     * Opens the repository containing {@code path} (searching upwards, as {@code git} does).
+     *
+     * @throws GitEvidenceException when {@code path} is not inside a git repository
+     */
+    public static GitEvidence open(Path path, GitConfig config) {
+        Path dir = path.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new GitEvidenceException("not a directory: " + dir + " (point --repo at a git repository)");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
+        if (builder.getGitDir() == null) {
+            throw new GitEvidenceException("not a git repository: " + dir + " (point --repo at one, or run 'git init')");
+        }
+        try {
+            return new GitEvidence(builder.setMustExist(true).build(), config.mainBranch());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GitEvidenceException("cannot open git repository at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The working tree (or git dir, for bare repositories). */
+    public Path root() {
+        return (repo.isBare() ? repo.getDirectory() : repo.getWorkTree()).toPath();
+    }
+
+    /** True when the repository has no commits on any branch yet. */
+    public boolean isEmpty() {
+        return branches().isEmpty();
+    }
+
+    /** Local branches, then remote-tracking branches, each with its head commit, by name. */
+    public List<BranchInfo> branches() {
+        try (RevWalk walk = new RevWalk(repo)) {
+            List<BranchInfo> result = new ArrayList<>();
+            collect(walk, Constants.R_HEADS, false, result);
+            collect(walk, Constants.R_REMOTES, true, result);
+            result.sort(Comparator.comparing(BranchInfo::remote).thenComparing(BranchInfo::name));
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The branch others are compared with, resolved from {@code git.main-branch}. */
+    public Optional<String> mainBranch() {
+        if (!GitConfig.AUTO.equals(mainBranchSetting)) {
+            return find(mainBranchSetting).map(BranchInfo::name);
+        }
+        for (String candidate : List.of("main", "master")) {
+            if (find(candidate).isPresent()) {
+                return Optional.of(candidate);
+            }
+        }
+        try {
+            Ref head = repo.exactRef(Constants.HEAD);
+            if (head != null && head.isSymbolic() && head.getTarget().getObjectId() != null) {
+                return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String candidate : List.of("origin/main", "origin/master")) {
+            if (find(candidate).isPresent()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Explains why {@link #mainBranch()} is empty, naming the setting that fixes it. */
+    public String missingMainExplanation() {
+        if (!GitConfig.AUTO.equals(mainBranchSetting)) {
+            return "the main branch '" + mainBranchSetting + "' set in git.main-branch does not exist in this repository";
+        }
+        return "this repository has neither 'main' nor 'master' and HEAD is detached; set git.main-branch"
+                + " (env CZAR_GIT_MAIN_BRANCH) to the branch others are compared with";
+    }
+
+    /** Finds a branch by short name: local first, then remote-tracking (e.g. {@code origin/x}). */
+    public Optional<BranchInfo> find(String name) {
+        try (RevWalk walk = new RevWalk(repo)) {
+            for (String full : List.of(Constants.R_HEADS + name, Constants.R_REMOTES + name)) {
+                Ref ref = repo.exactRef(full);
+                if (ref != null && ref.getObjectId() != null) {
+                    return Optional.of(toBranch(walk, ref, full.startsWith(Constants.R_REMOTES)));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where {@code branch} stands against main: ahead/behind counts and whether it is merged. */
+    public BranchStatus status(String branch) {
+        BranchInfo info = require(branch);
+        BranchInfo main = requireMain();
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit head = walk.parseCommit(ObjectId.fromString(info.head().sha()));
+            RevCommit mainHead = walk.parseCommit(ObjectId.fromString(main.head().sha()));
+            int ahead = countOnlyOn(head, mainHead);
+            int behind = countOnlyOn(mainHead, head);
+            return new BranchStatus(info, main, ahead, behind, ahead == 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #status} for every branch except main itself, local branches first. */
+    public List<BranchStatus> statusOfAll() {
+        String main = mainBranch().orElseThrow(() -> new GitEvidenceException(missingMainExplanation()));
+        return branches().stream().filter(b -> !b.name().equals(main)).map(b -> status(b.name())).toList();
+    }
+
+    /** Whether the head of {@code branch} is reachable from main. */
+    public boolean isMerged(String branch) {
+        return status(branch).merged();
+    }
+
+    /** The diffstat of {@code git diff main..branch} (two-dot: the trees of both heads compared directly). */
+    public DiffStat diffStat(String branch) {
+        BranchInfo info = require(branch);
+        BranchInfo main = requireMain();
+        try (RevWalk walk = new RevWalk(repo);
+             DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            formatter.setRepository(repo);
+            formatter.setDiffComparator(RawTextComparator.DEFAULT);
+            formatter.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.MYERS));
+            formatter.setDetectRenames(true);
+            RevCommit base = walk.parseCommit(ObjectId.fromString(main.head().sha()));
+            RevCommit tip = walk.parseCommit(ObjectId.fromString(info.head().sha()));
+            List<FileChange> files = new ArrayList<>();
+            for (DiffEntry entry : formatter.scan(base.getTree(), tip.getTree())) {
+                files.add(toFileChange(formatter.toFileHeader(entry), entry));
+            }
+            return new DiffStat(main, info, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The latest {@code limit} commits reachable from {@code branch}, newest first. */
+    public List<CommitInfo> recentCommits(String branch, int limit) {
+        BranchInfo info = require(branch);
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(info.head().sha())));
+            List<CommitInfo> result = new ArrayList<>();
+            for (RevCommit commit : walk) {
+                if (result.size() >= limit) {
+                    break;
+                }
+                result.add(toCommit(commit));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Commits that landed on main since {@code since}, following first parents only (a merged branch shows as
+     * its merge commit), newest first, at most {@code limit}.
+     */
+    public List<CommitInfo> landedSince(Instant since, int limit) {
+        BranchInfo main = requireMain();
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(ObjectId.fromString(main.head().sha())));
+            List<CommitInfo> result = new ArrayList<>();
+            for (RevCommit commit : walk) {
+                Instant time = Instant.ofEpochSecond(commit.getCommitTime());
+                if (time.isBefore(since) || result.size() >= limit) {
+                    break;
+                }
+                result.add(toCommit(commit));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+
+    private BranchInfo require(String branch) {
+        return find(branch).orElseThrow(() -> new GitEvidenceException("no branch named '" + branch + "'"));
+    }
+
+    private BranchInfo requireMain() {
+        String main = mainBranch().orElseThrow(() -> new GitEvidenceException(missingMainExplanation()));
+        return require(main);
+    }
+
+    private int countOnlyOn(RevCommit include, RevCommit exclude) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRetainBody(false);
+            walk.markStart(walk.parseCommit(include));
+            walk.markUninteresting(walk.parseCommit(exclude));
+            int count = 0;
+            while (walk.next() != null) {
+                count++;
+            }
+            return count;
+        }
+    }
+
+    private void collect(RevWalk walk, String prefix, boolean remote, List<BranchInfo> out) throws IOException {
+        for (Ref ref : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+            if (ref.isSymbolic() || ref.getObjectId() == null) {
+                continue; // origin/HEAD is an alias, not a branch
+            }
+            out.add(toBranch(walk, ref, remote));
+        }
+    }
+
+    private BranchInfo toBranch(RevWalk walk, Ref ref, boolean remote) throws IOException {
+        RevCommit commit = walk.parseCommit(ref.getObjectId());
+        return new BranchInfo(Repository.shortenRefName(ref.getName()), remote, toCommit(commit));
+    }
+
+    private static CommitInfo toCommit(RevCommit commit) {
+        return new CommitInfo(commit.getName(), commit.getAuthorIdent().getName(),
+                Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage());
+    }
+
+    private static FileChange toFileChange(FileHeader header, DiffEntry entry) {
+        int added = 0;
+        int deleted = 0;
+        for (Edit edit : header.toEditList()) {
+            added += edit.getLengthB();
+            deleted += edit.getLengthA();
+        }
+        boolean binary = header.getPatchType() != FileHeader.PatchType.UNIFIED;
+        String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+        String oldPath = entry.getChangeType() == DiffEntry.ChangeType.ADD ? path : entry.getOldPath();
+        return new FileChange(path, oldPath, entry.getChangeType().name(), added, deleted, binary);
+    }
+}

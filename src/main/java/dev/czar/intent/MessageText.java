@@ -1,0 +1,33 @@
+package dev.czar.intent;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Normalises raw chat text into the form the router and answerers read. */
+public final class MessageText {
+    private static final Pattern SLACK_MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_ADDRESS = Pattern.compile("^(@?czar\\b[,:]?\\s*)+", Pattern.CASE_INSENSITIVE);
+
+    private MessageText() {
+    }
+
+    /**
+     * Removes bot mentions, invisible characters and repeated whitespace, and folds compatibility forms
+     * (full-width letters, ligatures) so that "ｓｔａｔｕｓ" reads as "status". Case is kept.
+     */
+    public static String clean(String raw) {
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        text = SLACK_MENTION.matcher(text).replaceAll(" ");
+        text = INVISIBLE.matcher(text).replaceAll("");
+        text = SPACES.matcher(text).replaceAll(" ").strip();
+        return LEADING_ADDRESS.matcher(text).replaceFirst("").strip();
+    }
+
+    /** Lower-case form for keyword matching. */
+    public static String folded(String cleaned) {
+        return cleaned.toLowerCase(Locale.ROOT);
+    }
+}
