@@ -38,9 +38,39 @@ final class ConfigValidator {
         if (!config.llm().baseUrl().isEmpty()) {
             checkUrl(origin, "llm.base-url", config.llm().baseUrl());
         }
+        checkWorkers(origin, config.workers());
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
             fail(origin, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+        }
+    }
+
+    private static void checkWorkers(String origin, WorkersConfig w) {
+        java.util.Map<String, String> durations = new java.util.LinkedHashMap<>();
+        durations.put("workers.poll-interval", w.pollInterval());
+        durations.put("workers.stuck-after", w.stuckAfter());
+        durations.put("workers.retry-backoff", w.retryBackoff());
+        durations.put("workers.verify-timeout", w.verifyTimeout());
+        durations.put("workers.input-after", w.inputAfter());
+        durations.put("workers.retention", w.retention());
+        durations.forEach((key, value) -> {
+            if (WorkersConfig.parseDuration(value) == null) {
+                fail(origin, key, "must be a duration such as 500ms, 90s, 10m, 2h or 7d; got '" + value + "'");
+            }
+        });
+        if (w.maxParallel() < 1 || w.maxParallel() > 64) {
+            fail(origin, "workers.max-parallel", "must be between 1 and 64; got " + w.maxParallel());
+        }
+        if (w.maxRetries() < 0 || w.maxFixRounds() < 0) {
+            fail(origin, w.maxRetries() < 0 ? "workers.max-retries" : "workers.max-fix-rounds", "must not be negative");
+        }
+        if (!Set.of("auto", "git-worktree", "jgit-clone").contains(w.workingCopies())) {
+            fail(origin, "workers.working-copies", "must be auto, git-worktree or jgit-clone; got '" + w.workingCopies() + "'");
+        }
+        try {
+            java.util.regex.Pattern.compile(w.promptPattern());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            fail(origin, "workers.prompt-pattern", "is not a valid regular expression: " + e.getDescription());
         }
     }
 

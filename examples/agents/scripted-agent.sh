@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# A scripted stand-in for a coding agent, for czar's tests and demos. It reads its task like a real agent
+# (the full text on stdin, also in TASK.md) and acts on directives in that text:
+#   agent-mode: commit | crash | crash-first | hang | claim-done | lazy | test-stub | stub | ask
+#   agent-file: path to write (default work/<workstream>.txt)
+#   agent-content: text to write into it (default "implemented by <workstream>")
+#   agent-linger: seconds to keep working (printing) after committing, before exiting 0
+#   agent-exit: exit code of mode crash (default 3)
+# Use it as: workers.command: [bash, examples/agents/scripted-agent.sh]
+set -u
+task_file="${CZAR_TASK_FILE:-TASK.md}"
+name="${CZAR_WORKSTREAM:-worker}"
+
+# Read exactly the task text from stdin, so that later stdin lines are answers to questions.
+lines=$(wc -l < "$task_file")
+for ((i = 0; i < lines; i++)); do IFS= read -r _ || break; done
+
+directive() { sed -n "s/^$1:[[:space:]]*//p" "$task_file" | head -n 1; }
+mode=$(directive agent-mode); mode=${mode:-commit}
+file=$(directive agent-file); file=${file:-work/$name.txt}
+content=$(directive agent-content); content=${content:-"implemented by $name"}
+linger=$(directive agent-linger); linger=${linger:-0}
+code=$(directive agent-exit); code=${code:-3}
+
+commit() { # path content message
+  mkdir -p "$(dirname "$1")"
+  printf '%s\n' "$2" > "$1"
+  git add "$1"
+  git -c user.name="scripted agent" -c user.email=agent@example.com -c commit.gpgsign=false commit -q -m "$3"
+  echo "committed $1 at $(git rev-parse --short HEAD)"
+}
+keep_working() { for ((s = 0; s < linger * 2; s++)); do echo "still working ($s)"; sleep 0.5; done; }
+
+echo "scripted agent: $name on ${CZAR_BRANCH:-?}, attempt ${CZAR_ATTEMPT:-1}, mode $mode"
+case "$mode" in
+  commit)
+    commit "$file" "$content" "$name: implement"; keep_working; echo "done"; exit 0 ;;
+  crash)
+    echo "error: the build broke" >&2; exit "$code" ;;
+  crash-first)
+    if [ "${CZAR_ATTEMPT:-1}" = 1 ]; then echo "error: crashing on the first attempt" >&2; exit "$code"; fi
+    commit "$file" "$content" "$name: implement"; exit 0 ;;
+  hang)
+    echo "thinking..."; sleep 3600 & wait ;;
+  claim-done)
+    echo "All done! The task is complete."; exit 0 ;;
+  lazy)
+    if grep -q "was refused" "$task_file"; then commit "$file" "$content" "$name: implement for real"
+    else echo "All done! The task is complete."; fi
+    exit 0 ;;
+  test-stub)
+    commit "src/test/java/${name//[^a-zA-Z]/}Test.java" "class ${name//[^a-zA-Z]/}Test { /* TODO: assert something */ }" \
+      "$name: add test"; exit 0 ;;
+  stub)
+    commit "src/main/java/Feature.java" "class Feature { void run() { throw new UnsupportedOperationException(\"TODO\"); } }" \
+      "$name: add feature"; exit 0 ;;
+  ask)
+    printf 'Apply the change to %s? [y/n] ' "$file"
+    IFS= read -r answer
+    echo "got answer: $answer"
+    if [ "$answer" = y ] || [ "$answer" = yes ]; then commit "$file" "$content" "$name: implement"; exit 0; fi
+    echo "not applying"; exit 1 ;;
+  *)
+    echo "unknown agent-mode: $mode" >&2; exit 2 ;;
+esac

@@ -1,0 +1,122 @@
+package dev.czar.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Worker supervision. Off until {@code workers.command} names the agent to run: launches are still recorded,
+ * and czar says that no command is configured.
+ *
+ * @param command        the worker command line (a list), e.g. a coding-agent CLI in non-interactive mode
+ * @param maxParallel    how many workers run at once
+ * @param pollInterval   how often the supervisor looks at its workers
+ * @param stuckAfter     no output, no file change and no commit for this long means STUCK
+ * @param maxRetries     how often a crashed or stuck worker is restarted before it is FAILED
+ * @param retryBackoff   wait before the first retry; doubles with each further retry
+ * @param verifyCommand  shell command the Definition of Done gate runs in the working copy; empty skips it
+ * @param verifyTimeout  how long the verify command may run
+ * @param promptPattern  regex on a worker's last output line meaning "it asked a question"
+ * @param inputAfter     silence after a prompt before the worker counts as NEEDS_INPUT
+ * @param maxFixRounds   how often a refused "done" goes back to the worker with the failures
+ * @param retention      how long working copies of finished workstreams are kept (branches and logs stay)
+ * @param workingCopies  {@code auto} (git worktree when git is installed, else a JGit clone), {@code git-worktree},
+ *                       {@code jgit-clone}
+ * @param unsafe         switches that let czar change the repository on its own
+ */
+public record WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
+                            Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
+                            String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
+                            String workingCopies, Unsafe unsafe) {
+    public static final String DEFAULT_PROMPT =
+            "(?i)(\\[y/n\\]|\\(y/n\\)|\\[yes/no\\]|\\(yes/no\\)|press enter|do you want to .*\\?|allow .*\\?|proceed\\?)\\s*$";
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+
+    public WorkersConfig {
+        command = command != null ? List.copyOf(command) : List.of();
+        maxParallel = maxParallel != null ? maxParallel : 2;
+        pollInterval = text(pollInterval, "2s");
+        stuckAfter = text(stuckAfter, "10m");
+        maxRetries = maxRetries != null ? maxRetries : 2;
+        retryBackoff = text(retryBackoff, "30s");
+        verifyCommand = verifyCommand != null ? verifyCommand.strip() : "";
+        verifyTimeout = text(verifyTimeout, "15m");
+        promptPattern = promptPattern != null && !promptPattern.isBlank() ? promptPattern : DEFAULT_PROMPT;
+        inputAfter = text(inputAfter, "5s");
+        maxFixRounds = maxFixRounds != null ? maxFixRounds : 2;
+        retention = text(retention, "7d");
+        workingCopies = text(workingCopies, "auto").toLowerCase(Locale.ROOT);
+        unsafe = unsafe != null ? unsafe : new Unsafe(null);
+    }
+
+    /** Whether a worker command is configured; without one launches are recorded but never started. */
+    public boolean enabled() {
+        return !command.isEmpty();
+    }
+
+    public Duration pollEvery() {
+        return duration(pollInterval);
+    }
+
+    public Duration stuckAfterDuration() {
+        return duration(stuckAfter);
+    }
+
+    public Duration retryBackoffDuration() {
+        return duration(retryBackoff);
+    }
+
+    public Duration verifyTimeoutDuration() {
+        return duration(verifyTimeout);
+    }
+
+    public Duration inputAfterDuration() {
+        return duration(inputAfter);
+    }
+
+    public Duration retentionDuration() {
+        return duration(retention);
+    }
+
+    /** Parses {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 7d}; {@code null} when malformed. */
+    public static Duration parseDuration(String value) {
+        Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static Duration duration(String value) {
+        Duration d = parseDuration(value);
+        if (d == null) {
+            throw new IllegalStateException("unvalidated duration: " + value);
+        }
+        return d;
+    }
+
+    private static String text(String value, String fallback) {
+        return value != null && !value.isBlank() ? value.strip() : fallback;
+    }
+
+    /**
+     * Dangerous switches, off by default.
+     *
+     * @param autoMerge merge a branch into main once every other Definition of Done item passed and an operator
+     *                  confirmed with {@code /czar merge NAME}
+     */
+    public record Unsafe(Boolean autoMerge) {
+        public Unsafe {
+            autoMerge = autoMerge != null && autoMerge;
+        }
+    }
+}

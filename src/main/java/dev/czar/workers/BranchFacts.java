@@ -1,0 +1,125 @@
+package dev.czar.workers;
+
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.merge.MergeStrategy;
+import org.eclipse.jgit.merge.ResolveMerger;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * What git says about workstream branches, read with JGit from the supervised repository: heads, commits since
+ * the branch was created, what changed, whether it is merged, and whether two commits would merge cleanly. The
+ * merge is computed in core: no working tree and no ref is touched.
+ */
+public final class BranchFacts {
+    private final Repository repo;
+
+    public BranchFacts(Repository repo) {
+        this.repo = repo;
+    }
+
+    /** One changed file with the lines the branch added to it. */
+    public record Change(String path, List<String> addedLines) {
+    }
+
+    public Optional<String> head(String branch) {
+        try {
+            Ref ref = repo.exactRef(Constants.R_HEADS + branch);
+            return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits reachable from {@code tip} but not from {@code base}. */
+    public int commitsSince(String base, String tip) {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRetainBody(false);
+            walk.markStart(walk.parseCommit(ObjectId.fromString(tip)));
+            walk.markUninteresting(walk.parseCommit(ObjectId.fromString(base)));
+            int n = 0;
+            while (walk.next() != null) {
+                n++;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code sha} is reachable from {@code into}. */
+    public boolean reachable(String sha, String into) {
+        try (RevWalk walk = new RevWalk(repo)) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(sha)), walk.parseCommit(ObjectId.fromString(into)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Files changed between two commits, with the lines added in each (binary files have none). */
+    public List<Change> changes(String base, String tip) {
+        try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
+             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            diff.setRepository(repo);
+            RevCommit a = walk.parseCommit(ObjectId.fromString(base));
+            RevCommit b = walk.parseCommit(ObjectId.fromString(tip));
+            List<Change> result = new ArrayList<>();
+            for (DiffEntry entry : diff.scan(a.getTree(), b.getTree())) {
+                String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+                List<String> added = new ArrayList<>();
+                if (entry.getChangeType() != DiffEntry.ChangeType.DELETE) {
+                    byte[] bytes = reader.open(entry.getNewId().toObjectId()).getBytes();
+                    if (!RawText.isBinary(bytes)) {
+                        RawText text = new RawText(bytes);
+                        for (Edit edit : diff.toFileHeader(entry).toEditList()) {
+                            for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
+                                added.add(text.getString(i));
+                            }
+                        }
+                    }
+                }
+                result.add(new Change(path, added));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The files that would conflict if {@code ours} and {@code theirs} were merged, from an in-core recursive
+     * merge; empty when they merge cleanly.
+     */
+    public List<String> conflicts(String ours, String theirs) {
+        try {
+            ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
+            boolean clean = merger.merge(ObjectId.fromString(ours), ObjectId.fromString(theirs));
+            if (clean) {
+                return List.of();
+            }
+            TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
+            if (merger.getFailingPaths() != null) {
+                files.addAll(merger.getFailingPaths().keySet());
+            }
+            return List.copyOf(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.czar.workers;
+
+import dev.czar.config.WorkersConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The Definition of Done. A worker's claim (exit 0) only starts it; each item is decided from evidence and
+ * reported with it: commits on the branch, the verify command, CI, conflicts with main, substance (not only
+ * tests or stubs when the task asks for an implementation), and the merge into main.
+ */
+public final class DoneGate {
+    private final BranchFacts git;
+    private final VerifyCommand verify;
+    private final boolean autoMerge;
+
+    public DoneGate(BranchFacts git, VerifyCommand verify, WorkersConfig config) {
+        this.git = git;
+        this.verify = verify;
+        this.autoMerge = config.unsafe().autoMerge();
+    }
+
+    /** The decision: the items, the head they were checked at, and what it means for the workstream. */
+    public record Report(String headSha, List<GateItem> items) {
+        public boolean refused() {
+            return items.stream().anyMatch(i -> i.status() == GateItem.Status.FAIL);
+        }
+
+        /** Every item passed except the merge, which needs a human (or a confirmed auto-merge). */
+        public boolean awaitingMerge() {
+            return !refused() && items.stream().anyMatch(i -> i.status() == GateItem.Status.WAIT);
+        }
+
+        public boolean done() {
+            return !refused() && !awaitingMerge();
+        }
+
+        public String failures() {
+            return items.stream().filter(i -> i.status() == GateItem.Status.FAIL).map(GateItem::line)
+                    .collect(Collectors.joining("\n"));
+        }
+
+        public String render() {
+            return items.stream().map(i -> "  " + i.line()).collect(Collectors.joining("\n"));
+        }
+    }
+
+    /** Checks every item for {@code ws}, whose working copy is at {@code verifyRound}'s state. */
+    public Report check(Workstream ws, String mainBranch, java.nio.file.Path workingCopy, int verifyRound) {
+        String mainSha = git.head(mainBranch).orElseThrow(() -> new WorkerException("main branch " + mainBranch + " has no commits"));
+        String head = git.head(ws.branch()).orElse(null);
+        String base = ws.baseSha();
+        List<GateItem> items = new ArrayList<>();
+        if (head == null || base == null) {
+            items.add(GateItem.fail("commits", "branch " + ws.branch() + " does not exist; the worker never committed"));
+            return new Report(head, items);
+        }
+        int commits = git.commitsSince(base, head);
+        if (commits == 0) {
+            items.add(GateItem.fail("commits", "no commits on " + ws.branch() + " since it was created from "
+                    + mainBranch + " at " + shortSha(base) + "; a claim of done without any change"));
+            return new Report(head, items);
+        }
+        items.add(GateItem.pass("commits", commits + " commit(s) on " + ws.branch() + " since " + shortSha(base)
+                + ", head " + shortSha(head)));
+        items.add(verify.run(ws.name(), workingCopy, verifyRound));
+        items.add(new GateItem("ci", GateItem.Status.SKIP, "CI evidence is not configured for workers"));
+        boolean merged = git.reachable(head, mainSha);
+        if (merged) {
+            items.add(GateItem.pass("conflicts", "already merged into " + mainBranch));
+        } else {
+            List<String> conflicts = git.conflicts(mainSha, head);
+            items.add(conflicts.isEmpty()
+                    ? GateItem.pass("conflicts", "merges cleanly with " + mainBranch + " at " + shortSha(mainSha))
+                    : GateItem.fail("conflicts", "conflicts with " + mainBranch + " at " + shortSha(mainSha) + " in "
+                    + String.join(", ", conflicts) + "; rebase onto " + mainBranch + " and resolve them"));
+        }
+        items.add(Substance.check(ws.task(), git.changes(base, head)));
+        if (merged) {
+            items.add(GateItem.pass("merged", "head " + shortSha(head) + " is reachable from " + mainBranch
+                    + " at " + shortSha(mainSha)));
+        } else {
+            items.add(new GateItem("merged", GateItem.Status.WAIT, "not merged into " + mainBranch + " yet; "
+                    + (autoMerge ? "confirm with '/czar merge " + ws.name() + "' to let czar merge it"
+                    : "merge " + ws.branch() + " (head " + shortSha(head) + ") to finish")));
+        }
+        return new Report(head, items);
+    }
+
+    static String shortSha(String sha) {
+        return sha == null ? "none" : sha.substring(0, Math.min(7, sha.length()));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.czar.workers;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Looks across the fleet: files each branch touched, predicted conflicts and possible duplicates (recomputed
+ * whenever a head or main moved, i.e. on every new commit), and the shared status file.
+ */
+final class FleetChecks {
+    private final WorkstreamStore store;
+    private final BranchFacts git;
+    private final StatusFile statusFile;
+    private final WorkerNotices notices;
+    private final ConflictMatrix conflicts;
+    private final DuplicateDetector duplicates = new DuplicateDetector();
+    private final Map<String, List<String>> filesByRange = new HashMap<>();
+    private String checkedKey = "";
+
+    FleetChecks(WorkstreamStore store, BranchFacts git, StatusFile statusFile, WorkerNotices notices) {
+        this.store = store;
+        this.git = git;
+        this.statusFile = statusFile;
+        this.notices = notices;
+        this.conflicts = new ConflictMatrix(git);
+    }
+
+    Path statusFile() {
+        return statusFile.path();
+    }
+
+    /** Recomputes alerts when any head moved; new alerts are noted on both workstreams and told to their threads. */
+    void run(String main, Instant now) {
+        String mainSha = git.head(main).orElse(null);
+        if (mainSha == null) {
+            return;
+        }
+        List<Workstream> open = store.all().stream().filter(w -> !w.state().finished()).toList();
+        List<ConflictMatrix.Head> heads = new ArrayList<>();
+        List<DuplicateDetector.Work> work = new ArrayList<>();
+        for (Workstream ws : open) {
+            String head = git.head(ws.branch()).orElse(null);
+            boolean changed = head != null && ws.baseSha() != null && !head.equals(ws.baseSha())
+                    && !git.reachable(head, mainSha);
+            if (changed) {
+                heads.add(new ConflictMatrix.Head(ws.name(), head));
+            }
+            work.add(new DuplicateDetector.Work(ws.name(), ws.task(), new HashSet<>(files(ws, head))));
+        }
+        String key = mainSha + heads + open.stream().map(Workstream::name).toList();
+        if (key.equals(checkedKey)) {
+            return;
+        }
+        checkedKey = key;
+        List<WorkerAlert> alerts = new ArrayList<>(conflicts.predict(main, mainSha, heads, now));
+        alerts.addAll(duplicates.find(work, now));
+        Set<String> before = store.alerts().stream().map(WorkerAlert::line).collect(Collectors.toSet());
+        store.replaceAlerts(alerts);
+        for (WorkerAlert alert : alerts) {
+            if (before.contains(alert.line())) {
+                continue;
+            }
+            for (String name : new LinkedHashSet<>(List.of(alert.a(), alert.b()))) {
+                store.find(name).ifPresent(ws -> {
+                    store.note(name, "fleet-check", alert.line());
+                    notices.tell(ws, alert.line());
+                });
+            }
+        }
+    }
+
+    /** Rewrites the shared status file from the current rows. */
+    void writeStatus(Instant now) {
+        List<StatusFile.Entry> entries = new ArrayList<>();
+        for (Workstream ws : store.all()) {
+            String head = git.head(ws.branch()).orElse(null);
+            entries.add(new StatusFile.Entry(ws.name(), ws.branch(), ws.state().name(), ws.summary(), head, files(ws, head)));
+        }
+        statusFile.write(entries, store.alerts(), now);
+    }
+
+    /** Files the branch changed since it was created from main (empty before its first commit). */
+    List<String> files(Workstream ws, String head) {
+        if (head == null || ws.baseSha() == null || head.equals(ws.baseSha())) {
+            return List.of();
+        }
+        String range = ws.baseSha() + ".." + head;
+        return filesByRange.computeIfAbsent(range, r -> git.changes(ws.baseSha(), head).stream()
+                .map(BranchFacts.Change::path).sorted().toList());
+    }
+}

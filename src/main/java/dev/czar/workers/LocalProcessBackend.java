@@ -1,0 +1,43 @@
+package dev.czar.workers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs workers as local processes, each in its own process group, with output kept in a log file. */
+public final class LocalProcessBackend implements WorkerBackend {
+    private final Clock clock;
+
+    public LocalProcessBackend(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public RunningWorker start(WorkerLaunch launch) throws IOException {
+        List<String> command = new ArrayList<>(ProcessGroups.prefix());
+        command.addAll(launch.command());
+        Files.createDirectories(launch.log().getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(launch.workingCopy().toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(launch.env());
+        Process process = builder.start();
+        Instant started = process.info().startInstant().orElse(clock.instant());
+        LocalWorker worker = new LocalWorker(process, started, launch, clock);
+        worker.send(launch.stdinText());
+        return worker;
+    }
+
+    @Override
+    public boolean alive(long pid, Instant startedAt) {
+        return ProcessGroups.find(pid, startedAt).isPresent();
+    }
+
+    @Override
+    public void terminate(long pid, Instant startedAt) {
+        ProcessGroups.find(pid, startedAt).ifPresent(ProcessGroups::end);
+    }
+}

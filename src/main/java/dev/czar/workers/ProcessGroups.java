@@ -1,0 +1,84 @@
+package dev.czar.workers;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts workers as leaders of their own process group (via {@code setsid} where it exists) and ends whole groups,
+ * so an agent's children (test runners, shells, servers) never outlive it.
+ */
+final class ProcessGroups {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessGroups.class);
+    private static final Duration GRACE = Duration.ofSeconds(2);
+
+    private ProcessGroups() {
+    }
+
+    /** The command prefix that puts a process into a new session and group, or nothing when unavailable. */
+    static List<String> prefix() {
+        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return List.of(candidate);
+            }
+        }
+        return List.of();
+    }
+
+    /** The process {@code pid} if it is still the one that started at {@code startedAt}, not a reused pid. */
+    static Optional<ProcessHandle> find(long pid, Instant startedAt) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().startInstant()
+                .map(s -> startedAt == null || Duration.between(s, startedAt).abs().compareTo(Duration.ofSeconds(2)) <= 0)
+                .orElse(true));
+    }
+
+    /** TERM to the group, KILL after a grace period, then any descendant that escaped the group. */
+    static void end(ProcessHandle leader) {
+        List<ProcessHandle> family = new ArrayList<>(leader.descendants().toList());
+        family.add(leader);
+        signalGroup(leader.pid(), "TERM");
+        family.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (System.nanoTime() < deadline && family.stream().anyMatch(ProcessHandle::isAlive)) {
+            sleep(50);
+        }
+        signalGroup(leader.pid(), "KILL");
+        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : family) {
+            try {
+                p.onExit().get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("process {} did not end after KILL", p.pid());
+            }
+        }
+    }
+
+    private static void signalGroup(long pgid, String signal) {
+        if (prefix().isEmpty()) {
+            return; // no setsid, so no group of our own to signal; descendants are ended one by one
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("kill -{} -{} failed: {}", signal, pgid, e.toString());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.czar.workers;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A worker process as its backend sees it while it runs. */
+public interface RunningWorker {
+    long pid();
+
+    Instant startedAt();
+
+    /** The exit code once the process has ended. */
+    Optional<Integer> exitCode();
+
+    /** When the worker last wrote anything to stdout or stderr (its start time before that). */
+    Instant lastOutputAt();
+
+    /** The last {@code lines} lines of its output. */
+    String tail(int lines);
+
+    /** The question it asked, when its last output line matches the prompt pattern and nobody answered yet. */
+    Optional<String> pendingPrompt();
+
+    /** Writes one line to the worker's stdin (an operator's answer). */
+    void send(String line) throws IOException;
+
+    /** Ends the worker and every process it started; waits briefly for them to go. */
+    void kill();
+}

@@ -1,0 +1,21 @@
+package dev.czar.workers;
+
+import java.time.Instant;
+
+/**
+ * A warning about two branches found before merge time.
+ *
+ * @param kind   {@code conflict} (an in-core merge of a and b fails) or {@code duplicate} (they look like the same work)
+ * @param a      a workstream name, or the main branch
+ * @param b      another workstream name
+ * @param detail the files or the reason
+ */
+public record WorkerAlert(String kind, String a, String b, String detail, Instant at) {
+    public boolean concerns(String workstream) {
+        return a.equals(workstream) || b.equals(workstream);
+    }
+
+    public String line() {
+        return ("conflict".equals(kind) ? "predicted conflict " : "possible duplicate work ") + a + " <-> " + b + ": " + detail;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.czar.workers;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Where worker processes run. The supervisor only talks to this seam, so a backend running workers elsewhere
+ * (e.g. as Kubernetes Jobs) can be added without touching it.
+ */
+public interface WorkerBackend {
+    /** Starts a worker; the task text is already in {@code launch.stdinText()}. */
+    RunningWorker start(WorkerLaunch launch) throws IOException;
+
+    /** Whether a worker started earlier, possibly by a supervisor that has since died, is still running. */
+    boolean alive(long pid, Instant startedAt);
+
+    /** Ends such a left-over worker together with everything it started. */
+    void terminate(long pid, Instant startedAt);
+}

@@ -1,0 +1,248 @@
+package dev.czar.workers;
+
+import dev.czar.config.WorkersConfig;
+import dev.czar.store.Database;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The worker feature as the rest of czar sees it: launch, kill, retry, reply, reprioritise, and read the fleet.
+ * These only change rows in the shared database, so they work from any czar process; the {@link Supervisor}
+ * (running in whichever process holds the home's lease) acts on them.
+ */
+public final class Workers implements AutoCloseable {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+    private final WorkersConfig config;
+    private final WorkstreamStore store;
+    private final BranchFacts git;
+    private final Supplier<Optional<String>> mainBranch;
+    private final Path home;
+    private final Repository repo;
+    private final Supervisor supervisor;
+
+    Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
+            Repository repo, Supervisor supervisor) {
+        this.config = config;
+        this.store = store;
+        this.git = git;
+        this.mainBranch = mainBranch;
+        this.home = home;
+        this.repo = repo;
+        this.supervisor = supervisor;
+    }
+
+    /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
+    public static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
+                               Database db, Clock clock) {
+        return open(config, home, repoRoot, mainBranch, db, clock, new LocalProcessBackend(clock), WorkerNotices.toLog());
+    }
+
+    public static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
+                               Database db, Clock clock, WorkerBackend backend, WorkerNotices notices) {
+        Repository repo;
+        try {
+            repo = new FileRepositoryBuilder().findGitDir(repoRoot.toFile()).setMustExist(true).build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new WorkerException("cannot open git repository at " + repoRoot + ": " + e.getMessage(), e);
+        }
+        WorkstreamStore store = new WorkstreamStore(db, clock);
+        BranchFacts git = new BranchFacts(repo);
+        String id = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        Supervisor supervisor = new Supervisor(id, config, store, backend, new WorkingCopies(repo, home, config.workingCopies()),
+                git, new StatusFile(home.resolve("status.json")), mainBranch, home, clock, notices);
+        return new Workers(config, store, git, mainBranch, home, repo, supervisor);
+    }
+
+    public WorkersConfig config() {
+        return config;
+    }
+
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    public WorkstreamStore store() {
+        return store;
+    }
+
+    /** What a launch did, in one line for the user. */
+    public record LaunchResult(Workstream workstream, boolean created, String message) {
+    }
+
+    /**
+     * Records a workstream (idempotent by name: launching an existing name changes nothing and says so). It is
+     * QUEUED, or BLOCKED while its dependency is not DONE.
+     */
+    public LaunchResult launch(String name, String task, int priority, String dependsOn, String user, String channel,
+                               String thread) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new WorkerException("workstream names are lower-case letters, digits, '.', '_' and '-' (up to 63), e.g."
+                    + " fix-login; got '" + name + "'");
+        }
+        if (task == null || task.isBlank()) {
+            throw new WorkerException("the task text is empty: give the full task with --task TEXT or --task-file FILE");
+        }
+        WorkstreamState initial = WorkstreamState.QUEUED;
+        String reason = config.enabled() ? "launched by " + user
+                : "launched by " + user + "; no workers.command is configured, so it waits until one is";
+        if (dependsOn != null) {
+            if (dependsOn.equals(name)) {
+                throw new WorkerException("a workstream cannot depend on itself");
+            }
+            Workstream dep = store.find(dependsOn).orElseThrow(() ->
+                    new WorkerException("no workstream named '" + dependsOn + "' to depend on (launch it first)"));
+            if (dep.state() != WorkstreamState.DONE) {
+                initial = WorkstreamState.BLOCKED;
+                reason = "waiting for dependency " + dependsOn + " (" + dep.state().label() + ")";
+            }
+        }
+        var created = store.create(new WorkstreamStore.NewWorkstream(name, task.strip(), priority, dependsOn, user, channel,
+                thread), initial, reason);
+        Workstream ws = created.workstream();
+        if (!created.created()) {
+            String same = ws.task().equals(task.strip()) ? "" : " (with a different task; the stored one is kept)";
+            return new LaunchResult(ws, false, name + " was already launched" + same + "; it is " + ws.state().label()
+                    + " on " + ws.branch() + ". Nothing changed.");
+        }
+        StringBuilder msg = new StringBuilder("Launched " + name + " on " + ws.branch() + ": " + ws.state().label());
+        if (initial == WorkstreamState.BLOCKED) {
+            msg.append(" until ").append(dependsOn).append(" is done");
+        }
+        msg.append('.');
+        if (!config.enabled()) {
+            msg.append(" No workers.command is configured, so no worker will start; set it in config/czar.yaml.");
+        }
+        for (Workstream other : store.all()) {
+            double similar = DuplicateDetector.similarity(task, other.task());
+            if (!other.name().equals(name) && !other.state().finished() && similar >= DuplicateDetector.SIMILAR_TASKS) {
+                msg.append(String.format(java.util.Locale.ROOT, "%nPossible duplicate work: %s (%s) has a %.0f%% similar task.",
+                        other.name(), other.state().label(), similar * 100));
+            }
+        }
+        return new LaunchResult(ws, true, msg.toString());
+    }
+
+    /** Asks for a workstream to be killed; the supervisor ends its whole process group on its next round. */
+    public String kill(String name, String user) {
+        Workstream ws = require(name);
+        if (ws.state().finished()) {
+            return name + " is already " + ws.state().label() + "; nothing to kill.";
+        }
+        if (!store.transition(name, ws.state(), WorkstreamState.KILLED, user, "killed by " + user)) {
+            return name + " changed state just now; try again.";
+        }
+        return "Killed " + name + " (was " + ws.state().label() + "); its worker process group is ended. Branch "
+                + ws.branch() + " is kept.";
+    }
+
+    /** Puts a FAILED, KILLED or LOST workstream back in the queue with fresh retries. */
+    public String retry(String name, String user) {
+        Workstream ws = require(name);
+        if (!Set3.RETRYABLE.contains(ws.state())) {
+            return name + " is " + ws.state().label() + "; only failed, killed or lost workstreams can be retried.";
+        }
+        boolean moved = store.transition(name, ws.state(), WorkstreamState.QUEUED, user, "retry asked by " + user,
+                WorkstreamStore.set("attempts", 0, "fix_rounds", 0, "not_before", null, "next_input", null));
+        return moved ? "Re-queued " + name + " (was " + ws.state().label() + ")." : name + " changed state just now; try again.";
+    }
+
+    /** Queues an operator's answer for a worker's stdin; delivered by the supervisor running it. */
+    public String reply(String name, String text, String user) {
+        Workstream ws = require(name);
+        if (text == null || text.isBlank()) {
+            throw new WorkerException("the answer is empty: reply " + name + " <answer>");
+        }
+        if (!ws.state().active() && ws.state() != WorkstreamState.QUEUED) {
+            return name + " is " + ws.state().label() + "; there is no worker to answer.";
+        }
+        store.addInput(name, text.strip(), user);
+        return "Answer for " + name + " queued for its stdin" + (ws.state() == WorkstreamState.NEEDS_INPUT
+                ? " (it asked: " + ws.reason().replaceFirst("^asks: ", "") + ")" : "") + ".";
+    }
+
+    public String reprioritise(String name, int priority, String user) {
+        Workstream ws = require(name);
+        store.setFacts(name, WorkstreamStore.set("priority", priority));
+        store.note(name, user, "priority " + ws.priority() + " -> " + priority);
+        return name + " now has priority " + priority + ".";
+    }
+
+    public List<Workstream> all() {
+        return store.all();
+    }
+
+    /** Waiting work in the order it will start: QUEUED by priority, then BLOCKED. */
+    public List<Workstream> queue() {
+        List<Workstream> queued = new ArrayList<>(store.all().stream()
+                .filter(w -> w.state() == WorkstreamState.QUEUED || w.state() == WorkstreamState.BLOCKED).toList());
+        queued.sort(Comparator.comparing((Workstream w) -> w.state() == WorkstreamState.BLOCKED)
+                .thenComparing(Comparator.comparingInt(Workstream::priority).reversed())
+                .thenComparing(Workstream::createdAt));
+        return queued;
+    }
+
+    public Optional<Workstream> find(String name) {
+        return store.find(name);
+    }
+
+    /** Everything known about one workstream: head, gate items, recent events, last log lines. */
+    public WorkerView view(Workstream ws) {
+        String head = git.head(ws.branch()).orElse(null);
+        return new WorkerView(ws, head, store.latestGate(ws.name()), store.events(ws.name(), 8), logTail(ws.name(), 5),
+                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList());
+    }
+
+    public List<WorkerAlert> alerts() {
+        return store.alerts();
+    }
+
+    public Optional<String> mainBranch() {
+        return mainBranch.get();
+    }
+
+    /** The last lines of the newest log of a workstream. */
+    public String logTail(String name, int lines) {
+        Path dir = home.resolve("workers").resolve(name);
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        try (var files = Files.list(dir)) {
+            Optional<Path> newest = files.filter(p -> p.getFileName().toString().startsWith("attempt-"))
+                    .max(Comparator.comparing(p -> p.toFile().lastModified()));
+            return newest.isEmpty() ? "" : VerifyCommand.tail(newest.get(), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Workstream require(String name) {
+        return store.find(name).orElseThrow(() -> new WorkerException("no workstream named '" + name + "'"
+                + " (see 'czar workers')"));
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+        repo.close();
+    }
+
+    private static final class Set3 {
+        static final java.util.Set<WorkstreamState> RETRYABLE =
+                java.util.EnumSet.of(WorkstreamState.FAILED, WorkstreamState.KILLED, WorkstreamState.LOST);
+    }
+}

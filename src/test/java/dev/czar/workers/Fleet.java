@@ -1,0 +1,112 @@
+package dev.czar.workers;
+
+import dev.czar.config.WorkersConfig;
+import dev.czar.store.Database;
+import dev.czar.testsupport.TempGitRepo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A supervised fleet for tests: a real temp git repository with a main branch, a real H2 database, real worker
+ * processes running {@code examples/agents/scripted-agent.sh}, and short timeouts. Closing it kills every worker.
+ */
+final class Fleet implements AutoCloseable {
+    static final Path AGENT = Path.of("examples/agents/scripted-agent.sh").toAbsolutePath();
+
+    final TempGitRepo repo;
+    final Path home;
+    final Database db;
+    final Workers workers;
+    final List<String> notices = new ArrayList<>();
+    private final List<Workers> extra = new ArrayList<>();
+
+    Fleet(Path tmp, Map<String, Object> overrides) {
+        this.repo = TempGitRepo.init(tmp.resolve("repo"), "main");
+        repo.commit("initial", Map.of("README.md", "demo\n", "shared/config.txt", "mode = old\n"));
+        this.home = tmp.resolve("home");
+        this.db = Database.open("jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        this.workers = open(config(overrides));
+    }
+
+    static WorkersConfig config(Map<String, Object> o) {
+        return new WorkersConfig(
+                (List<String>) o.getOrDefault("command", List.of("bash", AGENT.toString())),
+                (Integer) o.getOrDefault("max-parallel", 3),
+                "50ms",
+                (String) o.getOrDefault("stuck-after", "30s"),
+                (Integer) o.getOrDefault("max-retries", 1),
+                "10ms",
+                (String) o.getOrDefault("verify-command", ""),
+                "30s",
+                null,
+                (String) o.getOrDefault("input-after", "200ms"),
+                (Integer) o.getOrDefault("max-fix-rounds", 0),
+                (String) o.getOrDefault("retention", "7d"),
+                (String) o.getOrDefault("working-copies", "auto"),
+                null);
+    }
+
+    Workers open(WorkersConfig config) {
+        Workers w = Workers.open(config, home, repo.dir(), () -> Optional.of("main"), db, Clock.systemUTC(),
+                new LocalProcessBackend(Clock.systemUTC()), (ws, text) -> {
+                    synchronized (notices) {
+                        notices.add(ws.name() + ": " + text);
+                    }
+                });
+        extra.add(w);
+        return w;
+    }
+
+    Workstream launch(String name, String task) {
+        return workers.launch(name, task, 0, null, "local:test", "cli", null).workstream();
+    }
+
+    /** Ticks the supervisor until the workstream satisfies {@code condition}, or fails after {@code timeout}. */
+    Workstream await(String name, Predicate<Workstream> condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Workstream ws = null;
+        while (System.nanoTime() < deadline) {
+            workers.supervisor().tick();
+            ws = workers.find(name).orElseThrow();
+            if (condition.test(ws)) {
+                return ws;
+            }
+            sleep(50);
+        }
+        return fail("%s did not become %s within %s; it is %s: %s%nevents: %s", name, what, timeout,
+                ws == null ? "?" : ws.state(), ws == null ? "" : ws.reason(), workers.store().events(name, 20));
+    }
+
+    Workstream await(String name, WorkstreamState state) {
+        return await(name, w -> w.state() == state, Duration.ofSeconds(20), state.name());
+    }
+
+    List<WorkstreamState> history(String name) {
+        return workers.store().events(name, 100).stream().map(WorkstreamEvent::to).filter(s -> s != null).toList();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        extra.forEach(Workers::close);
+        db.close();
+        repo.close();
+    }
+}
