@@ -14,13 +14,24 @@ import java.sql.SQLException;
 
 /**
  * The embedded H2 database under the home dir, migrated by Flyway on open. One per process; feature stores
- * borrow connections from it.
+ * borrow connections from it. Several czar processes may share one home (e.g. {@code czar supervise} and
+ * {@code czar launch}): the file database runs in H2's mixed mode ({@code AUTO_SERVER}), where the first process
+ * serves the others over a TCP socket bound to loopback only.
  */
 public final class Database implements AutoCloseable {
-    private final JdbcConnectionPool pool;
+    static {
+        // H2 reads this once; without it the AUTO_SERVER socket would listen on every interface
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
-    private Database(JdbcConnectionPool pool) {
+    private final JdbcConnectionPool pool;
+    private final boolean shared;
+
+    private Database(JdbcConnectionPool pool, boolean shared) {
         this.pool = pool;
+        this.shared = shared;
     }
 
     /**
@@ -31,7 +42,8 @@ public final class Database implements AutoCloseable {
     public static Database open(Path home) {
         Path file = home.toAbsolutePath().normalize().resolve("db").resolve("czar");
         createParent(file);
-        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+        // AUTO_SERVER cannot be combined with DB_CLOSE_ON_EXIT=FALSE: H2 closes the file on JVM exit itself
+        String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
         return open(url);
     }
 
@@ -51,7 +63,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new UserError("cannot migrate the czar database (" + url + "): " + e.getMessage(), e);
         }
-        return new Database(pool);
+        return new Database(pool, url.contains("AUTO_SERVER=TRUE"));
     }
 
     public DataSource dataSource() {
@@ -64,6 +76,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shared) {
+            // SHUTDOWN would close the database under other czar processes connected through this one;
+            // H2 closes it when the last connection goes
+            pool.dispose();
+            return;
+        }
         try (Connection c = pool.getConnection(); var st = c.createStatement()) {
             st.execute("SHUTDOWN");
         } catch (SQLException ignored) {
