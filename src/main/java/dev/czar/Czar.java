@@ -14,6 +14,9 @@ import dev.czar.intent.IntentRouter;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
+import dev.czar.workers.FleetAnswers;
+import dev.czar.workers.WorkerCommands;
+import dev.czar.workers.Workers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,14 +46,24 @@ public final class Czar {
             throw e;
         }
         ZoneId zone = "system".equals(config.chat().timeZone()) ? ZoneId.systemDefault() : ZoneId.of(config.chat().timeZone());
-        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits());
+        Workers workers;
+        try {
+            workers = Workers.open(config.workers(), home, git.root(), git::mainBranch, database, options.clock());
+        } catch (RuntimeException e) {
+            database.close();
+            git.close();
+            throw e;
+        }
+        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(),
+                new FleetAnswers(workers));
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer));
+        new WorkerCommands(workers).registerAll(registry);
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(), answerer, commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
-        return new CzarApp(config, home, git, database, chat);
+        return new CzarApp(config, home, git, database, chat, workers);
     }
 
     private static Path prepareHome(Path home) {

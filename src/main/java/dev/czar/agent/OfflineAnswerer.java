@@ -26,11 +26,18 @@ public final class OfflineAnswerer implements Answerer {
     private final GitEvidence git;
     private final StatusQuestionParser parser;
     private final GitAnswers answers;
+    private final FleetStatus fleet;
 
     public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits) {
+        this(git, clock, zone, recentCommits, FleetStatus.NONE);
+    }
+
+    /** With {@code fleet}, questions about workers are answered from their recorded state first. */
+    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, FleetStatus fleet) {
         this.git = git;
         this.parser = new StatusQuestionParser(clock, zone);
         this.answers = new GitAnswers(git, zone, recentCommits);
+        this.fleet = fleet;
     }
 
     @Override
@@ -55,6 +62,10 @@ public final class OfflineAnswerer implements Answerer {
     }
 
     private String answer(String question, EvidenceLog log) {
+        var aboutWorkers = fleet.answer(question, log);
+        if (aboutWorkers.isPresent()) {
+            return aboutWorkers.get();
+        }
         List<BranchInfo> branches = log.call("git.branches", git::branches);
         if (branches.isEmpty()) {
             return "The repository at " + git.root() + " has no commits yet, so there is nothing to report."

@@ -37,6 +37,9 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (CzarApp app = parent.start(global)) {
+            if (app.workers().config().enabled()) {
+                app.workers().supervisor().start(); // supervises unless another czar process already does
+            }
             ConsoleGateway console = new ConsoleGateway(app.chat(), new ConversationStore(app.database(), parent.clock()),
                     AnswerText::render, parent.clock(), CzarCommand.localUser());
             String banner = "czar — supervising " + app.git().root() + " (main: "

@@ -421,14 +421,22 @@ public final class Supervisor implements AutoCloseable {
         for (var entry : new ArrayList<>(running.entrySet())) {
             entry.getValue().worker().kill();
             running.remove(entry.getKey());
-            store.find(entry.getKey()).filter(ws -> RUNS_A_PROCESS.contains(ws.state())).ifPresent(ws ->
+        }
+        try {
+            for (Workstream ws : store.all()) {
+                if (RUNS_A_PROCESS.contains(ws.state()) && id.equals(ws.owner())) {
                     store.transition(ws.name(), ws.state(), QUEUED, actor(), "czar stopped; worker ended, it starts again"
-                            + " with the next supervisor", set("pid", null, "owner", null)));
+                            + " with the next supervisor", set("pid", null, "owner", null));
+                }
+            }
+            if (holdsLease) {
+                store.releaseLease(id);
+            }
+        } catch (RuntimeException e) {
+            // at JVM exit the database may close first; the next supervisor finds these LOST and re-queues them
+            LOG.warn("could not record the supervisor's stop: {}", e.toString());
         }
-        if (holdsLease) {
-            store.releaseLease(id);
-            holdsLease = false;
-        }
+        holdsLease = false;
     }
 
     /** Test seam: stops without cleaning up, as {@code kill -9} of czar would (workers and lease left behind). */

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class Workers implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    private static final java.util.Set<WorkstreamState> RETRYABLE =
+            java.util.EnumSet.of(WorkstreamState.FAILED, WorkstreamState.KILLED, WorkstreamState.LOST);
 
     private final WorkersConfig config;
     private final WorkstreamStore store;
@@ -153,7 +155,7 @@ public final class Workers implements AutoCloseable {
     /** Puts a FAILED, KILLED or LOST workstream back in the queue with fresh retries. */
     public String retry(String name, String user) {
         Workstream ws = require(name);
-        if (!Set3.RETRYABLE.contains(ws.state())) {
+        if (!RETRYABLE.contains(ws.state())) {
             return name + " is " + ws.state().label() + "; only failed, killed or lost workstreams can be retried.";
         }
         boolean moved = store.transition(name, ws.state(), WorkstreamState.QUEUED, user, "retry asked by " + user,
@@ -207,6 +209,11 @@ public final class Workers implements AutoCloseable {
                 store.alerts().stream().filter(a -> a.concerns(ws.name())).toList());
     }
 
+    /** The head commit of any local branch. */
+    public Optional<String> headOf(String branch) {
+        return git.head(branch);
+    }
+
     public List<WorkerAlert> alerts() {
         return store.alerts();
     }
@@ -239,10 +246,5 @@ public final class Workers implements AutoCloseable {
     public void close() {
         supervisor.close();
         repo.close();
-    }
-
-    private static final class Set3 {
-        static final java.util.Set<WorkstreamState> RETRYABLE =
-                java.util.EnumSet.of(WorkstreamState.FAILED, WorkstreamState.KILLED, WorkstreamState.LOST);
     }
 }

@@ -179,6 +179,25 @@ public final class WorkstreamStore {
         }
     }
 
+    /** Events of every workstream with an id above {@code afterId}, oldest first (for following the fleet). */
+    public List<WorkstreamEvent> eventsAfter(long afterId) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
+                "SELECT id, workstream, at, from_state, to_state, actor, reason FROM workstream_events"
+                        + " WHERE id > ? ORDER BY id LIMIT 500")) {
+            st.setLong(1, afterId);
+            List<WorkstreamEvent> result = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new WorkstreamEvent(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            state(rs.getString(4)), state(rs.getString(5)), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("reading workstream events", e);
+        }
+    }
+
     /** Stores one gate run. */
     public void saveGate(String name, String headSha, List<GateItem> items) {
         Instant now = clock.instant();

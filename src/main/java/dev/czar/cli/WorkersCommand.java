@@ -1,0 +1,71 @@
+package dev.czar.cli;
+
+import dev.czar.CzarApp;
+import dev.czar.chat.EvidenceLog;
+import dev.czar.chat.Json;
+import dev.czar.workers.FleetAnswers;
+import dev.czar.workers.GateItem;
+import dev.czar.workers.WorkerView;
+import dev.czar.workers.Workers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code czar workers [--json] [NAME]}: every workstream with its state, branch head and gate items. */
+@Command(name = "workers", mixinStandardHelpOptions = true, description = "List workstreams: state, branch, head, gate.")
+final class WorkersCommand implements Callable<Integer> {
+    @ParentCommand
+    CzarCommand parent;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Option(names = "--json", description = "Print a JSON array: name, state, branch, head_sha, attempts, gate items.")
+    boolean json;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show one workstream in detail.")
+    String name;
+
+    /** The stable JSON shape of one workstream. */
+    record WorkerJson(String name, String state, String branch, String headSha, int attempts, int priority,
+                      String dependsOn, Integer exitCode, String reason, String task, List<GateJson> gate) {
+    }
+
+    record GateJson(String item, String status, boolean pass, String evidence) {
+    }
+
+    @Override
+    public Integer call() {
+        try (CzarApp app = parent.start(global)) {
+            PrintWriter out = spec.commandLine().getOut();
+            Workers workers = app.workers();
+            if (json) {
+                List<WorkerJson> rows = workers.all().stream().filter(w -> name == null || w.name().equals(name))
+                        .map(workers::view).map(WorkersCommand::toJson).toList();
+                out.println(Json.write(rows));
+            } else {
+                out.println(new FleetAnswers(workers).overview(name, new EvidenceLog()));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static WorkerJson toJson(WorkerView v) {
+        var ws = v.workstream();
+        List<GateJson> gate = v.gate().stream().map(i -> new GateJson(i.item(), i.status().name(),
+                i.status() == GateItem.Status.PASS, i.evidence())).toList();
+        return new WorkerJson(ws.name(), ws.state().name(), ws.branch(), v.headSha(), ws.attempts(), ws.priority(),
+                ws.dependsOn(), ws.exitCode(), ws.reason(), ws.summary(), gate);
+    }
+}

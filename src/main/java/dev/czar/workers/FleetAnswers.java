@@ -1,0 +1,164 @@
+package dev.czar.workers;
+
+import dev.czar.chat.Evidence;
+import dev.czar.chat.EvidenceLog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Answers questions about the fleet from the workstreams' recorded state: what everyone is doing, whether one is
+ * stuck or really done, what blocks it, which branches will conflict. Every workstream mentioned is cited
+ * (source {@code worker}) together with its branch head (source {@code git}).
+ */
+public final class FleetAnswers implements dev.czar.agent.FleetStatus {
+    private static final Pattern FLEET = Pattern.compile(
+            "\\b(everyone|everybody|workers?|agents?|fleet|workstreams?|queue|queued|stuck|blocking|blocked|conflicts?"
+                    + "|conflicting|waiting|really done|duplicates?)\\b");
+    private static final Pattern CONFLICTS = Pattern.compile("\\b(conflicts?|conflicting|duplicates?|overlap)\\b");
+    private static final int MAX_LISTED = 20;
+
+    private final Workers workers;
+
+    public FleetAnswers(Workers workers) {
+        this.workers = workers;
+    }
+
+    /** An answer when the question is about workers (or names a workstream); empty to leave it to git answers. */
+    @Override
+    public Optional<String> answer(String question, EvidenceLog log) {
+        List<Workstream> all = log.call("workers.list", workers::all);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        String folded = question.toLowerCase(Locale.ROOT);
+        Optional<Workstream> named = all.stream().filter(ws -> mentions(folded, ws.name())).findFirst();
+        if (named.isPresent()) {
+            return Optional.of(overview(named.get().name(), log));
+        }
+        if (CONFLICTS.matcher(folded).find()) {
+            return Optional.of(alerts(log));
+        }
+        return FLEET.matcher(folded).find() ? Optional.of(overview(null, log)) : Optional.empty();
+    }
+
+    /** Every workstream (or the one named) with state, head, reason, gate items and alerts. */
+    public String overview(String name, EvidenceLog log) {
+        if (name != null) {
+            Optional<Workstream> ws = workers.find(name);
+            return ws.map(w -> detail(w, log)).orElse("There is no workstream named '" + name + "'.");
+        }
+        List<Workstream> all = log.call("workers.list", workers::all);
+        if (all.isEmpty()) {
+            return "No workstreams yet. Start one with: launch <name> <full task text>.";
+        }
+        StringBuilder out = new StringBuilder(all.size() + " workstream(s)");
+        workers.mainBranch().flatMap(m -> workerHead(m)).ifPresent(sha -> out.append("; main at ").append(DoneGate.shortSha(sha)));
+        out.append(':');
+        for (Workstream ws : all.stream().limit(MAX_LISTED).toList()) {
+            WorkerView view = log.call("workers.view", () -> workers.view(ws));
+            cite(view, log);
+            out.append("\n  ").append(FleetText.stateLine(ws, view.headSha()));
+            String why = why(ws, view);
+            if (!why.isEmpty()) {
+                out.append("\n      ").append(why);
+            }
+        }
+        if (all.size() > MAX_LISTED) {
+            out.append("\n  (").append(all.size() - MAX_LISTED).append(" more; ask about one by name.)");
+        }
+        if (!workers.config().enabled()) {
+            out.append("\nNo workers.command is configured, so queued workstreams do not start.");
+        }
+        List<WorkerAlert> alerts = workers.alerts();
+        alerts.forEach(a -> out.append("\n  alert: ").append(a.line()));
+        return out.toString();
+    }
+
+    private String detail(Workstream ws, EvidenceLog log) {
+        WorkerView view = log.call("workers.view", () -> workers.view(ws));
+        cite(view, log);
+        StringBuilder out = new StringBuilder(FleetText.stateLine(ws, view.headSha()));
+        out.append('\n').append(verdict(ws));
+        String why = why(ws, view);
+        if (!why.isEmpty()) {
+            out.append("\n  ").append(why);
+        }
+        if (!view.gate().isEmpty()) {
+            out.append("\n  Definition of Done (latest gate run):");
+            view.gate().forEach(item -> out.append("\n    ").append(FleetText.firstLine(item.line())));
+        }
+        view.alerts().forEach(a -> out.append("\n  alert: ").append(a.line()));
+        if (!view.logTail().isBlank()) {
+            out.append("\n  last output:").append(("\n" + view.logTail()).replace("\n", "\n    | "));
+        }
+        out.append("\n  history:");
+        Instant now = Instant.now();
+        for (WorkstreamEvent e : view.events()) {
+            out.append("\n    ").append(FleetText.ago(e.at(), now)).append(' ')
+                    .append(e.to() == null ? "note" : (e.from() == null ? "" : e.from() + " -> ") + e.to())
+                    .append(" by ").append(e.actor()).append(": ").append(FleetText.firstLine(e.reason()));
+        }
+        return out.toString();
+    }
+
+    private static String verdict(Workstream ws) {
+        return switch (ws.state()) {
+            case DONE -> "It is really done: the Definition of Done gate passed every item, merge included.";
+            case VERIFYING -> "It claims done; the Definition of Done gate has not accepted it yet.";
+            case STUCK -> "It is stuck: no output, file change or commit for too long.";
+            case NEEDS_INPUT -> "It is waiting for a human answer (reply " + ws.name() + " <answer>).";
+            case RUNNING -> "It is running and not stuck.";
+            case BLOCKED -> "It is blocked by " + ws.dependsOn() + ".";
+            case QUEUED -> "It is waiting for a free worker slot.";
+            case FAILED -> "It failed.";
+            case KILLED -> "It was killed.";
+            case LOST -> "It was lost when its supervisor died.";
+        };
+    }
+
+    private String why(Workstream ws, WorkerView view) {
+        if (ws.state() == WorkstreamState.BLOCKED && ws.dependsOn() != null) {
+            String dep = workers.find(ws.dependsOn()).map(d -> d.state().name()).orElse("missing");
+            return "blocked by " + ws.dependsOn() + " (" + dep + ")";
+        }
+        return FleetText.firstLine(ws.reason());
+    }
+
+    private String alerts(EvidenceLog log) {
+        List<WorkerAlert> alerts = log.call("workers.alerts", workers::alerts);
+        List<Workstream> open = workers.all().stream().filter(w -> !w.state().finished()).toList();
+        if (alerts.isEmpty()) {
+            return "No predicted conflicts or duplicate work among " + open.size() + " open workstream(s)"
+                    + " (in-core merges of every active branch with main and with each other).";
+        }
+        StringBuilder out = new StringBuilder("Predicted from in-core merges and task/file overlap:");
+        for (WorkerAlert a : alerts) {
+            out.append("\n  ").append(a.line());
+            for (String name : List.of(a.a(), a.b())) {
+                workers.find(name).ifPresent(ws -> cite(workers.view(ws), log));
+            }
+        }
+        return out.toString();
+    }
+
+    private Optional<String> workerHead(String branch) {
+        return workers.headOf(branch);
+    }
+
+    private static void cite(WorkerView view, EvidenceLog log) {
+        Workstream ws = view.workstream();
+        log.cite(new Evidence("worker", ws.name() + (view.headSha() == null ? "" : "@" + view.headSha()),
+                ws.state().name() + " on " + ws.branch() + ", attempt " + ws.attempts(), null));
+        if (view.headSha() != null) {
+            log.cite(Evidence.git(view.headSha(), "head of " + ws.branch()));
+        }
+    }
+
+    private static boolean mentions(String folded, String name) {
+        return Pattern.compile("(^|[^a-z0-9._-])" + Pattern.quote(name) + "($|[^a-z0-9_-])").matcher(folded).find();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.czar.workers;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** One-line renderings of workstreams shared by commands, the CLI and status answers. */
+final class FleetText {
+    private FleetText() {
+    }
+
+    static String queueLine(Workstream ws) {
+        String line = ws.name() + "  " + ws.state().name() + "  priority " + ws.priority();
+        if (ws.state() == WorkstreamState.BLOCKED) {
+            line += "  waiting for " + ws.dependsOn();
+        } else if (ws.notBefore() != null) {
+            line += "  not before " + ws.notBefore();
+        }
+        return line + "  — " + ws.summary();
+    }
+
+    static String stateLine(Workstream ws, String head) {
+        StringBuilder line = new StringBuilder(ws.name() + ": " + ws.state().name() + " on " + ws.branch());
+        line.append(head == null ? " (no commits yet)" : " at " + DoneGate.shortSha(head));
+        if (ws.attempts() > 0) {
+            line.append(", attempt ").append(ws.attempts());
+        }
+        if (ws.exitCode() != null) {
+            line.append(", last exit code ").append(ws.exitCode());
+        }
+        return line.append(" — ").append(ws.summary()).toString();
+    }
+
+    static String ago(Instant then, Instant now) {
+        long s = Math.max(0, Duration.between(then, now).toSeconds());
+        return s < 120 ? s + "s ago" : s < 7200 ? s / 60 + "m ago" : s / 3600 + "h ago";
+    }
+
+    static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String first = text.strip().lines().findFirst().orElse("");
+        return first.length() <= 160 ? first : first.substring(0, 157) + "...";
+    }
+}
