@@ -45,8 +45,26 @@ final class FleetFollower {
     void followForever() {
         workers.supervisor().start();
         while (true) {
-            printNew(null);
+            try {
+                printNew(null);
+            } catch (RuntimeException e) {
+                if (shuttingDown()) {
+                    return; // Ctrl-C: the database closes with the JVM while the supervisor ends its workers
+                }
+                throw e;
+            }
             pause();
+        }
+    }
+
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

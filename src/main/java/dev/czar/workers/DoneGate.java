@@ -42,6 +42,23 @@ public final class DoneGate {
                     .collect(Collectors.joining("\n"));
         }
 
+        public String firstFailure() {
+            return items.stream().filter(i -> i.status() == GateItem.Status.FAIL).findFirst()
+                    .map(i -> FleetText.firstLine(i.line())).orElse("");
+        }
+
+        /** e.g. "5 passed, 1 skipped". */
+        public String tally() {
+            java.util.Map<GateItem.Status, Long> counts = new java.util.EnumMap<>(GateItem.Status.class);
+            items.forEach(i -> counts.merge(i.status(), 1L, Long::sum));
+            return counts.entrySet().stream().map(e -> e.getValue() + " " + switch (e.getKey()) {
+                case PASS -> "passed";
+                case FAIL -> "failed";
+                case SKIP -> "skipped";
+                case WAIT -> "waiting";
+            }).collect(Collectors.joining(", "));
+        }
+
         public String render() {
             return items.stream().map(i -> "  " + i.line()).collect(Collectors.joining("\n"));
         }

@@ -37,12 +37,12 @@ public final class FleetAnswers implements dev.czar.agent.FleetStatus {
         String folded = question.toLowerCase(Locale.ROOT);
         Optional<Workstream> named = all.stream().filter(ws -> mentions(folded, ws.name())).findFirst();
         if (named.isPresent()) {
-            return Optional.of(overview(named.get().name(), log));
+            return Optional.of(detail(named.get(), log));
         }
         if (CONFLICTS.matcher(folded).find()) {
             return Optional.of(alerts(log));
         }
-        return FLEET.matcher(folded).find() ? Optional.of(overview(null, log)) : Optional.empty();
+        return FLEET.matcher(folded).find() ? Optional.of(overview(all, log)) : Optional.empty();
     }
 
     /** Every workstream (or the one named) with state, head, reason, gate items and alerts. */
@@ -51,7 +51,10 @@ public final class FleetAnswers implements dev.czar.agent.FleetStatus {
             Optional<Workstream> ws = workers.find(name);
             return ws.map(w -> detail(w, log)).orElse("There is no workstream named '" + name + "'.");
         }
-        List<Workstream> all = log.call("workers.list", workers::all);
+        return overview(log.call("workers.list", workers::all), log);
+    }
+
+    private String overview(List<Workstream> all, EvidenceLog log) {
         if (all.isEmpty()) {
             return "No workstreams yet. Start one with: launch <name> <full task text>.";
         }

@@ -273,13 +273,15 @@ public final class Supervisor implements AutoCloseable {
             }
             store.saveGate(ws.name(), report.headSha(), report.items());
             if (report.done()) {
-                if (store.transition(ws.name(), VERIFYING, DONE, "gate", "Definition of Done met:\n" + report.render())) {
+                if (store.transition(ws.name(), VERIFYING, DONE, "gate", "Definition of Done met (" + report.tally() + "):\n"
+                        + report.render())) {
                     notices.tell(ws, "DONE:\n" + report.render());
                 }
             } else if (report.refused()) {
                 refuse(ws, report);
             } else {
-                store.note(ws.name(), "gate", "every check passed except the merge:\n" + report.render());
+                store.transition(ws.name(), VERIFYING, VERIFYING, "gate", "verified (" + report.tally()
+                        + "); waiting for a merge of " + ws.branch() + ":\n" + report.render());
                 notices.tell(ws, "verified, waiting for a merge:\n" + report.render());
             }
         }
@@ -289,12 +291,13 @@ public final class Supervisor implements AutoCloseable {
         if (ws.fixRounds() < config.maxFixRounds()) {
             String feedback = "## czar: your claim of done was refused (fix round " + (ws.fixRounds() + 1) + " of "
                     + config.maxFixRounds() + ")\nFix these Definition of Done items, commit, and exit 0:\n" + report.failures();
-            store.transition(ws.name(), VERIFYING, QUEUED, "gate", "done refused, sent back to the worker:\n"
-                            + report.render(),
+            store.transition(ws.name(), VERIFYING, QUEUED, "gate", "done refused, sent back to the worker (fix round "
+                            + (ws.fixRounds() + 1) + " of " + config.maxFixRounds() + "): " + report.firstFailure()
+                            + "\n" + report.render(),
                     set("next_input", feedback, "fix_rounds", ws.fixRounds() + 1, "attempts", 0, "not_before", null));
             notices.tell(ws, "done refused, sent back:\n" + report.render());
-        } else if (store.transition(ws.name(), VERIFYING, FAILED, "gate", "done refused and no fix rounds left"
-                + " (workers.max-fix-rounds " + config.maxFixRounds() + "):\n" + report.render())) {
+        } else if (store.transition(ws.name(), VERIFYING, FAILED, "gate", "done refused, no fix rounds left"
+                + " (workers.max-fix-rounds " + config.maxFixRounds() + "): " + report.firstFailure() + "\n" + report.render())) {
             notices.tell(ws, "FAILED, done refused:\n" + report.render());
         }
     }

@@ -45,7 +45,7 @@ class DoneGateTest {
         assertThat(fleet.history("liar")).containsExactly(QUEUED, RUNNING, VERIFYING, FAILED);
         assertThat(gateLines("liar")).singleElement().asString()
                 .startsWith("FAIL commits: no commits on czar/liar since it was created from main at");
-        assertThat(ws.reason()).contains("done refused and no fix rounds left");
+        assertThat(ws.reason()).startsWith("done refused, no fix rounds left (workers.max-fix-rounds 0): FAIL commits: no commits on czar/liar");
     }
 
     @Test
@@ -62,7 +62,7 @@ class DoneGateTest {
         String task = java.nio.file.Files.readString(fleet.home.resolve("worktrees/lazy/TASK.md"));
         assertThat(task).startsWith("Implement the parser\nagent-mode: lazy\n\n## czar: your claim of done was refused (fix round 1 of 1)")
                 .contains("FAIL commits: no commits on czar/lazy");
-        assertThat(fleet.history("lazy")).containsExactly(QUEUED, RUNNING, VERIFYING, QUEUED, RUNNING, VERIFYING);
+        assertThat(fleet.history("lazy")).startsWith(QUEUED, RUNNING, VERIFYING, QUEUED, RUNNING, VERIFYING);
         assertThat(gateLines("lazy")).anyMatch(l -> l.startsWith("PASS commits: 1 commit(s) on czar/lazy"));
     }
 
