@@ -39,6 +39,7 @@ final class ChatCommand implements Callable<Integer> {
         try (CzarApp app = parent.start(global)) {
             if (app.workers().config().enabled()) {
                 app.workers().supervisor().start(); // supervises unless another czar process already does
+                StopSignals.onStop(app.workers()::close);
             }
             ConsoleGateway console = new ConsoleGateway(app.chat(), new ConversationStore(app.database(), parent.clock()),
                     AnswerText::render, parent.clock(), CzarCommand.localUser());

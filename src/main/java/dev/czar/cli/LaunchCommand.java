@@ -71,6 +71,7 @@ final class LaunchCommand implements Callable<Integer> {
             if (!workers.config().enabled()) {
                 throw new UserError("--wait needs a worker command: set workers.command in the config file");
             }
+            StopSignals.onStop(workers::close);
             Workstream end = new FleetFollower(workers, out).followUntilFinished(name);
             return end.state() == dev.czar.workers.WorkstreamState.DONE ? 0 : 1;
         }

@@ -31,6 +31,7 @@ final class SuperviseCommand implements Callable<Integer> {
                     + config.maxParallel() + ", command " + (config.enabled() ? String.join(" ", config.command())
                     : "(none: set workers.command; queued work will not start)") + ". Ctrl-C to stop.");
             out.flush();
+            StopSignals.onStop(app.workers()::close);
             new FleetFollower(app.workers(), out).followForever();
             return 0;
         }
