@@ -79,7 +79,13 @@ class ConfigLoaderTest {
     @Test
     void should_reject_a_bad_env_override_naming_the_key() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_CHAT_TIME_ZONE", "Mars/Olympus")).load(null))
-                .hasMessageContaining("'chat.time-zone'");
+                .hasMessageStartingWith("env CZAR_CHAT_TIME_ZONE: 'chat.time-zone'");
+    }
+
+    @Test
+    void should_blame_the_env_var_when_an_override_has_the_wrong_type() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_CHAT_MAX_MESSAGE_CHARS", "lots")).load(null))
+                .hasMessage("env CZAR_CHAT_MAX_MESSAGE_CHARS: 'chat.max-message-chars' must be a whole number, got 'lots'");
     }
 
     @Test
