@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Checks values that parse but make no sense, naming the key and the accepted values. */
 final class ConfigValidator {
@@ -13,39 +14,39 @@ final class ConfigValidator {
     private ConfigValidator() {
     }
 
-    static void validate(CzarConfig config, String origin) {
+    static void validate(CzarConfig config, Function<String, String> originOf) {
         if (!PROVIDERS.contains(config.llm().provider())) {
-            fail(origin, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
+            fail(originOf, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
         }
         if (config.chat().maxMessageChars() < 100) {
-            fail(origin, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
+            fail(originOf, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
         }
         if (config.git().recentCommits() < 1 || config.git().recentCommits() > 500) {
-            fail(origin, "git.recent-commits", "must be between 1 and 500; got " + config.git().recentCommits());
+            fail(originOf, "git.recent-commits", "must be between 1 and 500; got " + config.git().recentCommits());
         }
         if (!ROLES.contains(config.access().localRole())) {
-            fail(origin, "access.local-role", "must be admin, operator or viewer; got '" + config.access().localRole() + "'");
+            fail(originOf, "access.local-role", "must be admin, operator or viewer; got '" + config.access().localRole() + "'");
         }
         if (!"system".equals(config.chat().timeZone())) {
             try {
                 ZoneId.of(config.chat().timeZone());
             } catch (DateTimeException e) {
-                fail(origin, "chat.time-zone", "must be 'system' or an IANA zone such as Europe/Berlin; got '" + config.chat().timeZone() + "'");
+                fail(originOf, "chat.time-zone", "must be 'system' or an IANA zone such as Europe/Berlin; got '" + config.chat().timeZone() + "'");
             }
         }
-        checkUrl(origin, "slack.api-url", config.slack().apiUrl());
-        checkUrl(origin, "ci.github.api-url", config.ci().github().apiUrl());
+        checkUrl(originOf, "slack.api-url", config.slack().apiUrl());
+        checkUrl(originOf, "ci.github.api-url", config.ci().github().apiUrl());
         if (!config.llm().baseUrl().isEmpty()) {
-            checkUrl(origin, "llm.base-url", config.llm().baseUrl());
+            checkUrl(originOf, "llm.base-url", config.llm().baseUrl());
         }
-        checkWorkers(origin, config.workers());
+        checkWorkers(originOf, config.workers());
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
-            fail(origin, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+            fail(originOf, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
         }
     }
 
-    private static void checkWorkers(String origin, WorkersConfig w) {
+    private static void checkWorkers(Function<String, String> origin, WorkersConfig w) {
         java.util.Map<String, String> durations = new java.util.LinkedHashMap<>();
         durations.put("workers.poll-interval", w.pollInterval());
         durations.put("workers.stuck-after", w.stuckAfter());
@@ -74,18 +75,18 @@ final class ConfigValidator {
         }
     }
 
-    private static void checkUrl(String origin, String key, String value) {
+    private static void checkUrl(Function<String, String> originOf, String key, String value) {
         try {
             URI uri = URI.create(value);
             if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                fail(origin, key, "must be an http(s) URL; got '" + value + "'");
+                fail(originOf, key, "must be an http(s) URL; got '" + value + "'");
             }
         } catch (IllegalArgumentException e) {
-            fail(origin, key, "must be an http(s) URL; got '" + value + "'");
+            fail(originOf, key, "must be an http(s) URL; got '" + value + "'");
         }
     }
 
-    private static void fail(String origin, String key, String problem) {
-        throw new ConfigException(origin + ": '" + key + "' " + problem);
+    private static void fail(Function<String, String> originOf, String key, String problem) {
+        throw new ConfigException(originOf.apply(key) + ": '" + key + "' " + problem);
     }
 }
