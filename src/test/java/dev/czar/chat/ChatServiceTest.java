@@ -104,17 +104,17 @@ class ChatServiceTest {
 
     @Test
     void should_audit_every_command_including_ones_this_build_lacks() {
-        Answer unknown = ask("kill worker-3");
+        Answer unknown = ask("rebase worker-3");
         Answer status = ask("/czar status feature-x");
 
         assertThat(unknown.intent()).isEqualTo(Intent.COMMAND);
-        assertThat(unknown.text()).startsWith("This build has no 'kill' command");
+        assertThat(unknown.text()).startsWith("This build has no 'rebase' command");
         assertThat(status.text()).contains("feature-x: 1 commit ahead of main");
         assertThat(status.evidence()).extracting(Evidence::ref).contains(featureHead);
         List<AuditLog.Entry> audit = new AuditLog(app.database(), CLOCK).recent(10);
         assertThat(audit).extracting(AuditLog.Entry::command, AuditLog.Entry::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("status", "ok"),
-                        org.assertj.core.groups.Tuple.tuple("kill", "unavailable"));
+                        org.assertj.core.groups.Tuple.tuple("rebase", "unavailable"));
     }
 
     @Test

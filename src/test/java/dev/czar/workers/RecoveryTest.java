@@ -69,7 +69,9 @@ class RecoveryTest {
     void should_end_worker_process_groups_and_requeue_on_shutdown() {
         fleet = new Fleet(tmp, Map.of("stuck-after", "60s"));
         fleet.launch("sleeper", "Implement sleeping\nagent-mode: hang\n");
-        Workstream running = fleet.await("sleeper", RUNNING);
+        Workstream running = fleet.await("sleeper", w -> w.state() == RUNNING && w.pid() != null
+                && ProcessHandle.of(w.pid()).map(p -> p.descendants().findAny().isPresent()).orElse(false),
+                Duration.ofSeconds(20), "running with a child process");
         ProcessHandle leader = ProcessHandle.of(running.pid()).orElseThrow();
         java.util.List<ProcessHandle> children = leader.descendants().toList();
         assertThat(children).isNotEmpty();
