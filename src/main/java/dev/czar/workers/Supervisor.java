@@ -302,7 +302,7 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** VERIFYING workstreams: gate again when the branch moved or was merged since the last run. */
+    /** VERIFYING workstreams: gate again when the branch or main moved, or the branch was merged, since the last run. */
     private void verifyWaiting(String main) {
         String mainSha = git.head(main).orElse(null);
         for (Workstream ws : store.all()) {
@@ -310,7 +310,9 @@ public final class Supervisor implements AutoCloseable {
                 continue;
             }
             String head = git.head(ws.branch()).orElse(null);
-            boolean moved = !java.util.Objects.equals(head, gates.lastHead(ws.name()));
+            // a new head, or a main that moved underneath (it may conflict now), needs a fresh verdict
+            boolean moved = !java.util.Objects.equals(head, gates.lastHead(ws.name()))
+                    || !java.util.Objects.equals(mainSha, gates.lastMain(ws.name()));
             boolean merged = head != null && mainSha != null && git.reachable(head, mainSha)
                     && !gates.lastDone(ws.name());
             if (moved || merged) {
@@ -473,6 +475,8 @@ public final class Supervisor implements AutoCloseable {
         });
         private final Map<String, java.util.concurrent.Future<DoneGate.Report>> pending = new LinkedHashMap<>();
         private final Map<String, String> lastHead = new ConcurrentHashMap<>();
+        private final Map<String, String> lastMain = new ConcurrentHashMap<>();
+        private final Map<String, String> mainAtStart = new ConcurrentHashMap<>();
         private final Set<String> done = new HashSet<>();
 
         void start(Workstream ws) {
@@ -481,6 +485,7 @@ public final class Supervisor implements AutoCloseable {
                 return;
             }
             int round = ws.fixRounds();
+            git.head(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
             pending.put(ws.name(), executor.submit(() -> {
                 copies.sync(ws);
                 return gate.check(ws, main, copies.dirOf(ws.name()), round);
@@ -493,6 +498,10 @@ public final class Supervisor implements AutoCloseable {
 
         String lastHead(String name) {
             return lastHead.get(name);
+        }
+
+        String lastMain(String name) {
+            return lastMain.get(name);
         }
 
         boolean lastDone(String name) {
@@ -516,6 +525,7 @@ public final class Supervisor implements AutoCloseable {
                     report = new DoneGate.Report(null, List.of(GateItem.fail("gate", "the gate could not run: " + cause.getMessage())));
                 }
                 lastHead.put(entry.getKey(), report.headSha() == null ? "" : report.headSha());
+                lastMain.put(entry.getKey(), mainAtStart.getOrDefault(entry.getKey(), ""));
                 if (report.done()) {
                     done.add(entry.getKey());
                 }

@@ -119,4 +119,20 @@ class DoneGateTest {
         assertThat(gateLines("green")).extracting(l -> l.split(":")[0]).containsExactly(
                 "PASS commits", "PASS verify", "SKIP ci", "PASS conflicts", "PASS substance", "PASS merged");
     }
+
+    @Test
+    void should_send_back_a_verified_branch_when_main_moves_underneath_and_now_conflicts() {
+        // given a branch verified and waiting for its merge
+        fleet = new Fleet(tmp, Map.of("max-fix-rounds", 0));
+        fleet.launch("late", "Implement late mode\nagent-mode: commit\nagent-file: shared/config.txt\nagent-content: mode = late\n");
+        fleet.await("late", w -> w.state() == VERIFYING && w.reason().startsWith("verified"), Duration.ofSeconds(20), "verified");
+
+        // when main changes the same line
+        fleet.repo.commit("main sets the mode", Map.of("shared/config.txt", "mode = main\n"));
+
+        // then
+        Workstream ws = fleet.await("late", FAILED);
+        assertThat(ws.reason()).startsWith("done refused, no fix rounds left (workers.max-fix-rounds 0): FAIL conflicts:"
+                + " conflicts with main at").contains("in shared/config.txt");
+    }
 }
