@@ -31,7 +31,7 @@ commit() { # path content message
 }
 keep_working() { for ((s = 0; s < linger * 2; s++)); do echo "still working ($s)"; sleep 0.5; done; }
 
-echo "scripted agent: $name on ${CZAR_BRANCH:-?}, attempt ${CZAR_ATTEMPT:-1}, mode $mode"
+echo "scripted agent: $name on ${CZAR_BRANCH:-?}, attempt ${CZAR_ATTEMPT:-1}, mode $mode, pid $$"
 case "$mode" in
   commit)
     commit "$file" "$content" "$name: implement"; keep_working; echo "done"; exit 0 ;;

@@ -387,6 +387,7 @@ public final class Supervisor implements AutoCloseable {
             RunningWorker worker = backend.start(new WorkerLaunch(ws.name(), config.command(), dir, input, env, log,
                     java.util.regex.Pattern.compile(config.promptPattern())));
             store.setFacts(ws.name(), set("pid", worker.pid(), "pid_started_at", worker.startedAt()));
+            store.note(ws.name(), actor(), "worker process " + worker.pid() + " started in " + dir + "; output in " + log);
             running.put(ws.name(), new Activity(worker, dir, now));
             return true;
         } catch (IOException | RuntimeException e) {
