@@ -39,7 +39,8 @@ final class FleetText {
         if (text == null) {
             return "";
         }
-        String first = text.strip().lines().findFirst().orElse("");
+        // multi-line reasons introduce their details with a colon; the one-line form drops it
+        String first = text.strip().lines().findFirst().orElse("").replaceFirst(":$", "");
         return first.length() <= 160 ? first : first.substring(0, 157) + "...";
     }
 }

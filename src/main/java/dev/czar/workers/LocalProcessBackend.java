@@ -27,7 +27,11 @@ public final class LocalProcessBackend implements WorkerBackend {
         Process process = builder.start();
         Instant started = process.info().startInstant().orElse(clock.instant());
         LocalWorker worker = new LocalWorker(process, started, launch, clock);
-        worker.send(launch.stdinText());
+        try {
+            worker.send(launch.stdinText());
+        } catch (IOException e) {
+            // it exited (or closed stdin) before reading its task; its exit code and log tell the story
+        }
         return worker;
     }
 
