@@ -12,14 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +58,7 @@ public final class Supervisor implements AutoCloseable {
     private final WorkerNotices notices;
     private final Map<String, Activity> running = new ConcurrentHashMap<>();
     private final GateRuns gates;
+    private final AttemptStart attempts;
     private ScheduledExecutorService loop;
     private Thread shutdownHook;
     private boolean holdsLease;
@@ -80,7 +78,8 @@ public final class Supervisor implements AutoCloseable {
         this.logs = home.resolve("workers");
         this.clock = clock;
         this.notices = notices;
-        this.gates = new GateRuns();
+        this.gates = new GateRuns(gate, copies, git, mainBranch);
+        this.attempts = new AttemptStart(config, backend, statusFile.path(), logs);
     }
 
     public String id() {
@@ -375,19 +374,10 @@ public final class Supervisor implements AutoCloseable {
             if (ws.baseSha() == null) {
                 store.setFacts(ws.name(), set("base_sha", mainSha));
             }
-            String input = ws.task().stripTrailing() + (ws.nextInput() == null ? "" : "\n\n" + ws.nextInput().stripTrailing()) + "\n";
-            Files.writeString(dir.resolve("TASK.md"), input);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("CZAR_WORKSTREAM", ws.name());
-            env.put("CZAR_BRANCH", ws.branch());
-            env.put("CZAR_STATUS_FILE", checks.statusFile().toString());
-            env.put("CZAR_TASK_FILE", dir.resolve("TASK.md").toString());
-            env.put("CZAR_ATTEMPT", Integer.toString(attempt));
-            Path log = logs.resolve(ws.name()).resolve("attempt-" + attempt + (ws.fixRounds() > 0 ? "-fix-" + ws.fixRounds() : "") + ".log");
-            RunningWorker worker = backend.start(new WorkerLaunch(ws.name(), config.command(), dir, input, env, log,
-                    java.util.regex.Pattern.compile(config.promptPattern())));
+            AttemptStart.Started started = attempts.start(ws, attempt, dir);
+            RunningWorker worker = started.worker();
             store.setFacts(ws.name(), set("pid", worker.pid(), "pid_started_at", worker.startedAt()));
-            store.note(ws.name(), actor(), "worker process " + worker.pid() + " started in " + dir + "; output in " + log);
+            store.note(ws.name(), actor(), "worker process " + worker.pid() + " started in " + dir + "; output in " + started.log());
             running.put(ws.name(), new Activity(worker, dir, now));
             return true;
         } catch (IOException | RuntimeException e) {
@@ -465,78 +455,5 @@ public final class Supervisor implements AutoCloseable {
             // the JVM is already shutting down; the hook is what called us
         }
         shutdownHook = null;
-    }
-
-    /** Gate runs in the background, since a verify command may take minutes. */
-    private final class GateRuns {
-        private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "czar-gate");
-            t.setDaemon(true);
-            return t;
-        });
-        private final Map<String, java.util.concurrent.Future<DoneGate.Report>> pending = new LinkedHashMap<>();
-        private final Map<String, String> lastHead = new ConcurrentHashMap<>();
-        private final Map<String, String> lastMain = new ConcurrentHashMap<>();
-        private final Map<String, String> mainAtStart = new ConcurrentHashMap<>();
-        private final Set<String> done = new HashSet<>();
-
-        void start(Workstream ws) {
-            String main = mainBranch.get().orElse(null);
-            if (main == null || pending.containsKey(ws.name())) {
-                return;
-            }
-            int round = ws.fixRounds();
-            git.head(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
-            pending.put(ws.name(), executor.submit(() -> {
-                copies.sync(ws);
-                return gate.check(ws, main, copies.dirOf(ws.name()), round);
-            }));
-        }
-
-        boolean running(String name) {
-            return pending.containsKey(name);
-        }
-
-        String lastHead(String name) {
-            return lastHead.get(name);
-        }
-
-        String lastMain(String name) {
-            return lastMain.get(name);
-        }
-
-        boolean lastDone(String name) {
-            return done.contains(name);
-        }
-
-        Map<String, DoneGate.Report> collect() {
-            Map<String, DoneGate.Report> finished = new LinkedHashMap<>();
-            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                if (!entry.getValue().isDone()) {
-                    continue;
-                }
-                it.remove();
-                DoneGate.Report report;
-                try {
-                    report = entry.getValue().get();
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    LOG.warn("gate for {} failed", entry.getKey(), cause);
-                    report = new DoneGate.Report(null, List.of(GateItem.fail("gate", "the gate could not run: " + cause.getMessage())));
-                }
-                lastHead.put(entry.getKey(), report.headSha() == null ? "" : report.headSha());
-                lastMain.put(entry.getKey(), mainAtStart.getOrDefault(entry.getKey(), ""));
-                if (report.done()) {
-                    done.add(entry.getKey());
-                }
-                finished.put(entry.getKey(), report);
-            }
-            return finished;
-        }
-
-        void close() {
-            executor.shutdownNow();
-        }
     }
 }

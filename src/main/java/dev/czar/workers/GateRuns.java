@@ -1,0 +1,105 @@
+package dev.czar.workers;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Definition of Done gate runs in the background (a verify command may take minutes), one at a time, and what
+ * the last run of each workstream saw: its head, main's head, and whether it was done.
+ */
+final class GateRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(GateRuns.class);
+
+    private final DoneGate gate;
+    private final WorkingCopies copies;
+    private final BranchFacts git;
+    private final Supplier<Optional<String>> mainBranch;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "czar-gate");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Future<DoneGate.Report>> pending = new LinkedHashMap<>();
+    private final Map<String, String> lastHead = new ConcurrentHashMap<>();
+    private final Map<String, String> lastMain = new ConcurrentHashMap<>();
+    private final Map<String, String> mainAtStart = new ConcurrentHashMap<>();
+    private final Set<String> done = new HashSet<>();
+
+    GateRuns(DoneGate gate, WorkingCopies copies, BranchFacts git, Supplier<Optional<String>> mainBranch) {
+        this.gate = gate;
+        this.copies = copies;
+        this.git = git;
+        this.mainBranch = mainBranch;
+    }
+
+    void start(Workstream ws) {
+        String main = mainBranch.get().orElse(null);
+        if (main == null || pending.containsKey(ws.name())) {
+            return;
+        }
+        int round = ws.fixRounds();
+        git.head(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
+        pending.put(ws.name(), executor.submit(() -> {
+            copies.sync(ws);
+            return gate.check(ws, main, copies.dirOf(ws.name()), round);
+        }));
+    }
+
+    boolean running(String name) {
+        return pending.containsKey(name);
+    }
+
+    String lastHead(String name) {
+        return lastHead.get(name);
+    }
+
+    String lastMain(String name) {
+        return lastMain.get(name);
+    }
+
+    boolean lastDone(String name) {
+        return done.contains(name);
+    }
+
+    Map<String, DoneGate.Report> collect() {
+        Map<String, DoneGate.Report> finished = new LinkedHashMap<>();
+        for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (!entry.getValue().isDone()) {
+                continue;
+            }
+            it.remove();
+            DoneGate.Report report;
+            try {
+                report = entry.getValue().get();
+            } catch (Exception e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                LOG.warn("gate for {} failed", entry.getKey(), cause);
+                report = new DoneGate.Report(null, List.of(GateItem.fail("gate", "the gate could not run: " + cause.getMessage())));
+            }
+            lastHead.put(entry.getKey(), report.headSha() == null ? "" : report.headSha());
+            lastMain.put(entry.getKey(), mainAtStart.getOrDefault(entry.getKey(), ""));
+            if (report.done()) {
+                done.add(entry.getKey());
+            }
+            finished.put(entry.getKey(), report);
+        }
+        return finished;
+    }
+
+    void close() {
+        executor.shutdownNow();
+    }
+}
