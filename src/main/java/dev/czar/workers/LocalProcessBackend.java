@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.nio.file.Path;
 
 /** Runs workers as local processes, each in its own process group, with output kept in a log file. */
 public final class LocalProcessBackend implements WorkerBackend {
@@ -43,5 +45,23 @@ public final class LocalProcessBackend implements WorkerBackend {
     @Override
     public void terminate(long pid, Instant startedAt) {
         ProcessGroups.find(pid, startedAt).ifPresent(ProcessGroups::end);
+    }
+
+    @Override
+    public List<Long> terminateIn(Path workingCopy) {
+        Path dir = workingCopy.toAbsolutePath().normalize();
+        List<ProcessHandle> inside = ProcessHandle.allProcesses().filter(ProcessGroups::running)
+                .filter(p -> cwd(p).map(c -> c.startsWith(dir)).orElse(false)).toList();
+        inside.forEach(ProcessGroups::end);
+        return inside.stream().map(ProcessHandle::pid).toList();
+    }
+
+    /** A process's current directory, from /proc on Linux; empty elsewhere or when not ours to read. */
+    private static Optional<Path> cwd(ProcessHandle p) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -35,7 +35,7 @@ final class ProcessGroups {
 
     /** The process {@code pid} if it is still the one that started at {@code startedAt}, not a reused pid. */
     static Optional<ProcessHandle> find(long pid, Instant startedAt) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().startInstant()
+        return ProcessHandle.of(pid).filter(ProcessGroups::running).filter(p -> p.info().startInstant()
                 .map(s -> startedAt == null || Duration.between(s, startedAt).abs().compareTo(Duration.ofSeconds(2)) <= 0)
                 .orElse(true));
     }
@@ -47,17 +47,33 @@ final class ProcessGroups {
         signalGroup(leader.pid(), "TERM");
         family.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + GRACE.toNanos();
-        while (System.nanoTime() < deadline && family.stream().anyMatch(ProcessHandle::isAlive)) {
+        while (System.nanoTime() < deadline && family.stream().anyMatch(ProcessGroups::running)) {
             sleep(50);
         }
         signalGroup(leader.pid(), "KILL");
-        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle p : family) {
-            try {
-                p.onExit().get(2, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("process {} did not end after KILL", p.pid());
-            }
+        family.stream().filter(ProcessGroups::running).forEach(ProcessHandle::destroyForcibly);
+        long killDeadline = System.nanoTime() + GRACE.toNanos();
+        while (System.nanoTime() < killDeadline && family.stream().anyMatch(ProcessGroups::running)) {
+            sleep(20);
+        }
+        family.stream().filter(ProcessGroups::running).forEach(p -> LOG.warn("process {} did not end after KILL", p.pid()));
+    }
+
+    /**
+     * Alive and not a zombie. An orphaned worker whose supervisor died is reparented to pid 1, which in a
+     * container may never reap it; once ended it must not count as running.
+     */
+    static boolean running(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        try {
+            String text = Files.readString(stat);
+            int afterName = text.lastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= text.length() || text.charAt(afterName + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return p.isAlive(); // no /proc (not Linux) or it just ended
         }
     }
 

@@ -163,6 +163,11 @@ public final class Supervisor implements AutoCloseable {
                 backend.terminate(ws.pid(), ws.pidStartedAt());
                 ended = "; its left-over process " + ws.pid() + " was ended so it never runs twice";
             }
+            // it may have died between starting a worker and recording its pid
+            List<Long> strays = backend.terminateIn(copies.dirOf(ws.name()));
+            if (!strays.isEmpty()) {
+                ended += "; left-over processes " + strays + " in its working copy were ended";
+            }
             if (!store.transition(ws.name(), ws.state(), LOST, actor(), "supervisor " + ws.owner() + " is gone" + ended,
                     set("owner", null, "pid", null))) {
                 continue;

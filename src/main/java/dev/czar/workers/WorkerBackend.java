@@ -16,4 +16,10 @@ public interface WorkerBackend {
 
     /** Ends such a left-over worker together with everything it started. */
     void terminate(long pid, Instant startedAt);
+
+    /**
+     * Ends any process still working in {@code workingCopy}: covers a supervisor that died after starting a worker
+     * but before recording its pid. Returns the pids ended.
+     */
+    java.util.List<Long> terminateIn(java.nio.file.Path workingCopy);
 }

@@ -45,13 +45,37 @@ class RecoveryTest {
 
         // then
         Workstream after = second.find("orphan").orElseThrow();
-        assertThat(orphan.isAlive()).isFalse();
+        assertThat(ProcessGroups.running(orphan)).isFalse();
         assertThat(fleet.history("orphan")).containsExactly(QUEUED, RUNNING, LOST, QUEUED, RUNNING);
         assertThat(after.lostRequeues()).isEqualTo(1);
         assertThat(after.pid()).isNotEqualTo(before.pid());
         assertThat(second.supervisor().runningHere()).containsExactly("orphan");
         assertThat(ProcessHandle.allProcesses().filter(p -> p.pid() == before.pid() || p.pid() == after.pid())
                 .filter(ProcessHandle::isAlive).count()).isEqualTo(1);
+    }
+
+    @Test
+    void should_end_a_worker_whose_pid_was_never_recorded_by_finding_it_in_its_working_copy() {
+        // given a supervisor that died after starting a worker but before recording its pid
+        fleet = new Fleet(tmp, Map.of("stuck-after", "60s"));
+        fleet.launch("unrecorded", "Implement it\nagent-mode: hang\n");
+        Workstream before = fleet.await("unrecorded", RUNNING);
+        ProcessHandle orphan = ProcessHandle.of(before.pid()).orElseThrow();
+        fleet.workers.supervisor().abandon();
+        fleet.workers.store().setFacts("unrecorded", WorkstreamStore.set("pid", null, "pid_started_at", null));
+
+        // when
+        Workers second = fleet.open(Fleet.config(Map.of("stuck-after", "60s")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!second.supervisor().tick() && System.nanoTime() < deadline) {
+            Fleet.sleep(100);
+        }
+
+        // then
+        assertThat(ProcessGroups.running(orphan)).isFalse();
+        assertThat(second.store().events("unrecorded", 20)).anyMatch(e -> e.to() == LOST
+                && e.reason().contains("left-over processes [" + orphan.pid()) && e.reason().contains("in its working copy were ended"));
+        assertThat(second.supervisor().runningHere()).containsExactly("unrecorded");
     }
 
     @Test
@@ -78,8 +102,8 @@ class RecoveryTest {
 
         fleet.workers.supervisor().close();
 
-        assertThat(leader.isAlive()).isFalse();
-        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(ProcessGroups.running(leader)).isFalse();
+        assertThat(children).noneMatch(ProcessGroups::running);
         assertThat(fleet.workers.find("sleeper").orElseThrow().state()).isEqualTo(QUEUED);
     }
 }

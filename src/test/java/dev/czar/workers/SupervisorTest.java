@@ -94,7 +94,7 @@ class SupervisorTest {
         // then
         assertThat(fleet.history("sleepy")).containsExactly(QUEUED, RUNNING, STUCK, QUEUED, RUNNING, STUCK, FAILED);
         assertThat(ws.reason()).contains("stuck on attempt 2");
-        assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(firstPid).map(ProcessGroups::running).orElse(false)).isFalse();
     }
 
     @Test

@@ -60,7 +60,7 @@ class WorkingCopiesTest {
 
         // then
         assertThat(reply).startsWith("Killed victim (was running)");
-        assertThat(leader.isAlive()).isFalse();
+        assertThat(ProcessGroups.running(leader)).isFalse();
         assertThat(fleet.workers.find("victim").orElseThrow().state()).isEqualTo(KILLED);
         assertThat(fleet.workers.supervisor().runningHere()).isEmpty();
         assertThat(fleet.workers.headOf("czar/victim")).isPresent();
