@@ -16,13 +16,20 @@ import java.time.Instant;
 final class Activity {
     private final RunningWorker worker;
     private final Path workingCopy;
+    private final java.time.Duration walkEvery;
     private String fingerprint = "";
     private Instant lastChangeAt;
+    private Instant lastWalkAt = Instant.MIN;
 
-    Activity(RunningWorker worker, Path workingCopy, Instant now) {
+    /**
+     * @param walkEvery how often the working copy is walked for changed files; walking a big tree every poll
+     *                  would cost more than a stuck worker does
+     */
+    Activity(RunningWorker worker, Path workingCopy, Instant now, java.time.Duration walkEvery) {
         this.worker = worker;
         this.workingCopy = workingCopy;
         this.lastChangeAt = now;
+        this.walkEvery = walkEvery;
     }
 
     RunningWorker worker() {
@@ -35,10 +42,13 @@ final class Activity {
 
     /** Looks at the working copy and branch head; returns the latest moment anything moved. */
     Instant lastProgress(String head, Instant now) {
-        String current = head + "@" + newestFileTime();
-        if (!current.equals(fingerprint)) {
-            fingerprint = current;
-            lastChangeAt = now;
+        if (!fingerprint.startsWith(head + "@") || !lastWalkAt.plus(walkEvery).isAfter(now)) {
+            lastWalkAt = now;
+            String current = head + "@" + newestFileTime();
+            if (!current.equals(fingerprint)) {
+                fingerprint = current;
+                lastChangeAt = now;
+            }
         }
         Instant output = worker.lastOutputAt();
         return output.isAfter(lastChangeAt) ? output : lastChangeAt;

@@ -3,7 +3,6 @@ package dev.czar.workers;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +21,13 @@ final class FleetChecks {
     private final WorkerNotices notices;
     private final ConflictMatrix conflicts;
     private final DuplicateDetector duplicates = new DuplicateDetector();
-    private final Map<String, List<String>> filesByRange = new HashMap<>();
+    /** Files touched per base..head range; bounded, old ranges are never asked for again. */
+    private final Map<String, List<String>> filesByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+            return size() > 500;
+        }
+    };
     private String checkedKey = "";
 
     FleetChecks(WorkstreamStore store, BranchFacts git, StatusFile statusFile, WorkerNotices notices) {

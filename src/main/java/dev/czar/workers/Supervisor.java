@@ -147,6 +147,12 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** A tenth of stuck-after, at most 30s: fine enough to never call a busy worker stuck. */
+    private Duration walkEvery() {
+        Duration tenth = config.stuckAfterDuration().dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : tenth;
+    }
+
     private Duration leaseStaleAfter() {
         Duration fivePolls = config.pollEvery().multipliedBy(5);
         return fivePolls.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : fivePolls;
@@ -383,7 +389,7 @@ public final class Supervisor implements AutoCloseable {
             RunningWorker worker = started.worker();
             store.setFacts(ws.name(), set("pid", worker.pid(), "pid_started_at", worker.startedAt()));
             store.note(ws.name(), actor(), "worker process " + worker.pid() + " started in " + dir + "; output in " + started.log());
-            running.put(ws.name(), new Activity(worker, dir, now));
+            running.put(ws.name(), new Activity(worker, dir, now, walkEvery()));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot start worker {}", ws.name(), e);

@@ -3,7 +3,6 @@ package dev.czar.workers;
 import dev.czar.config.WorkersConfig;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +52,6 @@ public final class VerifyCommand {
     }
 
     static String tail(Path file, int lines) throws IOException {
-        List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        return LogTail.lastLines(file, lines);
     }
 }
