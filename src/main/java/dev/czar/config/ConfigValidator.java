@@ -34,6 +34,7 @@ final class ConfigValidator {
             }
         }
         checkUrl(origin, "slack.api-url", config.slack().apiUrl());
+        checkSlack(config.slack(), origin);
         checkUrl(origin, "ci.github.api-url", config.ci().github().apiUrl());
         if (!config.llm().baseUrl().isEmpty()) {
             checkUrl(origin, "llm.base-url", config.llm().baseUrl());
@@ -41,6 +42,21 @@ final class ConfigValidator {
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
             fail(origin, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+        }
+    }
+
+    private static void checkSlack(SlackConfig slack, String origin) {
+        atLeast(origin, "slack.workers", slack.workers(), 1);
+        atLeast(origin, "slack.queue-capacity", slack.queueCapacity(), 1);
+        atLeast(origin, "slack.working-after-ms", slack.workingAfterMs(), 0);
+        atLeast(origin, "slack.confirm-ttl-seconds", slack.confirmTtlSeconds(), 10);
+        atLeast(origin, "slack.post-attempts", slack.postAttempts(), 1);
+        atLeast(origin, "slack.retry-backoff-ms", slack.retryBackoffMs(), 0);
+    }
+
+    private static void atLeast(String origin, String key, int value, int min) {
+        if (value < min) {
+            fail(origin, key, "must be at least " + min + "; got " + value);
         }
     }
 
