@@ -54,6 +54,15 @@ public final class ChatService {
         return answer;
     }
 
+    /**
+     * The destructive command this message asks for when its sender may run it, so a front door with buttons can
+     * ask for a confirmation first and call {@link #handle} only after it. Records nothing.
+     */
+    public java.util.Optional<dev.czar.command.CommandSpec> destructiveCommand(Message incoming) {
+        Message cleaned = incoming.withText(MessageText.clean(incoming.text()));
+        return router.isInstruction(cleaned.text()) ? commands.destructiveAllowed(cleaned) : java.util.Optional.empty();
+    }
+
     private Answer withCommandList(Answer help, Message message) {
         return Answer.conversation(help.text() + "\n" + commands.available(message.user()));
     }
