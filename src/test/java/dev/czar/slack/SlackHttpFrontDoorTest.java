@@ -4,9 +4,11 @@ import dev.czar.config.SlackConfig;
 import dev.czar.store.AuditLog;
 import dev.czar.testsupport.SlackApiStub;
 import dev.czar.testsupport.SlackFixtures;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLEncoder;
@@ -21,21 +23,29 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real Bolt app over HTTP with signature verification on, driven by signed requests shaped like Slack's. */
+/**
+ * A real Bolt app over HTTP with signature verification on, driven by signed requests shaped like Slack's. One
+ * czar serves the whole class (as in production, one process sees many events); each test uses fresh event ids
+ * and starts with an empty record of Slack calls.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackHttpFrontDoorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dir;
-
     SlackTestBed bed;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void start(@TempDir Path dir) {
         bed = new SlackTestBed(dir, new SlackConfig(null));
     }
 
-    @AfterEach
+    @BeforeEach
+    void forgetCalls() {
+        bed.slack.server().resetRequests();
+        bed.killed.clear();
+    }
+
+    @AfterAll
     void stop() {
         bed.close();
     }
