@@ -136,7 +136,7 @@ public final class SlackFrontDoor implements AutoCloseable {
         }
     }
 
-    private static com.slack.api.SlackConfig sdkConfig(SlackConfig config) {
+    static com.slack.api.SlackConfig sdkConfig(SlackConfig config) {
         com.slack.api.SlackConfig sdk = new com.slack.api.SlackConfig();
         String url = config.apiUrl();
         sdk.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
