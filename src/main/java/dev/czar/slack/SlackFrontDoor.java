@@ -79,7 +79,9 @@ public final class SlackFrontDoor implements AutoCloseable {
                 .singleTeamBotToken(tokens.botToken())
                 .signingSecret(tokens.signingSecret())
                 .requestVerificationEnabled(transport.isHttp())
+                // Bolt calls auth.test per request unless cached; a call to Slack on every ack would cost latency
                 .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(Duration.ofMinutes(10).toMillis())
                 .allEventsApiAutoAckEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
