@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Checks values that parse but make no sense, naming the key and the accepted values. */
 final class ConfigValidator {
@@ -13,65 +14,65 @@ final class ConfigValidator {
     private ConfigValidator() {
     }
 
-    static void validate(CzarConfig config, String origin) {
+    static void validate(CzarConfig config, Function<String, String> originOf) {
         if (!PROVIDERS.contains(config.llm().provider())) {
-            fail(origin, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
+            fail(originOf, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
         }
         if (config.chat().maxMessageChars() < 100) {
-            fail(origin, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
+            fail(originOf, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
         }
         if (config.git().recentCommits() < 1 || config.git().recentCommits() > 500) {
-            fail(origin, "git.recent-commits", "must be between 1 and 500; got " + config.git().recentCommits());
+            fail(originOf, "git.recent-commits", "must be between 1 and 500; got " + config.git().recentCommits());
         }
         if (!ROLES.contains(config.access().localRole())) {
-            fail(origin, "access.local-role", "must be admin, operator or viewer; got '" + config.access().localRole() + "'");
+            fail(originOf, "access.local-role", "must be admin, operator or viewer; got '" + config.access().localRole() + "'");
         }
         if (!"system".equals(config.chat().timeZone())) {
             try {
                 ZoneId.of(config.chat().timeZone());
             } catch (DateTimeException e) {
-                fail(origin, "chat.time-zone", "must be 'system' or an IANA zone such as Europe/Berlin; got '" + config.chat().timeZone() + "'");
+                fail(originOf, "chat.time-zone", "must be 'system' or an IANA zone such as Europe/Berlin; got '" + config.chat().timeZone() + "'");
             }
         }
-        checkUrl(origin, "slack.api-url", config.slack().apiUrl());
-        checkSlack(config.slack(), origin);
-        checkUrl(origin, "ci.github.api-url", config.ci().github().apiUrl());
+        checkUrl(originOf, "slack.api-url", config.slack().apiUrl());
+        checkSlack(config.slack(), originOf);
+        checkUrl(originOf, "ci.github.api-url", config.ci().github().apiUrl());
         if (!config.llm().baseUrl().isEmpty()) {
-            checkUrl(origin, "llm.base-url", config.llm().baseUrl());
+            checkUrl(originOf, "llm.base-url", config.llm().baseUrl());
         }
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
-            fail(origin, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+            fail(originOf, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
         }
     }
 
-    private static void checkSlack(SlackConfig slack, String origin) {
-        atLeast(origin, "slack.workers", slack.workers(), 1);
-        atLeast(origin, "slack.queue-capacity", slack.queueCapacity(), 1);
-        atLeast(origin, "slack.working-after-ms", slack.workingAfterMs(), 0);
-        atLeast(origin, "slack.confirm-ttl-seconds", slack.confirmTtlSeconds(), 10);
-        atLeast(origin, "slack.post-attempts", slack.postAttempts(), 1);
-        atLeast(origin, "slack.retry-backoff-ms", slack.retryBackoffMs(), 0);
+    private static void checkSlack(SlackConfig slack, Function<String, String> originOf) {
+        atLeast(originOf, "slack.workers", slack.workers(), 1);
+        atLeast(originOf, "slack.queue-capacity", slack.queueCapacity(), 1);
+        atLeast(originOf, "slack.working-after-ms", slack.workingAfterMs(), 0);
+        atLeast(originOf, "slack.confirm-ttl-seconds", slack.confirmTtlSeconds(), 10);
+        atLeast(originOf, "slack.post-attempts", slack.postAttempts(), 1);
+        atLeast(originOf, "slack.retry-backoff-ms", slack.retryBackoffMs(), 0);
     }
 
-    private static void atLeast(String origin, String key, int value, int min) {
+    private static void atLeast(Function<String, String> originOf, String key, int value, int min) {
         if (value < min) {
-            fail(origin, key, "must be at least " + min + "; got " + value);
+            fail(originOf, key, "must be at least " + min + "; got " + value);
         }
     }
 
-    private static void checkUrl(String origin, String key, String value) {
+    private static void checkUrl(Function<String, String> originOf, String key, String value) {
         try {
             URI uri = URI.create(value);
             if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                fail(origin, key, "must be an http(s) URL; got '" + value + "'");
+                fail(originOf, key, "must be an http(s) URL; got '" + value + "'");
             }
         } catch (IllegalArgumentException e) {
-            fail(origin, key, "must be an http(s) URL; got '" + value + "'");
+            fail(originOf, key, "must be an http(s) URL; got '" + value + "'");
         }
     }
 
-    private static void fail(String origin, String key, String problem) {
-        throw new ConfigException(origin + ": '" + key + "' " + problem);
+    private static void fail(Function<String, String> originOf, String key, String problem) {
+        throw new ConfigException(originOf.apply(key) + ": '" + key + "' " + problem);
     }
 }
