@@ -19,10 +19,11 @@ final class ThreadReplies {
 
     void reply(SlackTurn turn, Answer answer) {
         BlockKitRenderer.Rendered rendered = renderer.answer(answer);
-        poster.post(turn.channel(), turn.replyTs(), rendered.text(), rendered.blocks());
         if (turn.replyTs() != null) {
+            // joined before posting: a follow-up sent the instant the answer shows must already find the thread
             threads.join(turn.channel(), turn.replyTs());
         }
+        poster.post(turn.channel(), turn.replyTs(), rendered.text(), rendered.blocks());
     }
 
     /** Posts a line czar wrote itself (may hold mentions such as {@code <@U123>}, so it is not escaped). */

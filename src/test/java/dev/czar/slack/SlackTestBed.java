@@ -56,6 +56,15 @@ final class SlackTestBed implements AutoCloseable {
     }
 
     SlackTestBed(Path dir, SlackConfig config, Database db) {
+        this(dir, config, db, SlackFrontDoor.Transport.http(0, "127.0.0.1"),
+                new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET), stub -> { });
+    }
+
+    /**
+     * @param beforeStart runs against the Slack stub before czar starts (e.g. to offer Socket Mode connections)
+     */
+    SlackTestBed(Path dir, SlackConfig config, Database db, SlackFrontDoor.Transport transport, SlackTokens tokens,
+                 java.util.function.Consumer<SlackApiStub> beforeStart) {
         repo = TempGitRepo.init(dir.resolve("repo"), "main");
         repo.commit("initial commit", Map.of("README.md", "hello\n"));
         repo.branch("feature-x").checkout("feature-x");
@@ -78,10 +87,9 @@ final class SlackTestBed implements AutoCloseable {
         SlackConfig withStub = new SlackConfig(slack.apiUrl(), config.workers(), config.queueCapacity(),
                 config.workingAfterMs(), config.confirmTtlSeconds(), config.postAttempts(), config.retryBackoffMs(),
                 config.channels());
-        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(withStub, access, chat, db, clock),
-                new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET),
-                SlackFrontDoor.Transport.http(0, "127.0.0.1"));
-        requests = new SignedSlackRequests(endpoint(), SignedSlackRequests.FAKE_SIGNING_SECRET);
+        beforeStart.accept(slack);
+        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(withStub, access, chat, db, clock), tokens, transport);
+        requests = transport.isHttp() ? new SignedSlackRequests(endpoint(), SignedSlackRequests.FAKE_SIGNING_SECRET) : null;
     }
 
     URI endpoint() {

@@ -76,6 +76,7 @@ public final class SlackApiStub implements AutoCloseable {
 
     private static Map<String, String> form(LoggedRequest request) {
         Map<String, String> params = new LinkedHashMap<>();
+        params.put("authorization", request.getHeader("Authorization"));
         String body = request.getBodyAsString();
         if (body == null || body.isEmpty()) {
             return params;
@@ -85,7 +86,6 @@ public final class SlackApiStub implements AutoCloseable {
             params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
-        params.put("authorization", request.getHeader("Authorization"));
         return params;
     }
 
