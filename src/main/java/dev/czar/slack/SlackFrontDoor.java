@@ -115,7 +115,7 @@ public final class SlackFrontDoor implements AutoCloseable {
 
     private static SlackFrontDoor startHttp(App app, AnswerWorkers workers, Transport transport, SlackConfig config) {
         try {
-            app.start();
+            startBolt(app);
             SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, transport.bindAddress(), transport.httpPort(),
                     Math.max(4, config.workers() * 2));
             LOG.info("Slack HTTP endpoint on {}:{}{}", transport.bindAddress(), endpoint.port(), SlackHttpEndpoint.PATH);
@@ -123,6 +123,16 @@ public final class SlackFrontDoor implements AutoCloseable {
         } catch (IOException e) {
             throw new UserError("cannot listen on " + transport.bindAddress() + ":" + transport.httpPort() + ": "
                     + e.getMessage() + " (pick another port with --http)", e);
+        }
+    }
+
+    /** Bolt checks the bot token with auth.test on start; a bad token or unreachable Slack is the user's to fix. */
+    private static void startBolt(App app) {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            throw new UserError("Slack did not accept the bot token (" + e.getMessage() + "); check SLACK_BOT_TOKEN"
+                    + " and slack.api-url", e);
         }
     }
 
