@@ -52,6 +52,18 @@ final class BlockKitRenderer {
         return new Rendered(fallback(answer.text()), blocks);
     }
 
+    /**
+     * The answer to a slash command, headed by who ran what: a slash command leaves no message in the channel, so
+     * without the echo nobody else could tell what the answer answers.
+     */
+    Rendered commandAnswer(String user, String command, Answer answer) {
+        Rendered body = answer(answer);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(context(List.of(markdownText(cut("<@" + user + "> ran `" + code(command) + "`", MAX_TEXT)))));
+        blocks.addAll(body.blocks().subList(0, Math.min(body.blocks().size(), MAX_BLOCKS - 1)));
+        return new Rendered(body.text(), blocks);
+    }
+
     /** A short line czar wrote itself, already in mrkdwn. */
     Rendered notice(String mrkdwn) {
         String text = cut(mrkdwn, MAX_TEXT);

@@ -18,7 +18,9 @@ final class ThreadReplies {
     }
 
     void reply(SlackTurn turn, Answer answer) {
-        BlockKitRenderer.Rendered rendered = renderer.answer(answer);
+        String text = turn.message().text();
+        BlockKitRenderer.Rendered rendered = text.startsWith(SlackListeners.COMMAND)
+                ? renderer.commandAnswer(turn.message().user(), text, answer) : renderer.answer(answer);
         if (turn.replyTs() != null) {
             // joined before posting: a follow-up sent the instant the answer shows must already find the thread
             threads.join(turn.channel(), turn.replyTs());

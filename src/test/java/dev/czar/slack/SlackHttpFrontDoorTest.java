@@ -140,6 +140,8 @@ class SlackHttpFrontDoorTest {
         assertThat(unknown.statusCode()).isEqualTo(200);
         List<Map<String, String>> posts = bed.slack.awaitCalls("chat.postMessage", 2, WAIT);
         assertThat(posts).extracting(p -> p.get("channel")).containsOnly("C0CHANNEL1");
+        assertThat(posts).extracting(p -> decoded(p.get("blocks")))
+                .anySatisfy(blocks -> assertThat(blocks).contains("<@" + SlackTestBed.VIEWER + "> ran `/czar status feature-x`"));
         assertThat(posts).extracting(p -> p.get("text"))
                 .anySatisfy(text -> assertThat(text).contains("feature-x"))
                 .anySatisfy(text -> assertThat(text).contains("no 'frobnicate' command").contains("status [branch]"));
@@ -207,6 +209,16 @@ class SlackHttpFrontDoorTest {
     }
 
     @Test
+    void should_answer_slacks_url_verification_challenge_when_the_request_url_is_set() {
+        // when
+        HttpResponse<String> response = bed.requests.event(SlackFixtures.read("payloads/url_verification.json").strip());
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
     void should_keep_serving_after_a_malformed_payload() {
         // when
         HttpResponse<String> garbage = bed.requests.event("{\"type\":\"event_callback\",\"event\":");
@@ -243,6 +255,15 @@ class SlackHttpFrontDoorTest {
                 + "\"value\":\"([^\"]+)\"[^}]*?\"action_id\":\"czar_confirm\"").matcher(prompt.get("blocks"));
         assertThat(m.find()).as("confirm button in " + prompt.get("blocks")).isTrue();
         return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    /** Block Kit JSON as Slack reads it (Gson writes {@code <} as {@code \\u003c}). */
+    private static String decoded(String blocksJson) {
+        try {
+            return dev.czar.chat.Json.MAPPER.readTree(blocksJson).toString();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("blocks are not JSON: " + blocksJson, e);
+        }
     }
 
     /** Gives the workers time to (wrongly) post more, then checks they did not. */
