@@ -65,7 +65,7 @@ for r in reversed(json.load(sys.stdin)["requests"]):
         print(method); continue
     print("%s channel=%s thread_ts=%s" % (method, form.get("channel"), form.get("thread_ts")))
     print("  text:   " + form.get("text", "").replace("\n", "\n          "))
-    print("  blocks: " + form.get("blocks", ""))
+    print("  blocks: " + json.dumps(json.loads(form.get("blocks", "[]")), ensure_ascii=False))
 '
 echo
 echo "Audit log (H2):"
