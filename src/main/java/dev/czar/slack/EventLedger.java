@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Remembers every Slack {@code event_id} taken in, in H2, so a redelivered event (Slack retries when it saw no
@@ -23,6 +24,21 @@ final class EventLedger {
     EventLedger(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /**
+     * Drops ids older than {@code keep}; Slack gives up redelivering within minutes, so a day is plenty.
+     *
+     * @return how many were dropped
+     */
+    int forgetOlderThan(Duration keep) {
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement("DELETE FROM slack_events WHERE received_at < ?")) {
+            st.setTimestamp(1, Timestamp.from(clock.instant().minus(keep)));
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("pruning Slack event ids", e);
+        }
     }
 
     /** Records the id; {@code true} on its first delivery, {@code false} for every later one. */

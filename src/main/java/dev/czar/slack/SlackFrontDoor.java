@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * czar on Slack: a Bolt for Java app whose listeners feed the same {@link ChatService} as {@code czar chat}.
@@ -97,19 +98,29 @@ public final class SlackFrontDoor implements AutoCloseable {
                 new AuditLog(wiring.database(), wiring.clock()), new AccessPolicy(wiring.access()), wiring.clock(), ttl);
         SlackResponder responder = new SlackResponder(wiring.chat(), replies,
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
-        new SlackListeners(responder, confirmations, replies, workers, new EventLedger(wiring.database(), wiring.clock()),
-                threads, config.channels(), wiring.clock()).register(app);
-        workers.timers().execute(() -> {
-            int reposted = poster.flushOutbox();
-            if (reposted > 0) {
-                LOG.info("re-posted {} replies from the outbox", reposted);
-            }
-        });
+        EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
+        new SlackListeners(responder, confirmations, replies, workers, ledger, threads, config.channels(), wiring.clock())
+                .register(app);
+        workers.timers().scheduleWithFixedDelay(() -> housekeeping(poster, ledger), 0, 10, TimeUnit.MINUTES);
         try {
             return transport.isHttp() ? startHttp(app, workers, transport, config) : startSocketMode(app, workers, tokens);
         } catch (RuntimeException e) {
             workers.close();
             throw e;
+        }
+    }
+
+    /** Re-posts replies Slack refused earlier and forgets event ids too old to be redelivered. */
+    private static void housekeeping(SlackPoster poster, EventLedger ledger) {
+        try {
+            int reposted = poster.flushOutbox();
+            if (reposted > 0) {
+                LOG.info("re-posted {} replies from the outbox", reposted);
+            }
+            ledger.forgetOlderThan(Duration.ofDays(1));
+        } catch (RuntimeException e) {
+            // housekeeping must never stop the timer that also runs the "working on it" reactions
+            LOG.error("Slack housekeeping failed", e);
         }
     }
 

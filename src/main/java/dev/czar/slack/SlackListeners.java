@@ -95,6 +95,11 @@ final class SlackListeners {
 
     private Response onButton(boolean confirm, BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
+        if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null
+                || (p.getChannel() == null && p.getContainer() == null)) {
+            LOG.warn("button press without action, user or channel ignored");
+            return ctx.ack();
+        }
         String id = p.getActions().get(0).getValue();
         String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
         String messageTs = p.getContainer() != null ? p.getContainer().getMessageTs() : null;
