@@ -17,6 +17,7 @@ final class ConfigValidator {
         if (!PROVIDERS.contains(config.llm().provider())) {
             fail(origin, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
         }
+        checkLlm(origin, config.llm());
         if (config.chat().maxMessageChars() < 100) {
             fail(origin, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
         }
@@ -41,6 +42,27 @@ final class ConfigValidator {
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
             fail(origin, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+        }
+    }
+
+    private static void checkLlm(String origin, LlmConfig llm) {
+        range(origin, "llm.timeout-seconds", llm.timeoutSeconds(), 1, 600);
+        range(origin, "llm.max-retries", llm.maxRetries(), 0, 10);
+        range(origin, "llm.retry-backoff-millis", llm.retryBackoffMillis(), 1, 60_000);
+        range(origin, "llm.breaker-failure-threshold", llm.breakerFailureThreshold(), 1, 100);
+        range(origin, "llm.breaker-open-seconds", llm.breakerOpenSeconds(), 1, 3600);
+        range(origin, "llm.max-tool-rounds", llm.maxToolRounds(), 0, 20);
+        range(origin, "llm.max-tool-result-chars", llm.maxToolResultChars(), 200, 100_000);
+        range(origin, "llm.memory-tokens", llm.memoryTokens(), 0, 100_000);
+        range(origin, "llm.max-output-tokens", llm.maxOutputTokens(), 16, 100_000);
+        if (llm.enabled() && llm.model().isEmpty()) {
+            fail(origin, "llm.model", "must name a model when llm.provider is " + llm.provider() + " (e.g. gpt-4o-mini, claude-3-5-haiku-latest, llama3.1)");
+        }
+    }
+
+    private static void range(String origin, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            fail(origin, key, "must be between " + min + " and " + max + "; got " + value);
         }
     }
 
