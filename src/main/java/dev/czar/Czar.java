@@ -1,6 +1,10 @@
 package dev.czar;
 
+import dev.czar.agent.AgentTools;
+import dev.czar.agent.Answerer;
+import dev.czar.agent.LlmAnswerer;
 import dev.czar.agent.OfflineAnswerer;
+import dev.czar.agent.TokenLedger;
 import dev.czar.agent.StatusCommand;
 import dev.czar.chat.ChatService;
 import dev.czar.cli.CzarCommand;
@@ -46,9 +50,15 @@ public final class Czar {
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits());
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer));
+        // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
+        TokenLedger ledger = new TokenLedger(database);
+        AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
+        Answerer chosen = config.llm().enabled()
+                ? LlmAnswerer.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
+                : answerer;
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
-        ChatService chat = new ChatService(new IntentRouter(), answerer, commands,
+        ChatService chat = new ChatService(new IntentRouter(), chosen, commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
         return new CzarApp(config, home, git, database, chat);
     }

@@ -46,9 +46,8 @@ public final class ChatService {
             case COMMAND -> commands.execute(cleaned);
         };
         if (truncated) {
-            answer = new Answer(answer.intent(), answer.text() + "\n(Your message was longer than " + maxMessageChars
-                    + " characters; I read only the first " + maxMessageChars + ".)",
-                    answer.evidence(), answer.toolCalls(), answer.llmCalls());
+            answer = answer.withText(answer.text() + "\n(Your message was longer than " + maxMessageChars
+                    + " characters; I read only the first " + maxMessageChars + ".)");
         }
         conversations.recordAnswer(id, answer);
         return answer;
