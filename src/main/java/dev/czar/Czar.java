@@ -1,8 +1,7 @@
 package dev.czar;
 
 import dev.czar.agent.AgentTools;
-import dev.czar.agent.Answerer;
-import dev.czar.agent.LlmAnswerer;
+import dev.czar.agent.LlmAgent;
 import dev.czar.agent.OfflineAnswerer;
 import dev.czar.agent.TokenLedger;
 import dev.czar.agent.StatusCommand;
@@ -14,6 +13,7 @@ import dev.czar.command.CommandRegistry;
 import dev.czar.config.ConfigLoader;
 import dev.czar.config.CzarConfig;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.intent.IntentRefiner;
 import dev.czar.intent.IntentRouter;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
@@ -53,12 +53,12 @@ public final class Czar {
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         TokenLedger ledger = new TokenLedger(database);
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
-        Answerer chosen = config.llm().enabled()
-                ? LlmAnswerer.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
-                : answerer;
+        LlmAgent agent = config.llm().enabled()
+                ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
+                : new LlmAgent(answerer, IntentRefiner.NONE);
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
-        ChatService chat = new ChatService(new IntentRouter(), chosen, commands,
+        ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
         return new CzarApp(config, home, git, database, chat);
     }

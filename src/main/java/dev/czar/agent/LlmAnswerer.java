@@ -6,7 +6,6 @@ import dev.czar.chat.Message;
 import dev.czar.config.LlmConfig;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.Intent;
-import dev.czar.store.Database;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -34,6 +33,7 @@ public final class LlmAnswerer implements Answerer {
     private static final Logger LOG = LoggerFactory.getLogger(LlmAnswerer.class);
 
     private final ResilientChatModel model;
+    private final PendingCalls pending;
     private final AgentTools tools;
     private final Answerer offline;
     private final ThreadMemory memory;
@@ -44,9 +44,10 @@ public final class LlmAnswerer implements Answerer {
     private final GitEvidence git;
     private final CitationChecker checker = new CitationChecker();
 
-    LlmAnswerer(ResilientChatModel model, AgentTools tools, Answerer offline, ThreadMemory memory, TokenLedger ledger,
+    LlmAnswerer(ResilientChatModel model, PendingCalls pending, AgentTools tools, Answerer offline, ThreadMemory memory, TokenLedger ledger,
                 LlmConfig config, Clock clock, ZoneId zone, GitEvidence git) {
         this.model = model;
+        this.pending = pending;
         this.tools = tools;
         this.offline = offline;
         this.memory = memory;
@@ -57,17 +58,9 @@ public final class LlmAnswerer implements Answerer {
         this.git = git;
     }
 
-    /** Builds the answerer for {@code config.provider()}, with thread memory and cost accounting in {@code db}. */
-    public static LlmAnswerer create(LlmConfig config, AgentTools tools, Answerer offline, Database db, TokenLedger ledger,
-                                     Clock clock, ZoneId zone, GitEvidence git) {
-        ResilientChatModel model = new ResilientChatModel(ChatModels.create(config), config);
-        return new LlmAnswerer(model, tools, offline, new ThreadMemory(new ThreadMemoryStore(db, clock), config.memoryTokens()),
-                ledger, config, clock, zone, git);
-    }
-
     @Override
     public Answer converse(Message message) {
-        LlmCallMeter meter = new LlmCallMeter();
+        LlmCallMeter meter = pending.take();
         try {
             List<ChatMessage> messages = prompt("conversation-system.md", message);
             AiMessage reply = model.chat(ChatRequest.builder().messages(messages).build(), meter).aiMessage();
@@ -81,7 +74,7 @@ public final class LlmAnswerer implements Answerer {
 
     @Override
     public Answer status(Message message) {
-        LlmCallMeter meter = new LlmCallMeter();
+        LlmCallMeter meter = pending.take();
         EvidenceLog log = new EvidenceLog();
         AgentTools.Bound bound = tools.bind(log, config.maxToolResultChars());
         List<String> toolResults = new ArrayList<>();

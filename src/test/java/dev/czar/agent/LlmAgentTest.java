@@ -129,6 +129,32 @@ class LlmAgentTest {
     }
 
     @Test
+    void should_let_the_model_move_an_ambiguous_message_to_conversation_and_count_that_round_trip() {
+        // given
+        model.replies(ok(final_("CONVERSATION")), ok(Fixtures.read("openai/chat.completions.greeting.json")));
+        // when
+        Answer answer = ask("nice weather in Berlin");
+        // then
+        assertThat(answer.intent()).isEqualTo(Intent.CONVERSATION);
+        assertThat(answer.llmCalls()).isEqualTo(2);
+        assertThat(answer.toolCalls()).isEmpty();
+        assertThat(model.request(0).has("tools")).isFalse();
+        assertThat(model.request(1).has("tools")).isFalse();
+    }
+
+    @Test
+    void should_not_spend_a_round_trip_refining_a_clear_status_question() {
+        // given
+        model.replies(ok(Fixtures.read("openai/chat.completions.tool_call.branch_status.json", Map.of("branch", "feature-x"))),
+                ok(final_("feature-x is 2 commits ahead of main.")));
+        // when
+        Answer answer = ask("is feature-x ahead");
+        // then
+        assertThat(answer.llmCalls()).isEqualTo(2);
+        assertThat(model.request(0).has("tools")).isTrue();
+    }
+
+    @Test
     void should_open_breaker_and_answer_offline_when_provider_fails_repeatedly() {
         // given: one retry per answer, breaker opens after two failed round trips
         String error = Fixtures.read("openai/error.server.json");
