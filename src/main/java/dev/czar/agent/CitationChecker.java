@@ -47,6 +47,7 @@ public final class CitationChecker {
         Set<String> covered = new HashSet<>();
         collect(RUN_ID, answer, 1, claims, covered, id -> numbers.contains(id) || refMatches(evidence, id));
         collect(BENCH_ROW, answer, 1, claims, covered, id -> numbers.contains(id) || refMatches(evidence, id));
+        // an all-digit token may be a short SHA or a large number: either backing verifies it
         collect(SHA, answer, 0, claims, covered, sha -> shaKnown(sha, evidence, corpus)
                 || (sha.chars().allMatch(Character::isDigit) && numbers.contains(sha)));
         collect(FIGURE, answer, 1, claims, covered, n -> numbers.contains(normal(n)));
@@ -81,9 +82,9 @@ public final class CitationChecker {
         }
     }
 
-    /** Hex words ("deadbeef", "facade") and plain numbers need a digit and a letter to count as commit ids. */
+    /** Hex-only words ("deadbeef", "facade") are words; anything with a digit may be a commit id. */
     private static boolean looksLikeSha(String token) {
-        return token.chars().anyMatch(Character::isDigit) && token.chars().anyMatch(Character::isLetter);
+        return token.chars().anyMatch(Character::isDigit);
     }
 
     private static boolean overlaps(Set<String> covered, int start, int end) {

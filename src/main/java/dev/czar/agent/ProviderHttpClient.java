@@ -54,7 +54,7 @@ final class ProviderHttpClient implements HttpClient {
         } catch (HttpTimeoutException e) {
             throw new dev.langchain4j.exception.TimeoutException("no answer from " + host(request) + " within " + readTimeout.toSeconds() + "s");
         } catch (IOException e) {
-            throw new ProviderUnreachableException("cannot reach " + host(request) + ": " + e.getMessage(), e);
+            throw new ProviderUnreachableException("cannot reach " + host(request) + " (" + reason(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnreachableException("interrupted while waiting for " + host(request), e);
@@ -79,6 +79,13 @@ final class ProviderHttpClient implements HttpClient {
     private static boolean isRestricted(String header) {
         String h = header.toLowerCase(java.util.Locale.ROOT);
         return h.equals("content-length") || h.equals("host") || h.equals("connection") || h.equals("expect") || h.equals("upgrade");
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String host(HttpRequest request) {

@@ -65,6 +65,16 @@ class CitationCheckerTest {
     }
 
     @Test
+    void should_check_an_all_digit_short_sha_like_any_other() {
+        // given
+        List<Evidence> digits = List.of(Evidence.git("3456726094ac8a07c435fd132250d6e2cf9c6cd6", "head of feature-x"));
+        // when
+        var checked = checker.check("feature-x is at 3456726, not 1234567.", digits, List.of("branch feature-x 3456726"), "?");
+        // then
+        assertThat(checked.unverified()).containsExactly("1234567");
+    }
+
+    @Test
     void should_flag_every_unverified_claim_in_order_of_appearance() {
         // when
         var checked = checker.check("abc1234 then 5 files then def5678.", evidence, toolResults, "?");
