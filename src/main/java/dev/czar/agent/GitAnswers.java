@@ -93,9 +93,10 @@ final class GitAnswers {
                 : plural(all.size(), "branch") + " besides " + main.name();
         StringBuilder out = new StringBuilder(capitalise(what) + " (" + main.name() + " at "
                 + main.head().shortSha() + ")" + (shown.isEmpty() ? "." : ":"));
+        int width = shown.stream().limit(MAX_LISTED).mapToInt(s -> s.branch().name().length()).max().orElse(0);
         for (BranchStatus s : shown.stream().limit(MAX_LISTED).toList()) {
             citeHead(log, s.branch());
-            out.append("\n  ").append(s.branch().name()).append("  ").append(s.ahead()).append(" ahead, ")
+            out.append("\n  ").append(pad(s.branch().name(), width)).append("  ").append(s.ahead()).append(" ahead, ")
                     .append(s.behind()).append(" behind").append(s.merged() ? ", merged" : "")
                     .append("  ").append(describe(s.branch().head()));
         }
@@ -164,6 +165,10 @@ final class GitAnswers {
         };
         String path = f.path().equals(f.oldPath()) ? f.path() : f.oldPath() + " => " + f.path();
         return marker + " " + path + (f.binary() ? "  (binary)" : "  +" + f.added() + " -" + f.deleted());
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
     private static void more(StringBuilder out, int total, String what) {

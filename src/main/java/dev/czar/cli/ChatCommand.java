@@ -48,9 +48,11 @@ final class ChatCommand implements Callable<Integer> {
                 out.println(banner);
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 console.run(prompt -> {
-                    out.print(prompt);
-                    out.flush();
-                    return in.readLine();
+                    String line = in.readLine();
+                    if (line != null) {
+                        out.println(prompt + line); // piped input is not echoed by a terminal; keep transcripts readable
+                    }
+                    return line;
                 }, out);
             }
             return 0;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -47,8 +48,9 @@ public final class ConfigLoader {
         String origin = file == null ? "defaults" : file.toString();
         ObjectNode tree = file == null ? JsonNodeFactory.instance.objectNode() : readTree(file);
         applyEnvOverrides(tree);
-        CzarConfig config = bind(tree, origin);
-        ConfigValidator.validate(config, origin);
+        Function<String, String> originOf = key -> overridingEnvVar(key).map(name -> "env " + name).orElse(origin);
+        CzarConfig config = bind(tree, originOf);
+        ConfigValidator.validate(config, originOf);
         return config;
     }
 
@@ -89,14 +91,16 @@ public final class ConfigLoader {
 
     private void applyEnvOverrides(ObjectNode tree) {
         for (String key : scalarKeys()) {
-            String value = env.get(envName(key));
-            if (value == null) {
-                value = EnvAliases.lookup(key, env);
-            }
-            if (value != null) {
-                put(tree, key, value);
-            }
+            overridingEnvVar(key).ifPresent(name -> put(tree, key, env.get(name)));
         }
+    }
+
+    /** The env var that overrides {@code key}, if one is set: the generic name first, then the alias. */
+    private java.util.Optional<String> overridingEnvVar(String key) {
+        if (env.get(envName(key)) != null) {
+            return java.util.Optional.of(envName(key));
+        }
+        return java.util.Optional.ofNullable(EnvAliases.name(key)).filter(env::containsKey);
     }
 
     private static void put(ObjectNode tree, String dottedKey, String value) {
@@ -109,20 +113,20 @@ public final class ConfigLoader {
         node.put(parts[parts.length - 1], value);
     }
 
-    private static CzarConfig bind(ObjectNode tree, String origin) {
+    private static CzarConfig bind(ObjectNode tree, Function<String, String> originOf) {
         try {
             return YAML.treeToValue(tree, CzarConfig.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(origin + ": unknown key '" + dotted(e) + "' (known keys here: " + known + ")");
+            throw new ConfigException(originOf.apply(dotted(e)) + ": unknown key '" + dotted(e) + "' (known keys here: " + known + ")");
         } catch (InvalidFormatException e) {
-            throw new ConfigException(origin + ": '" + dotted(e) + "' must be " + describe(e.getTargetType())
-                    + ", got '" + e.getValue() + "'");
+            throw new ConfigException(originOf.apply(dotted(e)) + ": '" + dotted(e) + "' must be "
+                    + describe(e.getTargetType()) + ", got '" + e.getValue() + "'");
         } catch (MismatchedInputException e) {
-            throw new ConfigException(origin + ": '" + dotted(e) + "' must be " + describe(e.getTargetType())
-                    + " (see config/czar.yaml for its shape)");
+            throw new ConfigException(originOf.apply(dotted(e)) + ": '" + dotted(e) + "' must be "
+                    + describe(e.getTargetType()) + " (see config/czar.yaml for its shape)");
         } catch (JsonProcessingException e) {
-            throw new ConfigException(origin + ": " + firstLine(e.getOriginalMessage()));
+            throw new ConfigException(originOf.apply("") + ": " + firstLine(e.getOriginalMessage()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Checks values that parse but make no sense, naming the key and the accepted values. */
 final class ConfigValidator {
@@ -13,71 +14,71 @@ final class ConfigValidator {
     private ConfigValidator() {
     }
 
-    static void validate(CzarConfig config, String origin) {
+    static void validate(CzarConfig config, Function<String, String> originOf) {
         if (!PROVIDERS.contains(config.llm().provider())) {
-            fail(origin, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
+            fail(originOf, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
         }
-        checkLlm(origin, config.llm());
+        checkLlm(originOf, config.llm());
         if (config.chat().maxMessageChars() < 100) {
-            fail(origin, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
+            fail(originOf, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
         }
         if (config.git().recentCommits() < 1 || config.git().recentCommits() > 500) {
-            fail(origin, "git.recent-commits", "must be between 1 and 500; got " + config.git().recentCommits());
+            fail(originOf, "git.recent-commits", "must be between 1 and 500; got " + config.git().recentCommits());
         }
         if (!ROLES.contains(config.access().localRole())) {
-            fail(origin, "access.local-role", "must be admin, operator or viewer; got '" + config.access().localRole() + "'");
+            fail(originOf, "access.local-role", "must be admin, operator or viewer; got '" + config.access().localRole() + "'");
         }
         if (!"system".equals(config.chat().timeZone())) {
             try {
                 ZoneId.of(config.chat().timeZone());
             } catch (DateTimeException e) {
-                fail(origin, "chat.time-zone", "must be 'system' or an IANA zone such as Europe/Berlin; got '" + config.chat().timeZone() + "'");
+                fail(originOf, "chat.time-zone", "must be 'system' or an IANA zone such as Europe/Berlin; got '" + config.chat().timeZone() + "'");
             }
         }
-        checkUrl(origin, "slack.api-url", config.slack().apiUrl());
-        checkUrl(origin, "ci.github.api-url", config.ci().github().apiUrl());
+        checkUrl(originOf, "slack.api-url", config.slack().apiUrl());
+        checkUrl(originOf, "ci.github.api-url", config.ci().github().apiUrl());
         if (!config.llm().baseUrl().isEmpty()) {
-            checkUrl(origin, "llm.base-url", config.llm().baseUrl());
+            checkUrl(originOf, "llm.base-url", config.llm().baseUrl());
         }
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
-            fail(origin, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+            fail(originOf, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
         }
     }
 
-    private static void checkLlm(String origin, LlmConfig llm) {
-        range(origin, "llm.timeout-seconds", llm.timeoutSeconds(), 1, 600);
-        range(origin, "llm.max-retries", llm.maxRetries(), 0, 10);
-        range(origin, "llm.retry-backoff-millis", llm.retryBackoffMillis(), 1, 60_000);
-        range(origin, "llm.breaker-failure-threshold", llm.breakerFailureThreshold(), 1, 100);
-        range(origin, "llm.breaker-open-seconds", llm.breakerOpenSeconds(), 1, 3600);
-        range(origin, "llm.max-tool-rounds", llm.maxToolRounds(), 0, 20);
-        range(origin, "llm.max-tool-result-chars", llm.maxToolResultChars(), 200, 100_000);
-        range(origin, "llm.memory-tokens", llm.memoryTokens(), 0, 100_000);
-        range(origin, "llm.max-output-tokens", llm.maxOutputTokens(), 16, 100_000);
+    private static void checkLlm(Function<String, String> originOf, LlmConfig llm) {
+        range(originOf, "llm.timeout-seconds", llm.timeoutSeconds(), 1, 600);
+        range(originOf, "llm.max-retries", llm.maxRetries(), 0, 10);
+        range(originOf, "llm.retry-backoff-millis", llm.retryBackoffMillis(), 1, 60_000);
+        range(originOf, "llm.breaker-failure-threshold", llm.breakerFailureThreshold(), 1, 100);
+        range(originOf, "llm.breaker-open-seconds", llm.breakerOpenSeconds(), 1, 3600);
+        range(originOf, "llm.max-tool-rounds", llm.maxToolRounds(), 0, 20);
+        range(originOf, "llm.max-tool-result-chars", llm.maxToolResultChars(), 200, 100_000);
+        range(originOf, "llm.memory-tokens", llm.memoryTokens(), 0, 100_000);
+        range(originOf, "llm.max-output-tokens", llm.maxOutputTokens(), 16, 100_000);
         if (llm.enabled() && llm.model().isEmpty()) {
-            fail(origin, "llm.model", "must name a model when llm.provider is " + llm.provider() + " (e.g. gpt-4o-mini, claude-3-5-haiku-latest, llama3.1)");
+            fail(originOf, "llm.model", "must name a model when llm.provider is " + llm.provider() + " (e.g. gpt-4o-mini, claude-3-5-haiku-latest, llama3.1)");
         }
     }
 
-    private static void range(String origin, String key, int value, int min, int max) {
+    private static void range(Function<String, String> originOf, String key, int value, int min, int max) {
         if (value < min || value > max) {
-            fail(origin, key, "must be between " + min + " and " + max + "; got " + value);
+            fail(originOf, key, "must be between " + min + " and " + max + "; got " + value);
         }
     }
 
-    private static void checkUrl(String origin, String key, String value) {
+    private static void checkUrl(Function<String, String> originOf, String key, String value) {
         try {
             URI uri = URI.create(value);
             if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                fail(origin, key, "must be an http(s) URL; got '" + value + "'");
+                fail(originOf, key, "must be an http(s) URL; got '" + value + "'");
             }
         } catch (IllegalArgumentException e) {
-            fail(origin, key, "must be an http(s) URL; got '" + value + "'");
+            fail(originOf, key, "must be an http(s) URL; got '" + value + "'");
         }
     }
 
-    private static void fail(String origin, String key, String problem) {
-        throw new ConfigException(origin + ": '" + key + "' " + problem);
+    private static void fail(Function<String, String> originOf, String key, String problem) {
+        throw new ConfigException(originOf.apply(key) + ": '" + key + "' " + problem);
     }
 }

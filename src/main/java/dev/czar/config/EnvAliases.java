@@ -14,8 +14,8 @@ final class EnvAliases {
     private EnvAliases() {
     }
 
-    static String lookup(String dottedKey, Map<String, String> env) {
-        String alias = ALIASES.get(dottedKey);
-        return alias == null ? null : env.get(alias);
+    /** The alias env var name for a key, or {@code null} when it has none. */
+    static String name(String dottedKey) {
+        return ALIASES.get(dottedKey);
     }
 }

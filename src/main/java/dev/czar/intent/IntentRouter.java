@@ -38,6 +38,9 @@ public final class IntentRouter {
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(what|which|who|when|where|why|how|is|are|was|were|did|does|do|has|have|had|should|any)\\b");
 
+    /** Emoji and other pictographs: "👋 hi" and "thanks 🙏" are still a greeting and thanks. */
+    private static final Pattern SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}]");
+
     private final IntentRefiner refiner;
 
     public IntentRouter(IntentRefiner refiner) {
@@ -50,7 +53,7 @@ public final class IntentRouter {
 
     /** Classifies text already passed through {@link MessageText#clean}. */
     public Intent route(String cleanedText) {
-        String text = MessageText.folded(cleanedText);
+        String text = SYMBOLS.matcher(MessageText.folded(cleanedText)).replaceAll("").strip();
         if (text.isEmpty()) {
             return Intent.CONVERSATION;
         }
@@ -67,7 +70,7 @@ public final class IntentRouter {
 
     /** Whether the message asks for help (a CONVERSATION that should list what the user can do). */
     public boolean isHelp(String cleanedText) {
-        return HELP.matcher(MessageText.folded(cleanedText)).matches();
+        return HELP.matcher(SYMBOLS.matcher(MessageText.folded(cleanedText)).replaceAll("").strip()).matches();
     }
 
     private static boolean isCommand(String text) {
