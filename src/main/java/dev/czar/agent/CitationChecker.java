@@ -24,7 +24,7 @@ public final class CitationChecker {
             "(?i)(?:\\bruns?/|\\brun(?: id)?[ :#]+|\\bworkflow run[ :#]+|\\bbuild[ :#]+)(\\d{3,})");
     private static final Pattern BENCH_ROW = Pattern.compile("(?i)\\b(?:bench(?:mark)?\\s+)?row(?: id)?[ :#]+(\\d+)");
     private static final Pattern FIGURE = Pattern.compile(
-            "(?i)(?<![\\w.#/-])([+-]?\\d+(?:[.,]\\d+)?)\\s*(%|ms\\b|s\\b|sec(?:ond)?s?\\b|min(?:ute)?s?\\b|hours?\\b|days?\\b"
+            "(?i)(?<![\\w.#/-])([+-]?\\d+(?:[.,]\\d+)?)\\s*(?:[a-z-]+\\s+)??(%|ms\\b|s\\b|sec(?:ond)?s?\\b|min(?:ute)?s?\\b|hours?\\b|days?\\b"
                     + "|commits?\\b|files?\\b|lines?\\b|branch(?:es)?\\b|ahead\\b|behind\\b|insertions?\\b|deletions?\\b"
                     + "|additions?\\b|tokens?\\b|round trips?\\b|answers?\\b|tests?\\b|failures?\\b|runs?\\b|workers?\\b"
                     + "|[kmg]i?b\\b|x\\b)");

@@ -54,7 +54,7 @@ public final class ChatService {
     }
 
     private Answer withCommandList(Answer help, Message message) {
-        return Answer.conversation(help.text() + "\n" + commands.available(message.user()));
+        return help.withText(help.text() + "\n" + commands.available(message.user()));
     }
 
     /** Cuts without splitting a surrogate pair, so emoji at the boundary stay valid text. */

@@ -41,6 +41,14 @@ class CitationCheckerTest {
     }
 
     @Test
+    void should_check_a_figure_whose_unit_follows_an_adjective() {
+        // when
+        var checked = checker.check("It adds 12 new files and 2 more commits.", evidence, toolResults, "?");
+        // then
+        assertThat(checked.unverified()).containsExactly("12 new files");
+    }
+
+    @Test
     void should_accept_figure_the_user_stated_in_the_question() {
         // when
         var checked = checker.check("Nothing landed in the last 3 days.", List.of(), List.of("0 commits landed on main since"), "what landed in the last 3 days?");

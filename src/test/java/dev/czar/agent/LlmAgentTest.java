@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.czar.testsupport.ModelStub.ok;
 import static dev.czar.testsupport.ModelStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +173,49 @@ class LlmAgentTest {
                 .contains("the circuit breaker is open");
         assertThat(second.toolCalls()).contains(new ToolCall("git.branch_status", true));
         assertThat(model.requests()).hasSize(2);
+    }
+
+    @Test
+    void should_answer_offline_when_the_provider_is_slower_than_the_time_limit() {
+        // given
+        model.replies(ok(Fixtures.read("openai/chat.completions.greeting.json")).withFixedDelay(3000));
+        start(Map.of("CZAR_LLM_TIMEOUT_SECONDS", "1", "CZAR_LLM_MAX_RETRIES", "0"));
+        // when
+        Answer answer = app.chat().handle(message("status of feature-x"));
+        // then
+        assertThat(answer.intent()).isEqualTo(Intent.STATUS);
+        assertThat(answer.llmCalls()).isEqualTo(1);
+        assertThat(answer.text()).contains("feature-x: 2 commits ahead of main")
+                .contains("The language model is unavailable: no answer from http://127.0.0.1:");
+    }
+
+    @Test
+    void should_answer_offline_when_the_provider_reply_is_malformed() {
+        // given
+        model.replies(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody(Fixtures.read("openai/malformed.html")));
+        start(Map.of("CZAR_LLM_MAX_RETRIES", "0"));
+        // when
+        Answer answer = app.chat().handle(message("status of feature-x"));
+        // then
+        assertThat(answer.text()).contains("feature-x: 2 commits ahead of main")
+                .contains("The language model is unavailable: the provider's reply could not be used");
+        assertThat(answer.unverified()).isEmpty();
+    }
+
+    @Test
+    void should_answer_token_usage_from_the_ledger_and_verify_its_figures() {
+        // given: a first answer cost 96 input and 14 output tokens
+        model.replies(ok(Fixtures.read("openai/chat.completions.greeting.json")),
+                ok(Fixtures.read("openai/chat.completions.tool_call.json", Map.of("name", "llm_token_usage", "arguments", "{\"daysBack\":0}"))),
+                ok(final_("Today czar used 96 input tokens and 14 output tokens over 1 answer, not 5000 tokens.")));
+        ask("hello");
+        // when
+        Answer answer = ask("how many tokens did we use today");
+        // then
+        assertThat(answer.toolCalls()).containsExactly(new ToolCall("llm.token_usage", true));
+        assertThat(lastMessage(model.request(2)).get("content").asText()).contains("input_tokens=96 output_tokens=14");
+        assertThat(answer.unverified()).containsExactly("5000 tokens");
     }
 
     @Test
