@@ -5,7 +5,9 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.agent.tool.ToolSpecifications;
+import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.DefaultToolExecutor;
+import dev.langchain4j.service.tool.ToolExecutionResult;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -78,7 +80,9 @@ public final class AgentTools {
             }
             String result;
             try {
-                result = executor.execute(request, null);
+                ToolExecutionResult outcome = executor.executeWithContext(request, InvocationContext.builder().build());
+                // the model must tell a failed lookup from data, so errors are labelled as such
+                result = outcome.isError() ? "error: " + outcome.resultText() : outcome.resultText();
             } catch (RuntimeException e) {
                 result = "error: " + rootMessage(e);
             }

@@ -105,6 +105,33 @@ class LlmAgentTest {
     }
 
     @Test
+    void should_hand_a_failing_tool_call_back_to_the_model_as_an_error_result() {
+        // given
+        model.replies(ok(Fixtures.read("openai/chat.completions.tool_call.branch_status.json", Map.of("branch", "no-such-branch"))),
+                ok(final_("There is no branch called no-such-branch.")));
+        // when
+        Answer answer = ask("status of no-such-branch");
+        // then
+        assertThat(answer.toolCalls()).containsExactly(new ToolCall("git.branch_status", false));
+        assertThat(lastMessage(model.request(1)).get("content").asText()).startsWith("error: ").contains("no-such-branch");
+        assertThat(answer.text()).isEqualTo("There is no branch called no-such-branch.");
+    }
+
+    @Test
+    void should_take_the_tools_away_once_the_tool_rounds_are_spent() {
+        // given
+        model.replies(ok(Fixtures.read("openai/chat.completions.tool_call.branch_status.json", Map.of("branch", "feature-x"))),
+                ok(final_("feature-x is 2 commits ahead of main.")));
+        start(Map.of("CZAR_LLM_MAX_TOOL_ROUNDS", "1"));
+        // when
+        Answer answer = app.chat().handle(message("status of feature-x"));
+        // then
+        assertThat(answer.llmCalls()).isEqualTo(2);
+        assertThat(model.request(0).has("tools")).isTrue();
+        assertThat(model.request(1).has("tools")).as("tools offered after the last round").isFalse();
+    }
+
+    @Test
     void should_flag_unverified_sha_when_answer_cites_unknown_commit() {
         // given
         model.replies(ok(Fixtures.read("openai/chat.completions.tool_call.branch_status.json", Map.of("branch", "feature-x"))),
