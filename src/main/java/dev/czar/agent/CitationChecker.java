@@ -44,7 +44,7 @@ public final class CitationChecker {
         String corpus = String.join("\n", toolResults).toLowerCase(Locale.ROOT);
         Set<String> numbers = numbers(corpus + "\n" + question);
         List<Claim> claims = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
+        List<int[]> covered = new ArrayList<>();
         collect(RUN_ID, answer, 1, claims, covered, id -> numbers.contains(id) || refMatches(evidence, id));
         collect(BENCH_ROW, answer, 1, claims, covered, id -> numbers.contains(id) || refMatches(evidence, id));
         // an all-digit token may be a short SHA or a large number: either backing verifies it
@@ -66,18 +66,17 @@ public final class CitationChecker {
     private record Claim(String text, int end, boolean verified) {
     }
 
-    private static void collect(Pattern pattern, String answer, int valueGroup, List<Claim> claims, Set<String> covered,
+    private static void collect(Pattern pattern, String answer, int valueGroup, List<Claim> claims, List<int[]> covered,
                                 java.util.function.Predicate<String> verified) {
         Matcher m = pattern.matcher(answer);
         while (m.find()) {
-            String span = m.start(valueGroup) + ":" + m.end(valueGroup);
             if (overlaps(covered, m.start(valueGroup), m.end(valueGroup))) {
                 continue;
             }
             if (pattern == SHA && !looksLikeSha(m.group())) {
                 continue;
             }
-            covered.add(span);
+            covered.add(new int[] {m.start(valueGroup), m.end(valueGroup)});
             claims.add(new Claim(m.group().strip(), m.end(), verified.test(m.group(valueGroup).toLowerCase(Locale.ROOT))));
         }
     }
@@ -87,16 +86,9 @@ public final class CitationChecker {
         return token.chars().anyMatch(Character::isDigit);
     }
 
-    private static boolean overlaps(Set<String> covered, int start, int end) {
-        for (String span : covered) {
-            int colon = span.indexOf(':');
-            int s = Integer.parseInt(span.substring(0, colon));
-            int e = Integer.parseInt(span.substring(colon + 1));
-            if (start < e && s < end) {
-                return true;
-            }
-        }
-        return false;
+    /** A number already claimed as a run id or row id is not claimed again as a SHA or a figure. */
+    private static boolean overlaps(List<int[]> covered, int start, int end) {
+        return covered.stream().anyMatch(span -> start < span[1] && span[0] < end);
     }
 
     private static boolean shaKnown(String sha, Collection<Evidence> evidence, String corpus) {

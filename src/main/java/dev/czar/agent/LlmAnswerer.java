@@ -69,6 +69,8 @@ public final class LlmAnswerer implements Answerer {
                     meter.roundTrips(), checked.unverified(), meter.total()), meter);
         } catch (LlmUnavailableException e) {
             return fallBack(message, offline.converse(message), e, meter);
+        } catch (RuntimeException e) {
+            return fallBack(message, offline.converse(message), internal(e), meter);
         }
     }
 
@@ -105,6 +107,8 @@ public final class LlmAnswerer implements Answerer {
                     meter.roundTrips(), checked.unverified(), meter.total()), meter);
         } catch (LlmUnavailableException e) {
             return fallBack(message, offline.status(message), e, meter);
+        } catch (RuntimeException e) {
+            return fallBack(message, offline.status(message), internal(e), meter);
         }
     }
 
@@ -124,6 +128,11 @@ public final class LlmAnswerer implements Answerer {
             throw new LlmUnavailableException("the model returned no answer text", null);
         }
         return reply.text().strip();
+    }
+
+    /** A bug or store failure on our side must cost the user the model, not the answer. */
+    private static LlmUnavailableException internal(RuntimeException e) {
+        return new LlmUnavailableException("czar failed while using it (" + e.getClass().getSimpleName() + "; see the log)", e);
     }
 
     private Answer finish(Message message, Answer answer, LlmCallMeter meter) {

@@ -74,10 +74,6 @@ final class ResilientChatModel {
         }
     }
 
-    CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
-
     private static boolean isTransient(Throwable e) {
         if (e instanceof CallNotPermittedException) {
             return false;
