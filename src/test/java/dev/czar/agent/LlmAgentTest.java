@@ -320,7 +320,7 @@ class LlmAgentTest {
     }
 
     @Test
-    void should_record_token_usage_per_answer() {
+    void should_record_token_usage_per_answer() throws Exception {
         // given
         model.replies(ok(Fixtures.read("openai/chat.completions.greeting.json")));
         // when
@@ -330,6 +330,11 @@ class LlmAgentTest {
         assertThat(usage.answers()).isEqualTo(1);
         assertThat(usage.tokens().input()).isEqualTo(96);
         assertThat(usage.tokens().output()).isEqualTo(14);
+        try (var c = app.database().connection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT llm_calls, input_tokens, output_tokens FROM messages")) {
+            rs.next();
+            assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).as("per-message cost").containsExactly(1L, 96L, 14L);
+        }
     }
 
     private Answer ask(String text) {
