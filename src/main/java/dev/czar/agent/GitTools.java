@@ -38,8 +38,8 @@ final class GitTools {
         return log -> new GitTools(git, log, clock, maxCommits);
     }
 
-    @Tool("List every branch with how far it is ahead of / behind main and whether it is merged.")
-    String git_branches() {
+    @Tool(name = "git_branches", value = "List every branch with how far it is ahead of / behind main and whether it is merged.")
+    String branches() {
         List<BranchStatus> all = log.call("git.branches_status", git::statusOfAll);
         BranchInfo main = git.find(git.mainBranch().orElseThrow()).orElseThrow();
         StringBuilder out = new StringBuilder("main ").append(head(main)).append('\n')
@@ -49,22 +49,22 @@ final class GitTools {
         return out.toString();
     }
 
-    @Tool("Where one branch stands against main: head commit, commits ahead and behind, merged or not.")
-    String git_branch_status(@P("branch name, e.g. feature-x") String branch) {
+    @Tool(name = "git_branch_status", value = "Where one branch stands against main: head commit, commits ahead and behind, merged or not.")
+    String branchStatus(@P("branch name, e.g. feature-x") String branch) {
         BranchStatus s = log.call("git.branch_status", () -> git.status(branch));
         return "branch " + s.branch().name() + " " + head(s.branch()) + "\nmain " + s.main().name() + " " + head(s.main())
                 + "\nahead=" + s.ahead() + " behind=" + s.behind() + " merged=" + s.merged();
     }
 
-    @Tool("Whether a branch is merged into main (its head reachable from main).")
-    String git_is_merged(@P("branch name") String branch) {
+    @Tool(name = "git_is_merged", value = "Whether a branch is merged into main (its head reachable from main).")
+    String isMerged(@P("branch name") String branch) {
         BranchStatus s = log.call("git.merged", () -> git.status(branch));
         return "branch " + s.branch().name() + " " + head(s.branch()) + " merged=" + s.merged() + " into "
                 + s.main().name() + " " + head(s.main());
     }
 
-    @Tool("Diffstat of git diff main..branch: files changed with lines added and deleted.")
-    String git_diffstat(@P("branch name") String branch) {
+    @Tool(name = "git_diffstat", value = "Diffstat of git diff main..branch: files changed with lines added and deleted.")
+    String diffStat(@P("branch name") String branch) {
         DiffStat d = log.call("git.diffstat", () -> git.diffStat(branch));
         StringBuilder out = new StringBuilder("git diff " + d.base().name() + ".." + d.branch().name() + " ("
                 + head(d.base()) + " .. " + head(d.branch()) + ")\n" + d.files().size() + " files changed, +"
@@ -73,16 +73,16 @@ final class GitTools {
         return out.toString();
     }
 
-    @Tool("The latest commits on a branch, newest first.")
-    String git_recent_commits(@P("branch name") String branch) {
+    @Tool(name = "git_recent_commits", value = "The latest commits on a branch, newest first.")
+    String recentCommits(@P("branch name") String branch) {
         List<CommitInfo> commits = log.call("git.recent_commits", () -> git.recentCommits(branch, maxCommits));
         StringBuilder out = new StringBuilder(commits.size() + " latest commits on " + branch);
         ToolText.limited(commits, ToolText.MAX_ITEMS, c -> commit(c, "commit on " + branch), out);
         return out.toString();
     }
 
-    @Tool("Commits that landed on main (first-parent history) in the last N days, newest first.")
-    String git_landed(@P("how many days back; 1 = the last 24 hours") int days) {
+    @Tool(name = "git_landed", value = "Commits that landed on main (first-parent history) in the last N days, newest first.")
+    String landed(@P("how many days back; 1 = the last 24 hours") int days) {
         int window = Math.max(1, Math.min(days, 365));
         Instant since = clock.instant().minus(Duration.ofDays(window));
         List<CommitInfo> landed = log.call("git.landed", () -> git.landedSince(since, ToolText.MAX_ITEMS + 1));

@@ -28,8 +28,8 @@ final class UsageTools {
         return log -> new UsageTools(ledger, log, clock, zone);
     }
 
-    @Tool("Language-model tokens czar used, from the start of the day N days ago until now (0 = today).")
-    String llm_token_usage(@P("0 = today, 1 = since yesterday's start, 7 = the last week") int daysBack) {
+    @Tool(name = "llm_token_usage", value = "Language-model tokens czar used, from the start of the day N days ago until now (0 = today).")
+    String tokenUsage(@P("0 = today, 1 = since yesterday's start, 7 = the last week") int daysBack) {
         Instant since = clock.instant().atZone(zone).truncatedTo(ChronoUnit.DAYS).minusDays(Math.max(0, daysBack)).toInstant();
         TokenLedger.Usage usage = log.call("llm.token_usage", () -> ledger.since(since));
         String figures = "answers=" + usage.answers() + " round_trips=" + usage.roundTrips() + " input_tokens="
