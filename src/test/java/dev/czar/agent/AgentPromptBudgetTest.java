@@ -110,7 +110,6 @@ class AgentPromptBudgetTest {
         Path out = Path.of("target", "bench", "agent-prompt-budget.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
-        System.out.println(md);
         return out;
     }
 }
