@@ -46,9 +46,8 @@ public final class ChatService {
             case COMMAND -> commands.execute(cleaned);
         };
         if (truncated) {
-            answer = new Answer(answer.intent(), answer.text() + "\n(Your message was longer than " + maxMessageChars
-                    + " characters; I read only the first " + maxMessageChars + ".)",
-                    answer.evidence(), answer.toolCalls(), answer.llmCalls());
+            answer = answer.withText(answer.text() + "\n(Your message was longer than " + maxMessageChars
+                    + " characters; I read only the first " + maxMessageChars + ".)");
         }
         conversations.recordAnswer(id, answer);
         return answer;
@@ -64,7 +63,7 @@ public final class ChatService {
     }
 
     private Answer withCommandList(Answer help, Message message) {
-        return Answer.conversation(help.text() + "\n" + commands.available(message.user()));
+        return help.withText(help.text() + "\n" + commands.available(message.user()));
     }
 
     /** Cuts without splitting a surrogate pair, so emoji at the boundary stay valid text. */

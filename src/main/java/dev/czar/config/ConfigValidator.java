@@ -18,6 +18,7 @@ final class ConfigValidator {
         if (!PROVIDERS.contains(config.llm().provider())) {
             fail(originOf, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
         }
+        checkLlm(originOf, config.llm());
         if (config.chat().maxMessageChars() < 100) {
             fail(originOf, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
         }
@@ -58,6 +59,27 @@ final class ConfigValidator {
     private static void atLeast(Function<String, String> originOf, String key, int value, int min) {
         if (value < min) {
             fail(originOf, key, "must be at least " + min + "; got " + value);
+        }
+    }
+
+    private static void checkLlm(Function<String, String> originOf, LlmConfig llm) {
+        range(originOf, "llm.timeout-seconds", llm.timeoutSeconds(), 1, 600);
+        range(originOf, "llm.max-retries", llm.maxRetries(), 0, 10);
+        range(originOf, "llm.retry-backoff-millis", llm.retryBackoffMillis(), 1, 60_000);
+        range(originOf, "llm.breaker-failure-threshold", llm.breakerFailureThreshold(), 1, 100);
+        range(originOf, "llm.breaker-open-seconds", llm.breakerOpenSeconds(), 1, 3600);
+        range(originOf, "llm.max-tool-rounds", llm.maxToolRounds(), 0, 20);
+        range(originOf, "llm.max-tool-result-chars", llm.maxToolResultChars(), 200, 100_000);
+        range(originOf, "llm.memory-tokens", llm.memoryTokens(), 0, 100_000);
+        range(originOf, "llm.max-output-tokens", llm.maxOutputTokens(), 16, 100_000);
+        if (llm.enabled() && llm.model().isEmpty()) {
+            fail(originOf, "llm.model", "must name a model when llm.provider is " + llm.provider() + " (e.g. gpt-4o-mini, claude-3-5-haiku-latest, llama3.1)");
+        }
+    }
+
+    private static void range(Function<String, String> originOf, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            fail(originOf, key, "must be between " + min + " and " + max + "; got " + value);
         }
     }
 
