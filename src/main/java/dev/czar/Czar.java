@@ -1,6 +1,9 @@
 package dev.czar;
 
+import dev.czar.agent.AgentTools;
+import dev.czar.agent.LlmAgent;
 import dev.czar.agent.OfflineAnswerer;
+import dev.czar.agent.TokenLedger;
 import dev.czar.agent.StatusCommand;
 import dev.czar.chat.ChatService;
 import dev.czar.cli.CzarCommand;
@@ -10,6 +13,7 @@ import dev.czar.command.CommandRegistry;
 import dev.czar.config.ConfigLoader;
 import dev.czar.config.CzarConfig;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.intent.IntentRefiner;
 import dev.czar.intent.IntentRouter;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
@@ -59,9 +63,15 @@ public final class Czar {
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer));
         new WorkerCommands(workers).registerAll(registry);
+        // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
+        TokenLedger ledger = new TokenLedger(database);
+        AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
+        LlmAgent agent = config.llm().enabled()
+                ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
+                : new LlmAgent(answerer, IntentRefiner.NONE);
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
-        ChatService chat = new ChatService(new IntentRouter(), answerer, commands,
+        ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
         return new CzarApp(config, home, git, database, chat, workers);
     }
