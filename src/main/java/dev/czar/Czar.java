@@ -20,6 +20,7 @@ import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
 import dev.czar.workers.FleetAnswers;
 import dev.czar.workers.WorkerCommands;
+import dev.czar.workers.WorkerTools;
 import dev.czar.workers.Workers;
 
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class Czar {
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         TokenLedger ledger = new TokenLedger(database);
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
+        agentTools.register(WorkerTools.of(workers)); // issue 5: workers_overview, worker_detail
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);

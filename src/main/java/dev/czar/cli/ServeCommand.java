@@ -57,6 +57,10 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw e;
         }
+        if (app.workers().config().enabled()) {
+            app.workers().supervisor().start(); // issue 5: supervises unless another czar process on this home does
+            StopSignals.onStop(app.workers()::close);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             slack.close();

@@ -36,6 +36,7 @@ public final class Workers implements AutoCloseable {
     private final Path home;
     private final Repository repo;
     private final Supervisor supervisor;
+    private boolean closed;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
             Repository repo, Supervisor supervisor) {
@@ -243,7 +244,11 @@ public final class Workers implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // a stop signal and the app's own close may both get here
+        }
+        closed = true;
         supervisor.close();
         repo.close();
     }
