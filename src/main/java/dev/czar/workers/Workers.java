@@ -37,6 +37,7 @@ public final class Workers implements AutoCloseable {
     private final Repository repo;
     private final Supervisor supervisor;
     private boolean closed;
+    private Notices notices;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
             Repository repo, Supervisor supervisor) {
@@ -66,9 +67,34 @@ public final class Workers implements AutoCloseable {
         WorkstreamStore store = new WorkstreamStore(db, clock);
         BranchFacts git = new BranchFacts(repo);
         String id = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        Notices switchable = new Notices(notices);
         Supervisor supervisor = new Supervisor(id, config, store, backend, new WorkingCopies(repo, home, config.workingCopies()),
-                git, new StatusFile(home.resolve("status.json")), mainBranch, home, clock, notices);
-        return new Workers(config, store, git, mainBranch, home, repo, supervisor);
+                git, new StatusFile(home.resolve("status.json")), mainBranch, home, clock, switchable);
+        Workers workers = new Workers(config, store, git, mainBranch, home, repo, supervisor);
+        workers.notices = switchable;
+        return workers;
+    }
+
+    /**
+     * Sends the supervisor's notices (questions asked, unblocked, refused, done, alerts) somewhere else from now on,
+     * e.g. to the Slack thread each workstream was launched from ({@link Workstream#channel()}, {@link Workstream#thread()}).
+     */
+    public void notifyVia(WorkerNotices target) {
+        notices.target = target;
+    }
+
+    /** Forwards to a target that a front door started later (Slack) can replace. */
+    private static final class Notices implements WorkerNotices {
+        private volatile WorkerNotices target;
+
+        Notices(WorkerNotices target) {
+            this.target = target;
+        }
+
+        @Override
+        public void tell(Workstream workstream, String text) {
+            target.tell(workstream, text);
+        }
     }
 
     public WorkersConfig config() {
