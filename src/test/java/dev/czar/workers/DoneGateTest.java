@@ -49,6 +49,18 @@ class DoneGateTest {
     }
 
     @Test
+    void should_tell_the_workstreams_thread_through_a_notices_target_set_later() {
+        fleet = new Fleet(tmp, Map.of("max-fix-rounds", 0));
+        List<String> thread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fleet.workers.notifyVia((ws, text) -> thread.add(ws.channel() + "/" + ws.thread() + " " + ws.name() + ": " + text));
+        fleet.workers.launch("liar", "Implement the parser\nagent-mode: claim-done\n", 0, null, "U1", "C42", "1700000000.000100");
+
+        fleet.await("liar", FAILED);
+
+        assertThat(thread).anyMatch(line -> line.startsWith("C42/1700000000.000100 liar: FAILED, done refused:"));
+    }
+
+    @Test
     void should_send_a_refused_worker_back_with_the_failures_as_its_next_input() throws Exception {
         // given
         fleet = new Fleet(tmp, Map.of("max-fix-rounds", 1));
