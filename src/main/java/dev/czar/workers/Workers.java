@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -175,8 +176,9 @@ public final class Workers implements AutoCloseable {
         if (!store.transition(name, ws.state(), WorkstreamState.KILLED, user, "killed by " + user)) {
             return name + " changed state just now; try again.";
         }
-        return "Killed " + name + " (was " + ws.state().label() + "); its worker process group is ended. Branch "
-                + ws.branch() + " is kept.";
+        String process = Set.of(WorkstreamState.RUNNING, WorkstreamState.NEEDS_INPUT, WorkstreamState.STUCK).contains(ws.state())
+                ? " The supervisor ends its worker's whole process group on its next round." : "";
+        return "Killed " + name + " (was " + ws.state().label() + ")." + process + " Branch " + ws.branch() + " is kept.";
     }
 
     /** Puts a FAILED, KILLED or LOST workstream back in the queue with fresh retries. */
