@@ -39,9 +39,22 @@ final class ConfigValidator {
         if (!config.llm().baseUrl().isEmpty()) {
             checkUrl(originOf, "llm.base-url", config.llm().baseUrl());
         }
+        validateReview(config.review(), originOf);
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
             fail(originOf, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+        }
+    }
+
+    private static void validateReview(ReviewConfig review, Function<String, String> originOf) {
+        if (review.maxParallel() < 1 || review.maxParallel() > 16) {
+            fail(originOf, "review.max-parallel", "must be between 1 and 16; got " + review.maxParallel());
+        }
+        if (review.personaTimeoutSeconds() < 1) {
+            fail(originOf, "review.persona-timeout-seconds", "must be at least 1; got " + review.personaTimeoutSeconds());
+        }
+        if (review.tokenBudget() < 1000) {
+            fail(originOf, "review.token-budget", "must be at least 1000; got " + review.tokenBudget());
         }
     }
 

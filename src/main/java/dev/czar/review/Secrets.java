@@ -1,0 +1,54 @@
+package dev.czar.review;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises credentials by their published formats: the security rules report them, and {@link #redact} masks
+ * them in everything a review sends or shows. (The agent has its own redactor; the two are to become one.)
+ */
+public final class Secrets {
+    record Kind(String name, Pattern pattern) {
+    }
+
+    static final List<Kind> KINDS = List.of(
+            new Kind("private key", Pattern.compile(
+                    "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL)),
+            new Kind("AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
+            new Kind("AWS secret access key", Pattern.compile(
+                    "(?i)(?<=aws_secret_access_key|secret_access_key|aws_secret_key|secretaccesskey)[\"']?\\s*[:=]\\s*[\"']?[A-Za-z0-9/+=]{40}\\b")),
+            new Kind("GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})")),
+            new Kind("Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+            new Kind("API key", Pattern.compile("\\bsk-(ant-|proj-)?[A-Za-z0-9_-]{20,}")),
+            new Kind("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
+            new Kind("password", Pattern.compile(
+                    "(?i)(?<=password|passwd|secret|api_key|apikey|token)[\"']?\\s*[:=]\\s*[\"']?(?!\\d+\\b|true\\b|false\\b|null\\b|\\$\\{|\\[REDACTED)[^\\s\"',;]{8,}")));
+
+    private Secrets() {
+    }
+
+    /** The kind of the first credential in {@code line}, if any. */
+    static Optional<String> kindIn(String line) {
+        for (Kind kind : KINDS) {
+            if (kind.pattern().matcher(line).find()) {
+                return Optional.of(kind.name());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code text} with every recognised credential replaced by {@code [REDACTED:<kind>]}; null stays null. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (Kind kind : KINDS) {
+            Matcher m = kind.pattern().matcher(out);
+            out = m.replaceAll(Matcher.quoteReplacement("[REDACTED:" + kind.name() + "]"));
+        }
+        return out;
+    }
+}
