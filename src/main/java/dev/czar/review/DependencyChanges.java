@@ -17,7 +17,7 @@ final class DependencyChanges {
     }
 
     private static final Pattern TAG = Pattern.compile("<(groupId|artifactId|version)>\\s*([^<\\s]+)\\s*</\\1>");
-    private static final Pattern LICENSE = Pattern.compile("(?i)licen[cs]e\\s*[:=]\\s*\"?([\\w.+-]+(?:\\s+[\\w.+-]+)?)");
+    private static final Pattern LICENSE = Pattern.compile("(?i)licen[cs]e\\s*[:=]\\s*\"?([\\w.+-]*\\w)");
     private static final Pattern NPM = Pattern.compile("^\\s*\"(@?[\\w./-]+)\"\\s*:\\s*\"(?:[~^<>=]*\\s*)?(\\d[^\"]*|latest|\\*|git[^\"]*|https?:[^\"]*)\"");
     private static final Pattern PIP = Pattern.compile("^\\s*([A-Za-z0-9][\\w.-]*)\\s*(?:\\[[^]]*])?\\s*(==|>=|~=|<=|>|<)\\s*[\\w.*]+");
     private static final Pattern GRADLE = Pattern.compile("^\\s*(?:implementation|api|compileOnly|runtimeOnly)\\s*\\(?\\s*['\"]([\\w.-]+:[\\w.-]+)(?::[^'\"]+)?['\"]");
@@ -33,11 +33,11 @@ final class DependencyChanges {
             if (name.equals("pom.xml")) {
                 maven(file.path(), lines, result);
             } else if (name.equals("package.json")) {
-                byLine(file.path(), lines, NPM, result);
+                byLine(file, NPM, result);
             } else if (name.matches("requirements.*\\.txt")) {
-                byLine(file.path(), lines, PIP, result);
+                byLine(file, PIP, result);
             } else if (name.matches("build\\.gradle(\\.kts)?")) {
-                byLine(file.path(), lines, GRADLE, result);
+                byLine(file, GRADLE, result);
             }
         }
         return result;
@@ -78,10 +78,20 @@ final class DependencyChanges {
         }
     }
 
-    private static void byLine(String path, List<PatchLines.Line> lines, Pattern pattern, List<Dependency> out) {
-        for (PatchLines.Line line : lines) {
+    /** One dependency per added line; a name also on a removed line was only edited (version bump, comma). */
+    private static void byLine(FilePatch file, Pattern pattern, List<Dependency> out) {
+        PatchLines lines = PatchLines.of(file);
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (PatchLines.Line line : lines.removed()) {
             Matcher m = pattern.matcher(line.text());
-            if (m.find() && !m.group(1).equals("version") && !m.group(1).equals("node")) {
+            if (m.find()) {
+                before.add(m.group(1));
+            }
+        }
+        String path = file.path();
+        for (PatchLines.Line line : lines.added()) {
+            Matcher m = pattern.matcher(line.text());
+            if (m.find() && !before.contains(m.group(1)) && !m.group(1).equals("version") && !m.group(1).equals("node")) {
                 Matcher license = LICENSE.matcher(line.text().substring(m.end()));
                 out.add(new Dependency(path, line.number(), m.group(1), license.find() ? license.group(1) : null));
             }

@@ -36,7 +36,7 @@ public final class ReviewAggregator {
                 checklist(personas, outcomes, findings), failed, summaries, personaProblems, now, false);
     }
 
-    /** Merges findings at the same place whose titles share most words; the merged one keeps the worst severity. */
+    /** Merges other personas' findings at the same place whose titles share most words; keeps the worst severity. */
     static List<Finding> merge(List<Finding> all) {
         List<Finding> merged = new ArrayList<>();
         for (Finding next : all) {
@@ -58,7 +58,11 @@ public final class ReviewAggregator {
         return merged;
     }
 
+    /** Same place, mostly the same words, raised by different personas (one persona's findings are distinct by design). */
     static boolean nearDuplicate(Finding a, Finding b) {
+        if (a.personas().stream().anyMatch(b.personas()::contains)) {
+            return false;
+        }
         if (a.file() == null ? b.file() != null : !a.file().equals(b.file())) {
             return false;
         }
