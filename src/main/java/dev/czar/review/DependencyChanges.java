@@ -29,9 +29,8 @@ final class DependencyChanges {
         List<Dependency> result = new ArrayList<>();
         for (FilePatch file : files) {
             String name = file.path().substring(file.path().lastIndexOf('/') + 1);
-            List<PatchLines.Line> lines = PatchLines.of(file).added();
             if (name.equals("pom.xml")) {
-                maven(file.path(), lines, result);
+                maven(file.path(), PatchLines.of(file).added(), result);
             } else if (name.equals("package.json")) {
                 byLine(file, NPM, result);
             } else if (name.matches("requirements.*\\.txt")) {

@@ -47,7 +47,9 @@ final class InputBudget {
         int used = tokens(out.toString()) + 30 * input.files().size() + 40;
         for (FilePatch file : bySize) {
             String patch = file.binary() ? "" : redact.apply(file.patch());
-            int cost = patch.isEmpty() ? 0 : tokens(patch) + 1; // per-piece rounding up keeps the sum an upper bound
+            // escaping only lengthens text, so a patch whose raw length is already over the room needs no measuring
+            boolean hopeless = patch.length() / 4 > maxTokens - used;
+            int cost = patch.isEmpty() || hopeless ? Integer.MAX_VALUE / 2 : tokens(patch) + 1; // rounding up per piece keeps the sum an upper bound
             if (!patch.isEmpty() && used + cost <= maxTokens) {
                 used += cost;
                 patches.append(patch).append('\n');
@@ -66,9 +68,9 @@ final class InputBudget {
     }
 
     private static String summary(FilePatch file, UnaryOperator<String> redact) {
-        PatchLines lines = PatchLines.of(file);
+        int[] counts = PatchLines.counts(file);
         return "- " + redact.apply(file.path()) + " (" + file.change().toLowerCase(java.util.Locale.ROOT)
-                + (file.binary() ? ", binary" : ", +" + lines.added().size() + " -" + lines.removed().size()) + ")";
+                + (file.binary() ? ", binary" : ", +" + counts[0] + " -" + counts[1]) + ")";
     }
 
     /** The longest prefix of {@code text} within {@code maxTokens}, found by halving. */

@@ -55,6 +55,9 @@ final class LegalRules {
         List<FilePatch> dataFiles = files.stream().filter(f -> DATA_FILE.matcher(f.path()).find() || f.path().equals("proposal")).toList();
         List<Finding> findings = new ArrayList<>();
         for (FilePatch file : dataFiles) {
+            if (!PERSONAL.matcher(file.patch()).find()) {
+                continue;
+            }
             PatchLines.of(file).added().stream().filter(l -> PERSONAL.matcher(l.text()).find()).findFirst().ifPresent(l -> {
                 var m = PERSONAL.matcher(l.text());
                 String field = m.find() ? m.group(1) : "personal data";

@@ -20,6 +20,9 @@ final class LineMatches {
     static List<Finding> added(List<FilePatch> files, Pattern pattern, FindingAt finding) {
         List<Finding> findings = new ArrayList<>();
         for (FilePatch file : files) {
+            if (!pattern.matcher(file.patch()).find()) {
+                continue; // one scan of the whole patch is far cheaper than a matcher per line
+            }
             PatchLines.of(file).added().stream().filter(l -> pattern.matcher(l.text()).find()).findFirst()
                     .ifPresent(l -> findings.add(finding.at(file.path(), l.number())));
         }
@@ -29,6 +32,9 @@ final class LineMatches {
     static List<Finding> removed(List<FilePatch> files, Pattern pattern, FindingAt finding) {
         List<Finding> findings = new ArrayList<>();
         for (FilePatch file : files) {
+            if (!pattern.matcher(file.patch()).find()) {
+                continue;
+            }
             PatchLines.of(file).removed().stream().filter(l -> pattern.matcher(l.text()).find()).findFirst()
                     .ifPresent(l -> findings.add(finding.at(file.path(), null)));
         }

@@ -63,6 +63,9 @@ final class OpsRules {
     static List<Finding> removedHealthChecks(String persona, List<FilePatch> files) {
         List<Finding> findings = new ArrayList<>();
         for (FilePatch file : files) {
+            if (!HEALTH.matcher(file.patch()).find()) {
+                continue;
+            }
             PatchLines lines = PatchLines.of(file);
             boolean removed = lines.removed().stream().anyMatch(l -> HEALTH.matcher(l.text()).find());
             boolean added = lines.added().stream().anyMatch(l -> HEALTH.matcher(l.text()).find());

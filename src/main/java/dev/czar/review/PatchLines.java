@@ -27,8 +27,8 @@ final class PatchLines {
         int newLine = 0;
         boolean inHunk = false;
         for (String raw : file.patch().split("\n", -1)) {
-            Matcher hunk = HUNK.matcher(raw);
-            if (hunk.find()) {
+            Matcher hunk = raw.startsWith("@@") ? HUNK.matcher(raw) : null;
+            if (hunk != null && hunk.find()) {
                 oldLine = Integer.parseInt(hunk.group(1));
                 newLine = Integer.parseInt(hunk.group(2));
                 inHunk = true;
@@ -44,6 +44,24 @@ final class PatchLines {
             }
         }
         return lines;
+    }
+
+    /** {added, removed} line counts, without keeping the lines: summaries of large files need only these. */
+    static int[] counts(FilePatch file) {
+        int[] counts = new int[2];
+        String text = file.patch();
+        int start = text.indexOf("\n@@");
+        for (int i = start < 0 ? text.length() : start + 1; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c == '+') {
+                counts[0]++;
+            } else if (c == '-') {
+                counts[1]++;
+            }
+            int next = text.indexOf('\n', i);
+            i = next < 0 ? text.length() : next + 1;
+        }
+        return counts;
     }
 
     List<Line> added() {

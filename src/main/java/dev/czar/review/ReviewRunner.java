@@ -62,9 +62,11 @@ public final class ReviewRunner {
         // model calls run on their own threads so a persona's timeout starts when it starts, not when it was queued
         ExecutorService calls = Executors.newCachedThreadPool(daemon("review-call"));
         try {
+            // redacted once per review, not once per persona: on a large change redaction is the costly part
+            ReviewInput redacted = model == null ? input : redacted(input);
             List<Future<PersonaOutcome>> futures = new ArrayList<>();
             for (Persona persona : personas) {
-                futures.add(pool.submit(() -> review(persona, input, calls)));
+                futures.add(pool.submit(() -> review(persona, input, redacted, calls)));
             }
             List<PersonaOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < personas.size(); i++) {
@@ -77,7 +79,14 @@ public final class ReviewRunner {
         }
     }
 
-    private PersonaOutcome review(Persona persona, ReviewInput input, ExecutorService calls) {
+    private ReviewInput redacted(ReviewInput input) {
+        return new ReviewInput(redact.apply(input.label()), input.files().stream()
+                .map(f -> new dev.czar.evidence.git.FilePatch(redact.apply(f.path()), f.change(), redact.apply(f.patch()), f.binary()))
+                .toList(), redact.apply(input.proposal()));
+    }
+
+    /** Rules read the raw input (they must see a secret to report it); the model only ever gets the redacted one. */
+    private PersonaOutcome review(Persona persona, ReviewInput input, ReviewInput redacted, ExecutorService calls) {
         List<Finding> rules = OfflineRulePacks.apply(persona, input).stream().map(this::clean).toList();
         if (model == null) {
             return new PersonaOutcome(persona.name(), PersonaOutcome.OFFLINE, "", rules, List.of(), null);
@@ -88,7 +97,7 @@ public final class ReviewRunner {
             return new PersonaOutcome(persona.name(), PersonaOutcome.SKIPPED, "review.token-budget " + settings.tokenBudget()
                     + " is too small for this persona's prompt", rules, List.of(), null);
         }
-        String change = InputBudget.fit(input, room, redact);
+        String change = InputBudget.fit(redacted, room, UnaryOperator.identity());
         PersonaReviewer reviewer = AiServices.builder(PersonaReviewer.class).chatModel(model)
                 .systemMessageProvider(memoryId -> system).build();
         Future<ModelReview> call = calls.submit(() -> askWithOneRetry(persona, reviewer, change));

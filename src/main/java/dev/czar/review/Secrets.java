@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  * them in everything a review sends or shows. (The agent has its own redactor; the two are to become one.)
  */
 public final class Secrets {
-    record Kind(String name, Pattern pattern) {
+    /** A credential format; with {@code keepsLabel}, group 1 is the label ({@code password=}) kept in front of the mask. */
+    record Kind(String name, Pattern pattern, boolean keepsLabel) {
+        Kind(String name, Pattern pattern) {
+            this(name, pattern, false);
+        }
     }
 
     static final List<Kind> KINDS = List.of(
@@ -18,13 +22,15 @@ public final class Secrets {
                     "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL)),
             new Kind("AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
             new Kind("AWS secret access key", Pattern.compile(
-                    "(?i)(?<=aws_secret_access_key|secret_access_key|aws_secret_key|secretaccesskey)[\"']?\\s*[:=]\\s*[\"']?[A-Za-z0-9/+=]{40}\\b")),
+                    "(?i)((?:aws_)?secret_access_key[\"']?\\s*[:=]\\s*[\"']?|aws_secret_key[\"']?\\s*[:=]\\s*[\"']?|secretaccesskey[\"']?\\s*[:=]\\s*[\"']?)"
+                            + "[A-Za-z0-9/+=]{40}\\b"), true),
             new Kind("GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})")),
             new Kind("Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
             new Kind("API key", Pattern.compile("\\bsk-(ant-|proj-)?[A-Za-z0-9_-]{20,}")),
             new Kind("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
             new Kind("password", Pattern.compile(
-                    "(?i)(?<=password|passwd|secret|api_key|apikey|token)[\"']?\\s*[:=]\\s*[\"']?(?!\\d+\\b|true\\b|false\\b|null\\b|\\$\\{|\\[REDACTED)[^\\s\"',;]{8,}")));
+                    "(?i)((?:password|passwd|secret|api_?key|token)[\"']?\\s*[:=]\\s*[\"']?)"
+                            + "(?!\\d+\\b|true\\b|false\\b|null\\b|\\$\\{|\\[REDACTED)[^\\s\"',;]{8,}"), true));
 
     private Secrets() {
     }
@@ -47,7 +53,8 @@ public final class Secrets {
         String out = text;
         for (Kind kind : KINDS) {
             Matcher m = kind.pattern().matcher(out);
-            out = m.replaceAll(Matcher.quoteReplacement("[REDACTED:" + kind.name() + "]"));
+            String mask = Matcher.quoteReplacement("[REDACTED:" + kind.name() + "]");
+            out = m.replaceAll(kind.keepsLabel() ? "$1" + mask : mask);
         }
         return out;
     }

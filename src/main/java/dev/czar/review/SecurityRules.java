@@ -24,6 +24,9 @@ final class SecurityRules {
     static List<Finding> secrets(String persona, List<FilePatch> files) {
         List<Finding> findings = new ArrayList<>();
         for (FilePatch file : files) {
+            if (Secrets.kindIn(file.patch()).isEmpty()) {
+                continue; // whole-text scan first: most files of a large change hold no credential
+            }
             boolean inKey = false;
             for (PatchLines.Line line : PatchLines.of(file).added()) {
                 // a private key spans lines; report its BEGIN line once, never its body
