@@ -72,8 +72,12 @@ final class PersonaModelStub implements AutoCloseable {
                 .withBody(ReviewHarness.fixture("openai/error.server.json"));
     }
 
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/v1";
+    }
+
     ChatModel model() {
-        return OpenAiChatModel.builder().baseUrl("http://127.0.0.1:" + server.port() + "/v1").apiKey("sk-test-not-a-key")
+        return OpenAiChatModel.builder().baseUrl(baseUrl()).apiKey("sk-test-not-a-key")
                 .modelName("gpt-4o-mini").temperature(0.0).maxRetries(0).timeout(Duration.ofSeconds(20)).build();
     }
 
