@@ -14,10 +14,12 @@ final class ProductRules {
     private static final Pattern JAVA_PUBLIC = Pattern.compile(
             "^\\s*public\\s+(?:static\\s+|final\\s+|abstract\\s+|synchronized\\s+|default\\s+|<[^>]+>\\s+)*[\\w<>\\[\\],.? ]+?\\s+(\\w+)\\s*\\(([^)]*)\\)?");
     private static final Pattern TS_EXPORT = Pattern.compile("^\\s*export\\s+(?:async\\s+)?function\\s+(\\w+)\\s*\\(([^)]*)\\)?");
+    /** Top-level Python functions without a leading underscore are the module's public API. */
+    private static final Pattern PY_DEF = Pattern.compile("^(?:async\\s+)?def\\s+([A-Za-z]\\w*)\\s*\\(([^)]*)\\)?");
     private static final Pattern CLI_FLAG = Pattern.compile("(@Option\\s*\\(\\s*names|add_argument\\(\\s*['\"]--|\\.option\\(\\s*['\"]--|flag\\.(String|Bool|Int)\\()");
     private static final Pattern STRINGS_FILE = Pattern.compile("(?i)((^|/)(i18n|locales?|lang|translations)/|messages[^/]*\\.properties$|strings\\.xml$|\\.po$)");
     private static final Pattern DOCS = Pattern.compile("(?i)((^|/)README[^/]*$|(^|/)CHANGELOG[^/]*$|(^|/)CHANGES[^/]*$|(^|/)docs?/|\\.md$|\\.adoc$)");
-    private static final Pattern SOURCE = Pattern.compile("\\.(java|kt|ts|tsx|js|mjs)$");
+    private static final Pattern SOURCE = Pattern.compile("\\.(java|kt|ts|tsx|js|mjs|py)$");
 
     private ProductRules() {
     }
@@ -92,7 +94,7 @@ final class ProductRules {
 
     /** {name, normalised parameter list} of a public method or exported function declared on this line. */
     private static java.util.Optional<String[]> signature(String line) {
-        for (Pattern pattern : List.of(JAVA_PUBLIC, TS_EXPORT)) {
+        for (Pattern pattern : List.of(JAVA_PUBLIC, TS_EXPORT, PY_DEF)) {
             Matcher m = pattern.matcher(line);
             if (m.find() && !line.contains(" class ") && !line.contains(" record ") && !line.contains(" interface ")
                     && !line.contains(" enum ")) {

@@ -70,6 +70,11 @@ public final class ReviewService {
         return store.find(id);
     }
 
+    /** The latest stored review of {@code target}, e.g. {@code new ReviewTarget.Branch("feature-x")}. */
+    public java.util.Optional<ReviewReport> latest(ReviewTarget target) {
+        return store.latest(target.label());
+    }
+
     public PersonaCatalog personas() {
         return catalog;
     }

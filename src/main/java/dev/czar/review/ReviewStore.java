@@ -49,6 +49,11 @@ public final class ReviewStore {
                 + " ORDER BY id DESC LIMIT 1", inputHash, personaKey);
     }
 
+    /** The latest review of {@code target} ({@code branch feature-x}), for status answers that link to it. */
+    public Optional<ReviewReport> latest(String target) {
+        return one("SELECT id, report_json FROM review_reports WHERE target = ? ORDER BY id DESC LIMIT 1", target);
+    }
+
     /** A stored review by id. */
     public Optional<ReviewReport> find(long id) {
         return one("SELECT id, report_json FROM review_reports WHERE id = ?", id);

@@ -111,6 +111,23 @@ class OfflineReviewTest {
     }
 
     @Test
+    void should_raise_a_product_finding_when_a_python_function_signature_changes() {
+        // given
+        repo.commit("payments", Map.of("src/payments.py", "def charge(amount):\n    return amount\n"));
+        repo.branch("currency").commit("charge in a currency", Map.of("src/payments.py",
+                "def charge(amount, currency):\n    return amount\n\ndef _round(x):\n    return x\n"));
+        harness = ReviewHarness.offline(repo.dir());
+        // when
+        ReviewReport report = harness.review("currency");
+        // then
+        assertThat(report.findings()).filteredOn(f -> f.personas().contains("product") && f.title().startsWith("Public API"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.title()).isEqualTo("Public API signature changed: charge(amount)");
+                    assertThat(f.location()).isEqualTo("src/payments.py:1");
+                });
+    }
+
+    @Test
     void should_flag_new_dependencies_for_their_license() {
         // given
         repo.branch("pdf").commit("pdf export and left-pad", Map.of("pom.xml", fixture("review/pom-after.xml"),
@@ -157,6 +174,7 @@ class OfflineReviewTest {
         ReviewReport second = harness.review("orders");
         ReviewReport fresh = harness.service.review(ReviewService.target("orders"), new ReviewOptions(true, List.of()));
         // then
+        assertThat(harness.service.latest(new ReviewTarget.Branch("orders"))).get().extracting(ReviewReport::id).isEqualTo(fresh.id());
         assertThat(first.cached()).isFalse();
         assertThat(second.cached()).isTrue();
         assertThat(second.id()).isEqualTo(first.id());
