@@ -12,9 +12,10 @@ final class LegalRules {
     private static final Pattern HEADER = Pattern.compile("(SPDX-License-Identifier|Copyright \\(c\\)|Copyright ©|Licensed under)");
     private static final Pattern COPYLEFT = Pattern.compile("(?i)\\b(A?GPL|LGPL|SSPL|EUPL|CC-BY-SA|OSL)");
     private static final Pattern PERSONAL = Pattern.compile(
-            "(?i)\\b(e_?mail(_?address)?|phone(_?number)?|mobile(_?number)?|date_?of_?birth|birth_?date|dob|ssn"
+            // letters may not touch the field name, underscores may: customer_email counts, emailing does not
+            "(?i)(?<![a-z])(e_?mail(_?address)?|phone(_?number)?|mobile(_?number)?|date_?of_?birth|birth_?date|dob|ssn"
                     + "|social_?security(_?number)?|passport(_?number)?|national_?id|tax_?id|home_?address|street_?address"
-                    + "|postal_?address|ip_?address|credit_?card(_?number)?|card_?number|iban|first_?name|last_?name|full_?name)\\b");
+                    + "|postal_?address|ip_?address|credit_?card(_?number)?|card_?number|iban|first_?name|last_?name|full_?name)(?![a-z])");
     private static final Pattern DATA_FILE = Pattern.compile("(?i)\\.(sql|java|kt|py|ts|js|go|rb|cs|proto|graphql|prisma|ya?ml|json)$");
 
     private LegalRules() {

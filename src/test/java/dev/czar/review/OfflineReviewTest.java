@@ -78,6 +78,11 @@ class OfflineReviewTest {
             assertThat(f.file()).isEqualTo("db/migration/V2__add_orders.sql");
         });
         assertThat(report.verdict()).isEqualTo("changes_requested");
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.personas()).containsExactly("legal-compliance");
+            assertThat(f.title()).isEqualTo("Personal-data field 'email' introduced");
+            assertThat(f.location()).isEqualTo("db/migration/V2__add_orders.sql:3");
+        });
     }
 
     @Test
