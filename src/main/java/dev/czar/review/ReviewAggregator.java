@@ -21,6 +21,8 @@ public final class ReviewAggregator {
     static final double SAME_TITLE = 0.5;
     /** Lines apart that still count as the same place. */
     static final int SAME_PLACE = 5;
+    /** The {@link Finding#rule()} of findings a language model returned. */
+    static final String MODEL = "model";
 
     private ReviewAggregator() {
     }
@@ -58,9 +60,13 @@ public final class ReviewAggregator {
         return merged;
     }
 
-    /** Same place, mostly the same words, raised by different personas (one persona's findings are distinct by design). */
+    /**
+     * Same place, mostly the same words. Two rule findings of one persona are never merged: its rules report distinct
+     * things by design (an access key id and its secret key on adjacent lines); a model repeating a rule is merged.
+     */
     static boolean nearDuplicate(Finding a, Finding b) {
-        if (a.personas().stream().anyMatch(b.personas()::contains)) {
+        boolean bothRules = !MODEL.equals(a.rule()) && !MODEL.equals(b.rule());
+        if (bothRules && a.personas().stream().anyMatch(b.personas()::contains)) {
             return false;
         }
         if (a.file() == null ? b.file() != null : !a.file().equals(b.file())) {

@@ -25,14 +25,25 @@ class ReviewAggregatorTest {
     }
 
     @Test
-    void should_keep_findings_apart_when_file_place_or_persona_differ() {
+    void should_keep_findings_apart_when_file_or_place_differ() {
         List<Finding> merged = ReviewAggregator.merge(List.of(
                 finding("security", Severity.MAJOR, "SQL query built by string concatenation", "a.java", 7),
                 finding("product", Severity.MAJOR, "SQL query built by string concatenation", "b.java", 7),
-                finding("ops", Severity.MAJOR, "SQL query built by string concatenation", "a.java", 70),
-                finding("security", Severity.MINOR, "SQL query built by string concatenation again", "a.java", 9)));
+                finding("ops", Severity.MAJOR, "SQL query built by string concatenation", "a.java", 70)));
 
-        assertThat(merged).hasSize(4);
+        assertThat(merged).hasSize(3);
+    }
+
+    @Test
+    void should_keep_one_personas_rule_findings_apart_but_merge_its_model_repeating_a_rule() {
+        Finding keyId = Finding.of("security", Severity.BLOCKER, "AWS access key id committed", "aws.env", 3, "rotate", "secrets");
+        Finding secret = Finding.of("security", Severity.BLOCKER, "AWS secret access key committed", "aws.env", 4, "rotate", "secrets");
+        Finding model = finding("security", Severity.MAJOR, "AWS access key committed in aws.env", "aws.env", 3);
+
+        List<Finding> merged = ReviewAggregator.merge(List.of(keyId, secret, model));
+
+        assertThat(merged).extracting(Finding::title).containsExactly("AWS access key id committed", "AWS secret access key committed");
+        assertThat(merged.get(0).personas()).containsExactly("security");
     }
 
     @Test
