@@ -169,7 +169,26 @@ public final class ReviewRunner {
 
     private String reason(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.langchain4j.exception.HttpException http) {
+                message = "the model provider answered HTTP " + http.statusCode() + ": " + providerMessage(http.getMessage());
+                break;
+            }
+        }
         return redact.apply(message.length() > 200 ? message.substring(0, 200) + "…" : message);
+    }
+
+    /** Providers put the reason in {@code {"error": {"message": ...}}}; anything else is shown as it came. */
+    private static String providerMessage(String body) {
+        try {
+            var node = dev.czar.chat.Json.MAPPER.readTree(body == null ? "" : body);
+            if (node != null && node.path("error").path("message").isTextual()) {
+                return node.path("error").path("message").asText();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            // plain-text error body
+        }
+        return firstLine(body);
     }
 
     private static String firstLine(String text) {

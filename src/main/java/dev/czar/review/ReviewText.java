@@ -83,6 +83,11 @@ public final class ReviewText {
         out.append("\nPersonas: ");
         out.append(String.join(", ", r.personas().stream().map(p -> p.persona() + " " + status(p)
                 + (p.reason().isEmpty() ? "" : " (" + p.reason() + ")")).toList())).append('\n');
+        List<String> questions = r.personas().stream().flatMap(p -> p.questions().stream().map(q -> q + " (" + p.persona() + ")")).toList();
+        if (!questions.isEmpty()) {
+            out.append("\nQuestions for the author:\n");
+            questions.forEach(q -> out.append("  ? ").append(q).append('\n'));
+        }
         out.append("\nA human must still verify:\n");
         r.checklist().forEach(item -> out.append("  [ ] ").append(item).append('\n'));
         problems(r, out, "\nPersona files skipped: ", "\n");

@@ -88,6 +88,8 @@ class ModelReviewTest {
                 .containsOnly(PersonaOutcome.OK);
         assertThat(report.verdict()).isEqualTo("incomplete");
         assertThat(report.verdictLine()).contains("not reviewed: ops");
+        assertThat(report.personas()).filteredOn(p -> p.persona().equals("ops")).first().extracting(PersonaOutcome::reason)
+                .isEqualTo("the model provider answered HTTP 500: The server had an error while processing your request. Sorry about that!");
         assertThat(report.checklist()).anySatisfy(item -> assertThat(item).startsWith("Review the ops perspective by hand"));
         assertThat(ReviewText.terminal(report)).contains("ops FAILED");
         assertThat(ReviewText.markdown(report)).contains("| ops | FAILED |");
@@ -146,6 +148,7 @@ class ModelReviewTest {
         assertThat(report.findings()).anySatisfy(f -> assertThat(f.title()).isEqualTo("Order lookup has no pagination"));
         assertThat(report.verdict()).isEqualTo("changes_requested");
         assertThat(ReviewText.markdown(report)).contains("Is customerId ever taken from a request parameter?");
+        assertThat(ReviewText.terminal(report)).contains("? Is customerId ever taken from a request parameter? (security)");
     }
 
     @Test
