@@ -81,6 +81,19 @@ class ReviewCliTest {
     }
 
     @Test
+    void should_run_only_the_personas_asked_for() throws Exception {
+        // when
+        CliRun run = czar(Map.of(), "review", "feature-x", "--json", "--persona", "ops", "--persona", "product");
+        CliRun unknown = czar(Map.of(), "review", "feature-x", "--persona", "pirate");
+        // then
+        JsonNode json = Json.MAPPER.readTree(run.out());
+        assertThat(json.get("personas").findValuesAsText("name")).containsExactly("ops", "product");
+        assertThat(json.get("findings").findValuesAsText("title")).doesNotContain("AWS access key id committed");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("czar: no persona named 'pirate' (available: security, ops, legal-compliance, product)");
+    }
+
+    @Test
     void should_review_a_proposal_with_text() throws Exception {
         // given
         Path proposal = Files.writeString(tmp.resolve("analytics.md"), fixture("review/proposal-analytics.md"));
