@@ -14,6 +14,7 @@ import dev.czar.intent.IntentRouter;
 import dev.czar.config.LlmConfig;
 import dev.czar.review.PersonaCatalog;
 import dev.czar.review.PersonaLoader;
+import dev.czar.review.PullRequestDiffs;
 import dev.czar.review.ReviewCommand;
 import dev.czar.review.ReviewRunner;
 import dev.czar.review.ReviewService;
@@ -28,6 +29,7 @@ import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +77,9 @@ public final class Czar {
         ReviewSettings settings = new ReviewSettings(config.review().maxParallel(),
                 Duration.ofSeconds(config.review().personaTimeoutSeconds()), config.review().tokenBudget());
         ReviewRunner runner = new ReviewRunner(reviewModel(config.llm()), settings, Secrets::redact);
-        return new ReviewService(git, personas, runner, new ReviewStore(database), config.ci().github(), options.clock());
+        PullRequestDiffs pulls = new PullRequestDiffs(config.ci().github(), options.env().get("GITHUB_TOKEN"),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        return new ReviewService(git, personas, runner, new ReviewStore(database), pulls, options.clock());
     }
 
     /**

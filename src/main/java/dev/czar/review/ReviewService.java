@@ -1,7 +1,6 @@
 package dev.czar.review;
 
 import dev.czar.UserError;
-import dev.czar.config.CiConfig;
 import dev.czar.evidence.git.FilePatch;
 import dev.czar.evidence.git.GitEvidence;
 
@@ -26,16 +25,16 @@ public final class ReviewService {
     private final PersonaCatalog catalog;
     private final ReviewRunner runner;
     private final ReviewStore store;
-    private final CiConfig.GithubConfig github;
+    private final PullRequestDiffs pulls;
     private final Clock clock;
 
     public ReviewService(GitEvidence git, PersonaCatalog catalog, ReviewRunner runner, ReviewStore store,
-                         CiConfig.GithubConfig github, Clock clock) {
+                         PullRequestDiffs pulls, Clock clock) {
         this.git = git;
         this.catalog = catalog;
         this.runner = runner;
         this.store = store;
-        this.github = github;
+        this.pulls = pulls;
         this.clock = clock;
     }
 
@@ -88,10 +87,7 @@ public final class ReviewService {
         } else if (target instanceof ReviewTarget.Proposal proposal) {
             input = new ReviewInput(target.label(), List.of(), read(proposal));
         } else {
-            int number = ((ReviewTarget.PullRequest) target).number();
-            throw new UserError(github.enabled()
-                    ? "fetching pull request #" + number + " from GitHub is not built yet: review its branch instead (czar review BRANCH)"
-                    : "reviewing pull requests needs GitHub, which is not configured (ci.github.repo); review the branch instead");
+            input = new ReviewInput(target.label(), pulls.patches(((ReviewTarget.PullRequest) target).number()), "");
         }
         if (input.isEmpty()) {
             throw new UserError(target.label() + " has no changes to review");

@@ -1,6 +1,5 @@
 package dev.czar.review;
 
-import dev.czar.config.CiConfig;
 import dev.czar.config.GitConfig;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.store.Database;
@@ -30,7 +29,7 @@ final class ReviewHarness implements AutoCloseable {
         this.db = Database.open("jdbc:h2:mem:review-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ReviewRunner runner = new ReviewRunner(model, settings, Secrets::redact);
         this.service = new ReviewService(git, PersonaLoader.load(personasDir), runner, new ReviewStore(db),
-                new CiConfig.GithubConfig(null, null), CLOCK);
+                PullRequestDiffs.notConfigured(), CLOCK);
     }
 
     static ReviewHarness offline(Path repo) {
