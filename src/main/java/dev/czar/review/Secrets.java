@@ -28,9 +28,14 @@ public final class Secrets {
             new Kind("Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
             new Kind("API key", Pattern.compile("\\bsk-(ant-|proj-)?[A-Za-z0-9_-]{20,}")),
             new Kind("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
+            // a quoted literal after a secret-sounding name; code such as password = request.get("pw") is not a secret
             new Kind("password", Pattern.compile(
-                    "(?i)((?:password|passwd|secret|api_?key|token)[\"']?\\s*[:=]\\s*[\"']?)"
-                            + "(?!\\d+\\b|true\\b|false\\b|null\\b|\\$\\{|\\[REDACTED)[^\\s\"',;]{8,}"), true));
+                    "(?i)((?:password|passwd|secret|api_?key|token)\\w*[\"']?\\s*[:=]\\s*[\"'])"
+                            + "(?!\\$\\{|\\[REDACTED|changeme|example|<)[^\"'\\s]{8,}(?=[\"'])"), true),
+            // env and properties files: UPPER_CASE_SECRET=value
+            new Kind("password", Pattern.compile(
+                    "(?m)(^[+\\- ]?\\s*(?:export\\s+)?[A-Z0-9_.]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY)[A-Z0-9_.]*\\s*=\\s*)"
+                            + "(?!\\$\\{|\\$\\(|\\[REDACTED)[^\\s\"'$]{8,}"), true));
 
     private Secrets() {
     }
