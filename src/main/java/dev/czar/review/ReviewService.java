@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Multi-persona review of a branch, a commit range or a proposal: builds the input, reuses a stored review of the
+ * Multi-persona review of a branch (its changes since it left main), a commit range, a pull request or a proposal: builds the input, reuses a stored review of the
  * same content by the same personas unless asked for a fresh one, runs the personas, aggregates and stores the report.
  * Front doors (CLI, chat command, the Definition of Done gate) call {@link #review} and render the report.
  */
@@ -103,7 +103,9 @@ public final class ReviewService {
         if (branch.name().equals(main)) {
             throw new UserError("'" + main + "' is the main branch: review another branch, or a range such as " + main + "~3.." + main);
         }
-        List<FilePatch> patches = git.patches(main, branch.name());
+        // what the branch introduces, as a pull request shows it: main's own newer commits are not the branch's changes
+        String base = git.mergeBase(main, branch.name()).orElse(main);
+        List<FilePatch> patches = git.patches(base, branch.name());
         return new ReviewInput(branch.label(), patches, "");
     }
 

@@ -9,7 +9,7 @@ public sealed interface ReviewTarget {
     /** How reports name the target. */
     String label();
 
-    /** {@code git diff main..branch}. */
+    /** {@code git diff main...branch}: the branch's changes since its merge base with main. */
     record Branch(String name) implements ReviewTarget {
         public String label() {
             return "branch " + name;

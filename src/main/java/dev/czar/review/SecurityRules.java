@@ -18,6 +18,8 @@ final class SecurityRules {
             "(\\beval\\s*\\(|\\bexec\\s*\\(\\s*[^)\"']|os\\.system\\s*\\(|shell\\s*=\\s*True|Runtime\\.getRuntime\\(\\)\\.exec\\s*\\("
                     + "|child_process\\.exec\\s*\\(|\\bsh\\s+-c\\s+\"?\\$|new\\s+Function\\s*\\(|\\bexecSync\\s*\\(`)");
 
+    private static final Pattern DOCS = Pattern.compile("(?i)\\.(md|markdown|adoc|rst|txt)$");
+
     private SecurityRules() {
     }
 
@@ -48,13 +50,13 @@ final class SecurityRules {
     }
 
     static List<Finding> tlsDisabled(String persona, List<FilePatch> files) {
-        return LineMatches.added(files, TLS_OFF, (file, line) -> Finding.of(persona, Severity.MAJOR,
+        return LineMatches.added(code(files), TLS_OFF, (file, line) -> Finding.of(persona, Severity.MAJOR,
                 "TLS certificate verification disabled", file, line,
                 "Keep verification on; trust the specific CA instead of turning checks off.", "tls-disabled"));
     }
 
     static List<Finding> injection(String persona, List<FilePatch> files) {
-        return LineMatches.added(files, INJECTION, (file, line) -> Finding.of(persona, Severity.MAJOR,
+        return LineMatches.added(code(files), INJECTION, (file, line) -> Finding.of(persona, Severity.MAJOR,
                 "Dynamic code or shell execution (injection risk)", file, line,
                 "Pass arguments as a list without a shell, or validate the input against an allow-list.", "injection"));
     }
@@ -64,6 +66,11 @@ final class SecurityRules {
                 "New dependency " + dep.name() + ": check its provenance and known vulnerabilities", dep.file(), dep.line(),
                 "Pin the version and check it against a vulnerability database (e.g. OSV) before merging.",
                 "new-dependencies")).toList();
+    }
+
+    /** Documentation describes risky calls without making them; a proposal is prose too, but it is all there is. */
+    private static List<FilePatch> code(List<FilePatch> files) {
+        return files.stream().filter(f -> !DOCS.matcher(f.path()).find()).toList();
     }
 
     private static Finding secret(String persona, String kind, String file, int line) {

@@ -133,6 +133,19 @@ class OfflineReviewTest {
     }
 
     @Test
+    void should_review_only_what_the_branch_changed_since_it_left_main() {
+        // given main changes a public signature after the branch was cut
+        repo.branch("docs").commit("usage notes", Map.of("docs/usage.md", "# Usage\n"));
+        repo.checkout("main").commit("currency on main", Map.of("src/shop/InvoiceApi.java", fixture("review/InvoiceApi-after.java")));
+        harness = ReviewHarness.offline(repo.dir());
+        // when
+        ReviewReport report = harness.review("docs");
+        // then main's change is not reported as the branch reverting it
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.verdict()).isEqualTo("passed");
+    }
+
+    @Test
     void should_flag_new_dependencies_for_their_license() {
         // given
         repo.branch("pdf").commit("pdf export and left-pad", Map.of("pom.xml", fixture("review/pom-after.xml"),

@@ -255,6 +255,22 @@ public final class GitEvidence implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest common ancestor of two revisions (where {@code tip} left {@code base}), as a full sha; empty when
+     * they share no history.
+     */
+    public Optional<String> mergeBase(String base, String tip) {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(resolveCommit(base)));
+            walk.markStart(walk.parseCommit(resolveCommit(tip)));
+            RevCommit found = walk.next();
+            return found == null ? Optional.empty() : Optional.of(found.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private ObjectId resolveCommit(String revision) throws IOException {
         ObjectId id;
         try {
