@@ -132,8 +132,8 @@ public final class PersonaLoader {
         return items;
     }
 
+    /** A replacement keeps the shipped persona's place, so reports list personas in a stable order. */
     private static void add(Persona persona, Map<String, Persona> byName) {
-        byName.remove(persona.name());
         byName.put(persona.name(), persona);
     }
 

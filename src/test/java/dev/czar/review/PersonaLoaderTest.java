@@ -50,8 +50,10 @@ class PersonaLoaderTest {
         // given
         Files.writeString(dir.resolve("security.md"), "---\nname: security\ntitle: Our AppSec team\noffline-rules: [secrets]\n---\nHouse rules.\n");
         // when
-        Persona security = PersonaLoader.load(dir).find("security").orElseThrow();
+        PersonaCatalog catalog = PersonaLoader.load(dir);
+        Persona security = catalog.find("security").orElseThrow();
         // then
+        assertThat(catalog.names()).containsExactly("security", "ops", "legal-compliance", "product");
         assertThat(security.title()).isEqualTo("Our AppSec team");
         assertThat(security.offlineRules()).containsExactly("secrets");
         assertThat(security.source()).endsWith("security.md").doesNotStartWith("classpath:");
