@@ -1,6 +1,11 @@
 package dev.czar;
 
+import dev.czar.agent.AgentTools;
+import dev.czar.agent.ChatModels;
+import dev.czar.agent.Redactor;
+import dev.czar.agent.LlmAgent;
 import dev.czar.agent.OfflineAnswerer;
+import dev.czar.agent.TokenLedger;
 import dev.czar.agent.StatusCommand;
 import dev.czar.chat.ChatService;
 import dev.czar.cli.CzarCommand;
@@ -10,8 +15,8 @@ import dev.czar.command.CommandRegistry;
 import dev.czar.config.ConfigLoader;
 import dev.czar.config.CzarConfig;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.intent.IntentRefiner;
 import dev.czar.intent.IntentRouter;
-import dev.czar.config.LlmConfig;
 import dev.czar.review.PersonaCatalog;
 import dev.czar.review.PersonaLoader;
 import dev.czar.review.PullRequestDiffs;
@@ -22,7 +27,6 @@ import dev.czar.review.ReviewSettings;
 import dev.czar.review.ReviewStore;
 import dev.czar.review.Secrets;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import org.slf4j.LoggerFactory;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
@@ -63,9 +67,15 @@ public final class Czar {
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer))
                 .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
+        // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
+        TokenLedger ledger = new TokenLedger(database);
+        AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
+        LlmAgent agent = config.llm().enabled()
+                ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
+                : new LlmAgent(answerer, IntentRefiner.NONE);
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
-        ChatService chat = new ChatService(new IntentRouter(), answerer, commands,
+        ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
         return new CzarApp(config, home, git, database, chat, reviews);
     }
@@ -76,33 +86,13 @@ public final class Czar {
         personas.problems().forEach(problem -> LoggerFactory.getLogger(Czar.class).warn("persona file skipped: {}", problem));
         ReviewSettings settings = new ReviewSettings(config.review().maxParallel(),
                 Duration.ofSeconds(config.review().personaTimeoutSeconds()), config.review().tokenBudget());
-        ReviewRunner runner = new ReviewRunner(reviewModel(config.llm()), settings, Secrets::redact);
+        // the agent's provider factory (issue 3); null runs the offline rule packs only
+        ChatModel model = config.llm().enabled() ? ChatModels.create(config.llm()) : null;
+        // review-specific secret labels first, then the agent's redactor for every other kind it knows
+        ReviewRunner runner = new ReviewRunner(model, settings, text -> Redactor.INSTANCE.redact(Secrets.redact(text)));
         PullRequestDiffs pulls = new PullRequestDiffs(config.ci().github(), options.env().get("GITHUB_TOKEN"),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         return new ReviewService(git, personas, runner, new ReviewStore(database), pulls, options.clock());
-    }
-
-    /**
-     * The chat model reviews use, or {@code null} (offline rules) when no LLM is configured. Stand-in until this
-     * is merged with the agent's provider factory (issue 3), which should then supply the model for reviews too.
-     */
-    private static ChatModel reviewModel(LlmConfig llm) {
-        if (!llm.enabled()) {
-            return null;
-        }
-        if (!"openai".equals(llm.provider()) && !"ollama".equals(llm.provider())) {
-            LoggerFactory.getLogger(Czar.class).warn("reviews: llm.provider {} is not wired for reviews yet; using offline rules",
-                    llm.provider());
-            return null;
-        }
-        String defaultUrl = "ollama".equals(llm.provider()) ? "http://localhost:11434/v1" : "https://api.openai.com/v1";
-        return OpenAiChatModel.builder()
-                .baseUrl(llm.baseUrl().isEmpty() ? defaultUrl : llm.baseUrl())
-                .apiKey(llm.apiKey().isEmpty() ? "not-needed" : llm.apiKey())
-                .modelName(llm.model())
-                .temperature(0.0)
-                .maxRetries(0)
-                .build();
     }
 
     private static Path prepareHome(Path home) {

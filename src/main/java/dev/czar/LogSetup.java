@@ -22,6 +22,14 @@ final class LogSetup {
     static void toFile(Path home) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        // issue 3: every log line's message passes the redactor (the pattern's %msg resolves to this converter)
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> rules = (java.util.Map<String, String>) context.getObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY);
+        if (rules == null) {
+            rules = new java.util.HashMap<>();
+            context.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY, rules);
+        }
+        rules.put("msg", RedactingMessageConverter.class.getName());
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");

@@ -46,16 +46,24 @@ public final class ChatService {
             case COMMAND -> commands.execute(cleaned);
         };
         if (truncated) {
-            answer = new Answer(answer.intent(), answer.text() + "\n(Your message was longer than " + maxMessageChars
-                    + " characters; I read only the first " + maxMessageChars + ".)",
-                    answer.evidence(), answer.toolCalls(), answer.llmCalls());
+            answer = answer.withText(answer.text() + "\n(Your message was longer than " + maxMessageChars
+                    + " characters; I read only the first " + maxMessageChars + ".)");
         }
         conversations.recordAnswer(id, answer);
         return answer;
     }
 
+    /**
+     * The destructive command this message asks for when its sender may run it, so a front door with buttons can
+     * ask for a confirmation first and call {@link #handle} only after it. Records nothing.
+     */
+    public java.util.Optional<dev.czar.command.CommandSpec> destructiveCommand(Message incoming) {
+        Message cleaned = incoming.withText(MessageText.clean(incoming.text()));
+        return router.isInstruction(cleaned.text()) ? commands.destructiveAllowed(cleaned) : java.util.Optional.empty();
+    }
+
     private Answer withCommandList(Answer help, Message message) {
-        return Answer.conversation(help.text() + "\n" + commands.available(message.user()));
+        return help.withText(help.text() + "\n" + commands.available(message.user()));
     }
 
     /** Cuts without splitting a surrogate pair, so emoji at the boundary stay valid text. */

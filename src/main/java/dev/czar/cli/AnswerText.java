@@ -19,6 +19,9 @@ public final class AnswerText {
                 }
             }
         }
+        if (!answer.unverified().isEmpty()) {
+            out.append("\n  unverified (no tool result backs these): ").append(String.join(", ", answer.unverified()));
+        }
         return out.toString();
     }
 

@@ -53,6 +53,18 @@ public final class CommandPath {
         return answer(result.text(), log);
     }
 
+    /**
+     * The destructive command this message asks for, when its sender may run it; front doors that can ask for a
+     * confirmation do so before calling {@link #execute}. Empty for everything else, including refusals, which
+     * {@code execute} answers and audits as usual.
+     */
+    public java.util.Optional<CommandSpec> destructiveAllowed(Message message) {
+        CommandRequest request = CommandParser.parse(message);
+        return registry.find(request.verb()).map(CommandRegistry.Registered::spec)
+                .filter(CommandSpec::destructive)
+                .filter(spec -> refusal(spec, request) == null);
+    }
+
     /** Usage lines of the commands {@code user} may run; help lists only those. */
     public String available(String user) {
         Role role = roleOrViewer(user);

@@ -18,6 +18,7 @@ final class ConfigValidator {
         if (!PROVIDERS.contains(config.llm().provider())) {
             fail(originOf, "llm.provider", "must be one of none, openai, anthropic, ollama; got '" + config.llm().provider() + "'");
         }
+        checkLlm(originOf, config.llm());
         if (config.chat().maxMessageChars() < 100) {
             fail(originOf, "chat.max-message-chars", "must be at least 100; got " + config.chat().maxMessageChars());
         }
@@ -35,6 +36,7 @@ final class ConfigValidator {
             }
         }
         checkUrl(originOf, "slack.api-url", config.slack().apiUrl());
+        checkSlack(config.slack(), originOf);
         checkUrl(originOf, "ci.github.api-url", config.ci().github().apiUrl());
         if (!config.llm().baseUrl().isEmpty()) {
             checkUrl(originOf, "llm.base-url", config.llm().baseUrl());
@@ -43,6 +45,42 @@ final class ConfigValidator {
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
             fail(originOf, "ci.github.repo", "must look like owner/name; got '" + repo + "'");
+        }
+    }
+
+    private static void checkSlack(SlackConfig slack, Function<String, String> originOf) {
+        atLeast(originOf, "slack.workers", slack.workers(), 1);
+        atLeast(originOf, "slack.queue-capacity", slack.queueCapacity(), 1);
+        atLeast(originOf, "slack.working-after-ms", slack.workingAfterMs(), 0);
+        atLeast(originOf, "slack.confirm-ttl-seconds", slack.confirmTtlSeconds(), 10);
+        atLeast(originOf, "slack.post-attempts", slack.postAttempts(), 1);
+        atLeast(originOf, "slack.retry-backoff-ms", slack.retryBackoffMs(), 0);
+    }
+
+    private static void atLeast(Function<String, String> originOf, String key, int value, int min) {
+        if (value < min) {
+            fail(originOf, key, "must be at least " + min + "; got " + value);
+        }
+    }
+
+    private static void checkLlm(Function<String, String> originOf, LlmConfig llm) {
+        range(originOf, "llm.timeout-seconds", llm.timeoutSeconds(), 1, 600);
+        range(originOf, "llm.max-retries", llm.maxRetries(), 0, 10);
+        range(originOf, "llm.retry-backoff-millis", llm.retryBackoffMillis(), 1, 60_000);
+        range(originOf, "llm.breaker-failure-threshold", llm.breakerFailureThreshold(), 1, 100);
+        range(originOf, "llm.breaker-open-seconds", llm.breakerOpenSeconds(), 1, 3600);
+        range(originOf, "llm.max-tool-rounds", llm.maxToolRounds(), 0, 20);
+        range(originOf, "llm.max-tool-result-chars", llm.maxToolResultChars(), 200, 100_000);
+        range(originOf, "llm.memory-tokens", llm.memoryTokens(), 0, 100_000);
+        range(originOf, "llm.max-output-tokens", llm.maxOutputTokens(), 16, 100_000);
+        if (llm.enabled() && llm.model().isEmpty()) {
+            fail(originOf, "llm.model", "must name a model when llm.provider is " + llm.provider() + " (e.g. gpt-4o-mini, claude-3-5-haiku-latest, llama3.1)");
+        }
+    }
+
+    private static void range(Function<String, String> originOf, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            fail(originOf, key, "must be between " + min + " and " + max + "; got " + value);
         }
     }
 

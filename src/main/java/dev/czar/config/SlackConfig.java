@@ -1,12 +1,34 @@
 package dev.czar.config;
 
+import java.util.List;
+
 /**
- * Slack front door. Off unless {@code SLACK_BOT_TOKEN} is set when {@code czar serve} starts.
+ * Slack front door. Off unless {@code SLACK_BOT_TOKEN} is set when {@code czar serve} starts; tokens never live
+ * here, only in the environment.
  *
- * @param apiUrl Slack Web API base URL; overridable for tests and local stubs
+ * @param apiUrl            Slack Web API base URL; overridable for tests and local stubs
+ * @param workers           threads that produce answers; events beyond them wait in the queue
+ * @param queueCapacity     answers waiting for a worker before new events are turned away with a "busy" reply
+ * @param workingAfterMs    an answer slower than this gets a "working on it" reaction on the question
+ * @param confirmTtlSeconds how long a Confirm/Cancel button for a destructive command stays valid
+ * @param postAttempts      tries per Slack Web API call before the reply is parked in the outbox
+ * @param retryBackoffMs    first pause between tries (doubles each time) when Slack sent no Retry-After
+ * @param channels          channel ids the bot answers in; empty = every channel it is invited to (DMs always)
  */
-public record SlackConfig(String apiUrl) {
+public record SlackConfig(String apiUrl, Integer workers, Integer queueCapacity, Integer workingAfterMs,
+                          Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels) {
     public SlackConfig {
         apiUrl = apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://slack.com/api/";
+        workers = workers != null ? workers : 4;
+        queueCapacity = queueCapacity != null ? queueCapacity : 5000;
+        workingAfterMs = workingAfterMs != null ? workingAfterMs : 1500;
+        confirmTtlSeconds = confirmTtlSeconds != null ? confirmTtlSeconds : 300;
+        postAttempts = postAttempts != null ? postAttempts : 4;
+        retryBackoffMs = retryBackoffMs != null ? retryBackoffMs : 500;
+        channels = channels != null ? List.copyOf(channels) : List.of();
+    }
+
+    public SlackConfig(String apiUrl) {
+        this(apiUrl, null, null, null, null, null, null, null);
     }
 }

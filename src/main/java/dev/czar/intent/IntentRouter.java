@@ -73,6 +73,15 @@ public final class IntentRouter {
         return HELP.matcher(SYMBOLS.matcher(MessageText.folded(cleanedText)).replaceAll("").strip()).matches();
     }
 
+    /**
+     * Whether the text is an explicit instruction (slash syntax or a leading command verb) as the deterministic
+     * tier sees it; never consults the refiner.
+     */
+    public boolean isInstruction(String cleanedText) {
+        String text = MessageText.folded(cleanedText);
+        return !text.isEmpty() && !isHelp(text) && isCommand(text);
+    }
+
     private static boolean isCommand(String text) {
         if (text.startsWith("/")) {
             return true;

@@ -48,19 +48,22 @@ public final class ConversationStore {
         }
     }
 
-    /** Stores the answer to a recorded message, with its intent, evidence and tool calls, in one transaction. */
+    /** Stores the answer to a recorded message, with its intent, evidence, tool calls, tokens and unverified claims. */
     public void recordAnswer(long messageId, Answer answer) {
         try (Connection c = db.connection();
              PreparedStatement st = c.prepareStatement(
                      "UPDATE messages SET intent = ?, answer = ?, evidence_json = ?, tool_calls_json = ?, llm_calls = ?,"
-                             + " answered_at = ? WHERE id = ?")) {
+                             + " answered_at = ?, input_tokens = ?, output_tokens = ?, unverified_json = ? WHERE id = ?")) {
             st.setString(1, answer.intent().name());
             st.setString(2, answer.text());
             st.setString(3, Json.write(answer.evidence()));
             st.setString(4, Json.write(answer.toolCalls()));
             st.setInt(5, answer.llmCalls());
             st.setTimestamp(6, Timestamp.from(clock.instant()));
-            st.setLong(7, messageId);
+            st.setLong(7, answer.tokens().input());
+            st.setLong(8, answer.tokens().output());
+            st.setString(9, Json.write(answer.unverified()));
+            st.setLong(10, messageId);
             st.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("recording an answer", e);

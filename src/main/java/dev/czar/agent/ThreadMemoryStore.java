@@ -1,0 +1,69 @@
+package dev.czar.agent;
+
+import dev.czar.store.Database;
+import dev.czar.store.StoreException;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ChatMessageDeserializer;
+import dev.langchain4j.data.message.ChatMessageSerializer;
+import dev.langchain4j.store.memory.chat.ChatMemoryStore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+/** Conversation memory per channel+thread in H2, so a thread's context survives a restart. */
+final class ThreadMemoryStore implements ChatMemoryStore {
+    private final Database db;
+    private final Clock clock;
+
+    ThreadMemoryStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    static String key(String channel, String thread) {
+        return channel + "/" + (thread == null ? "" : thread);
+    }
+
+    @Override
+    public List<ChatMessage> getMessages(Object memoryId) {
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement("SELECT messages_json FROM llm_memory WHERE memory_id = ?")) {
+            st.setString(1, memoryId.toString());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? ChatMessageDeserializer.messagesFromJson(rs.getString(1)) : List.of();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading conversation memory", e);
+        }
+    }
+
+    @Override
+    public void updateMessages(Object memoryId, List<ChatMessage> messages) {
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement(
+                     "MERGE INTO llm_memory (memory_id, messages_json, updated_at) KEY (memory_id) VALUES (?, ?, ?)")) {
+            st.setString(1, memoryId.toString());
+            st.setString(2, ChatMessageSerializer.messagesToJson(messages));
+            st.setTimestamp(3, Timestamp.from(clock.instant()));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("saving conversation memory", e);
+        }
+    }
+
+    @Override
+    public void deleteMessages(Object memoryId) {
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement("DELETE FROM llm_memory WHERE memory_id = ?")) {
+            st.setString(1, memoryId.toString());
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("deleting conversation memory", e);
+        }
+    }
+}

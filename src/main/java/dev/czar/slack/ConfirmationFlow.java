@@ -1,0 +1,112 @@
+package dev.czar.slack;
+
+import dev.czar.chat.ChatService;
+import dev.czar.chat.Message;
+import dev.czar.command.AccessPolicy;
+import dev.czar.command.CommandSpec;
+import dev.czar.command.Role;
+import dev.czar.store.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Destructive commands on Slack run only after a Confirm press: the request is parked with Confirm/Cancel
+ * buttons, only the requester or an admin may decide, a decision is taken once, and an old prompt expires.
+ * The confirmed command then runs through {@link ChatService#handle} as the requester, so the command path
+ * authorizes and audits it again. Every step is in the audit log.
+ */
+final class ConfirmationFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfirmationFlow.class);
+
+    private final ChatService chat;
+    private final ThreadReplies replies;
+    private final PendingConfirmations pending;
+    private final BlockKitRenderer renderer;
+    private final SlackPoster poster;
+    private final AuditLog audit;
+    private final AccessPolicy access;
+    private final Clock clock;
+    private final Duration ttl;
+
+    ConfirmationFlow(ChatService chat, ThreadReplies replies, PendingConfirmations pending, BlockKitRenderer renderer,
+                     SlackPoster poster, AuditLog audit, AccessPolicy access, Clock clock, Duration ttl) {
+        this.chat = chat;
+        this.replies = replies;
+        this.pending = pending;
+        this.renderer = renderer;
+        this.poster = poster;
+        this.audit = audit;
+        this.access = access;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    void ask(SlackTurn turn, CommandSpec spec) {
+        Message m = turn.message();
+        PendingConfirmations.Pending request = pending.open(m.user(), turn.channel(), turn.replyTs(), m.text());
+        BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(request, ttl.toSeconds());
+        poster.post(turn.channel(), turn.replyTs(), prompt.text(), prompt.blocks());
+        audit.record(m.user(), turn.channel(), spec.name(), m.text(), "awaiting-confirmation", "confirmation " + request.id());
+    }
+
+    /**
+     * Handles a button press.
+     *
+     * @param confirm   Confirm ({@code true}) or Cancel
+     * @param id        the pending request, from the button value
+     * @param decider   who pressed
+     * @param messageTs the prompt message, updated so its buttons go away
+     */
+    void decide(boolean confirm, String id, String decider, String channel, String messageTs) {
+        var found = pending.find(id);
+        if (found.isEmpty()) {
+            LOG.info("button for confirmation {} pressed after it was decided", id);
+            return;
+        }
+        PendingConfirmations.Pending request = found.get();
+        if (!decider.equals(request.user()) && roleOf(decider) != Role.ADMIN) {
+            audit.record(decider, channel, "confirm", request.text(), "refused", "only the requester or an admin may decide");
+            replies.say(new SlackTurn(new Message("", decider, channel, request.threadTs(), clock.instant()), channel,
+                    request.threadTs(), null), "<@" + decider + "> only <@" + request.user() + "> or an admin can confirm or cancel this.");
+            return;
+        }
+        if (pending.isExpired(request)) {
+            decideAs(request, "expired", decider, channel, messageTs, "expired before it was confirmed; ask again if still needed.");
+            return;
+        }
+        if (!confirm) {
+            decideAs(request, "cancelled", decider, channel, messageTs, "cancelled by <@" + decider + ">.");
+            return;
+        }
+        if (decideAs(request, "confirmed", decider, channel, messageTs, "confirmed by <@" + decider + ">; running it.")) {
+            Message command = new Message(request.text(), request.user(), request.channel(), request.threadTs(), clock.instant());
+            replies.reply(new SlackTurn(command, request.channel(), request.threadTs(), null), chat.handle(command));
+        }
+    }
+
+    private boolean decideAs(PendingConfirmations.Pending request, String state, String decider, String channel,
+                             String messageTs, String outcome) {
+        if (!pending.decide(request.id(), state, decider)) {
+            return false;
+        }
+        audit.record(decider, channel, "confirm", request.text(), state, "confirmation " + request.id());
+        BlockKitRenderer.Rendered done = renderer.decided(request, outcome);
+        if (messageTs != null) {
+            poster.update(channel, messageTs, done.text(), done.blocks());
+        }
+        return true;
+    }
+
+    /** Fails closed: if the role cannot be determined, the presser is treated as a viewer. */
+    private Role roleOf(String user) {
+        try {
+            return access.roleOf(user);
+        } catch (RuntimeException e) {
+            LOG.error("access check failed for {}", user, e);
+            return Role.VIEWER;
+        }
+    }
+}

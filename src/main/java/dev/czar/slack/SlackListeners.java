@@ -1,0 +1,147 @@
+package dev.czar.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import dev.czar.chat.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Bolt listeners: translate Slack payloads into {@link SlackTurn}s, drop redeliveries, queue the work and
+ * acknowledge at once. Nothing here waits for an answer, so every ack is well inside Slack's 3 seconds.
+ */
+final class SlackListeners {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
+    static final String COMMAND = "/czar";
+
+    private final SlackResponder responder;
+    private final ConfirmationFlow confirmations;
+    private final ThreadReplies replies;
+    private final AnswerWorkers workers;
+    private final EventLedger ledger;
+    private final ThreadMemory threads;
+    private final List<String> channels;
+    private final Clock clock;
+
+    SlackListeners(SlackResponder responder, ConfirmationFlow confirmations, ThreadReplies replies, AnswerWorkers workers,
+                   EventLedger ledger, ThreadMemory threads, List<String> channels, Clock clock) {
+        this.responder = responder;
+        this.confirmations = confirmations;
+        this.replies = replies;
+        this.workers = workers;
+        this.ledger = ledger;
+        this.threads = threads;
+        this.channels = channels;
+        this.clock = clock;
+    }
+
+    void register(App app) {
+        app.event(AppMentionEvent.class, this::onMention);
+        app.event(MessageEvent.class, this::onMessage);
+        app.command(COMMAND, this::onCommand);
+        app.blockAction(BlockKitRenderer.CONFIRM_ACTION, (req, ctx) -> onButton(true, req, ctx));
+        app.blockAction(BlockKitRenderer.CANCEL_ACTION, (req, ctx) -> onButton(false, req, ctx));
+    }
+
+    private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
+        AppMentionEvent event = payload.getEvent();
+        if (event.getUser() == null || event.getBotId() != null || !answersIn(event.getChannel())) {
+            return ctx.ack();
+        }
+        String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+        return take(payload.getEventId(), ctx, turn(event.getText(), event.getUser(), event.getChannel(), thread, event.getTs()));
+    }
+
+    /** Direct messages, and follow-ups without a mention in a thread czar already answered in. */
+    private Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent event = payload.getEvent();
+        if (event.getUser() == null || event.getBotId() != null || event.getText() == null) {
+            return ctx.ack();
+        }
+        boolean direct = "im".equals(event.getChannelType());
+        boolean followUp = !direct && event.getThreadTs() != null && answersIn(event.getChannel())
+                && !mentions(event.getText(), ctx.getBotUserId()) && threads.isIn(event.getChannel(), event.getThreadTs());
+        if (!direct && !followUp) {
+            return ctx.ack();
+        }
+        return take(payload.getEventId(), ctx,
+                turn(event.getText(), event.getUser(), event.getChannel(), event.getThreadTs(), event.getTs()));
+    }
+
+    private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        if (!answersIn(p.getChannelId())) {
+            return ctx.ack("czar does not answer in this channel (slack.channels in config/czar.yaml).");
+        }
+        String text = p.getText() == null ? "" : p.getText().strip();
+        SlackTurn turn = turn((COMMAND + " " + text).strip(), p.getUserId(), p.getChannelId(), null, null);
+        if (!workers.submit(() -> responder.respond(turn))) {
+            return ctx.ack(ThreadReplies.BUSY);
+        }
+        return ctx.ack();
+    }
+
+    private Response onButton(boolean confirm, BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null
+                || (p.getChannel() == null && p.getContainer() == null)) {
+            LOG.warn("button press without action, user or channel ignored");
+            return ctx.ack();
+        }
+        String id = p.getActions().get(0).getValue();
+        String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
+        String messageTs = p.getContainer() != null ? p.getContainer().getMessageTs() : null;
+        String user = p.getUser().getId();
+        if (!workers.submit(() -> decide(confirm, id, user, channel, messageTs))) {
+            LOG.warn("queue full; button press on confirmation {} dropped", id);
+        }
+        return ctx.ack();
+    }
+
+    private void decide(boolean confirm, String id, String user, String channel, String messageTs) {
+        try {
+            confirmations.decide(confirm, id, user, channel, messageTs);
+        } catch (RuntimeException e) {
+            LOG.error("deciding confirmation {} failed", id, e);
+        }
+    }
+
+    /** Queues a turn once per event id; a redelivery is acknowledged and dropped. */
+    private Response take(String eventId, EventContext ctx, SlackTurn turn) {
+        if (eventId != null && !ledger.firstDelivery(eventId)) {
+            LOG.info("event {} redelivered (retry {}, {}); already taken, not answering again", eventId,
+                    ctx.getRetryNum(), ctx.getRetryReason());
+            return ctx.ack();
+        }
+        if (!workers.submit(() -> responder.respond(turn))) {
+            LOG.warn("answer queue full; telling {} to ask again", turn.message().user());
+            workers.timers().execute(() -> replies.say(turn, ThreadReplies.BUSY));
+        }
+        return ctx.ack();
+    }
+
+    private SlackTurn turn(String text, String user, String channel, String replyTs, String questionTs) {
+        return new SlackTurn(new Message(text, user, channel, replyTs, clock.instant()), channel, replyTs, questionTs);
+    }
+
+    private boolean answersIn(String channel) {
+        // DM channel ids start with D; they are always answered
+        return channels.isEmpty() || channels.contains(channel) || (channel != null && channel.startsWith("D"));
+    }
+
+    private static boolean mentions(String text, String botUserId) {
+        return botUserId != null && text.contains("<@" + botUserId);
+    }
+}

@@ -1,0 +1,4 @@
+-- Per-message cost and the claims the citation checker could not back, next to the answer they belong to.
+ALTER TABLE messages ADD COLUMN input_tokens BIGINT;
+ALTER TABLE messages ADD COLUMN output_tokens BIGINT;
+ALTER TABLE messages ADD COLUMN unverified_json CLOB;

@@ -1,0 +1,65 @@
+package dev.czar.slack;
+
+import dev.czar.config.SlackConfig;
+import dev.czar.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What has to survive a restart, and what has to run out with time. */
+class SlackRestartAndExpiryTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void should_not_answer_a_redelivered_event_after_a_restart(@TempDir Path dir) throws InterruptedException {
+        // given czar answered the event, then stopped
+        String url = "jdbc:h2:file:" + dir.resolve("db").resolve("czar");
+        String event = SlackHttpFrontDoorTest.mention("EvRESTART0001", "1764250000.000500", "status of feature-x");
+        try (SlackTestBed before = new SlackTestBed(dir.resolve("before"), new SlackConfig(null), Database.open(url))) {
+            before.requests.event(event);
+            before.slack.awaitCalls("chat.postMessage", 1, WAIT);
+        }
+
+        // when Slack redelivers it to the restarted czar
+        try (SlackTestBed after = new SlackTestBed(dir.resolve("after"), new SlackConfig(null), Database.open(url))) {
+            int status = after.requests.redelivery(event, 1).statusCode();
+            Thread.sleep(400);
+
+            // then
+            assertThat(status).isEqualTo(200);
+            assertThat(after.slack.calls("chat.postMessage")).isEmpty();
+        }
+    }
+
+    @Test
+    void should_not_run_a_kill_confirmed_after_its_prompt_expired(@TempDir Path dir) throws InterruptedException {
+        // given
+        SlackConfig shortLived = new SlackConfig(null, null, null, null, 1, null, null, List.of());
+        try (SlackTestBed bed = new SlackTestBed(dir, shortLived)) {
+            bed.requests.command(slashKill());
+            String blocks = bed.slack.awaitCalls("chat.postMessage", 1, WAIT).get(0).get("blocks");
+            String id = blocks.replaceAll("(?s).*\"value\":\"([0-9a-f-]{36})\".*", "$1");
+
+            // when
+            Thread.sleep(1100);
+            bed.requests.interaction(dev.czar.testsupport.SlackFixtures.fill("payloads/block_actions.json", Map.of(
+                    "user", SlackTestBed.ADMIN, "action_id", BlockKitRenderer.CONFIRM_ACTION, "value", id)));
+
+            // then
+            assertThat(bed.slack.awaitCalls("chat.update", 1, WAIT).get(0).get("blocks")).contains("expired");
+            assertThat(bed.killed).isEmpty();
+            assertThat(bed.audit.recent(1)).first().satisfies(e -> assertThat(e.outcome()).isEqualTo("expired"));
+        }
+    }
+
+    private static String slashKill() {
+        return dev.czar.testsupport.SlackFixtures.fill("payloads/slash_command.txt",
+                Map.of("user", SlackTestBed.ADMIN, "text", "kill+w9"));
+    }
+}
