@@ -171,24 +171,32 @@ public final class ReviewRunner {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof dev.langchain4j.exception.HttpException http) {
-                message = "the model provider answered HTTP " + http.statusCode() + ": " + providerMessage(http.getMessage());
+                String detail = providerMessage(http.getMessage());
+                message = "the model provider answered HTTP " + http.statusCode() + (detail.isEmpty() ? "" : ": " + detail);
                 break;
             }
         }
         return redact.apply(message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
-    /** Providers put the reason in {@code {"error": {"message": ...}}}; anything else is shown as it came. */
+    /**
+     * Providers put the reason in {@code {"error": {"message": ...}}}; clients may prefix the body ("HTTP 500: ...")
+     * or keep only its first line, so whatever cannot be read as that is reduced to plain text or nothing.
+     */
     private static String providerMessage(String body) {
-        try {
-            var node = dev.czar.chat.Json.MAPPER.readTree(body == null ? "" : body);
-            if (node != null && node.path("error").path("message").isTextual()) {
-                return node.path("error").path("message").asText();
+        String text = body == null ? "" : body.replaceFirst("^HTTP \\d{3}:?\\s*", "").strip();
+        if (text.indexOf('{') >= 0) {
+            try {
+                var node = dev.czar.chat.Json.MAPPER.readTree(text.substring(text.indexOf('{')));
+                if (node != null && node.path("error").path("message").isTextual()) {
+                    return node.path("error").path("message").asText();
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException cut) {
+                // a JSON body cut to its first line says nothing readable
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
-            // plain-text error body
+            return "";
         }
-        return firstLine(body);
+        return firstLine(text);
     }
 
     private static String firstLine(String text) {

@@ -137,8 +137,9 @@ class ReviewCliTest {
     @Test
     void should_review_with_the_configured_model_and_fall_back_to_rules_for_secrets() throws Exception {
         try (PersonaModelStub stub = new PersonaModelStub()) {
-            // given
-            PersonaModelStub.MARKER.keySet().forEach(p -> stub.answer(p, review("no-findings.json")));
+            // given ops' provider call fails
+            List.of("security", "legal-compliance", "product").forEach(p -> stub.answer(p, review("no-findings.json")));
+            stub.answer("ops", PersonaModelStub.serverError());
             Map<String, String> env = new HashMap<>(Map.of("CZAR_LLM_PROVIDER", "openai", "CZAR_LLM_MODEL", "gpt-4o-mini",
                     "CZAR_LLM_BASE_URL", stub.baseUrl(), "CZAR_LLM_API_KEY", "sk-test-not-a-real-key-0000000000"));
             // when
@@ -147,7 +148,9 @@ class ReviewCliTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode json = Json.MAPPER.readTree(run.out());
             assertThat(json.get("mode").asText()).startsWith("model:gpt-4o-mini");
-            assertThat(json.get("personas").findValuesAsText("status")).containsOnly("ok");
+            assertThat(json.get("personas").findValuesAsText("status")).containsExactly("ok", "failed", "ok", "ok");
+            assertThat(json.get("failed_personas").get(0).asText()).isEqualTo("ops");
+            assertThat(json.get("personas").get(1).get("reason").asText()).startsWith("the model provider answered HTTP 500");
             assertThat(json.get("verdict").asText()).isEqualTo("blocked");
             assertThat(stub.requests()).hasSize(4).allSatisfy(r -> assertThat(r.getBodyAsString())
                     .contains("[REDACTED:AWS access key id]").doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("EXAMPLEKEY"));
