@@ -31,7 +31,8 @@ public final class Secrets {
             // a quoted literal after a secret-sounding name; code such as password = request.get("pw") is not a secret
             new Kind("password", Pattern.compile(
                     "(?i)((?:password|passwd|secret|api_?key|token)\\w*[\"']?\\s*[:=]\\s*[\"'])"
-                            + "(?!\\$\\{|\\[REDACTED|changeme|example|<)[^\"'\\s]{8,}(?=[\"'])"), true),
+                            // a value with letters and digits: prose such as 'review.token-budget' is not a password
+                            + "(?!\\$\\{|\\[REDACTED|changeme|example|<)(?=[^\"'\\s]*\\d)(?=[^\"'\\s]*[A-Za-z])[^\"'\\s]{8,}(?=[\"'])"), true),
             // env and properties files: UPPER_CASE_SECRET=value
             new Kind("password", Pattern.compile(
                     "(?m)(^[+\\- ]?\\s*(?:export\\s+)?[A-Z0-9_.]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY)[A-Z0-9_.]*\\s*=\\s*)"
