@@ -1,6 +1,8 @@
 package dev.czar;
 
 import dev.czar.agent.AgentTools;
+import dev.czar.agent.ChatModels;
+import dev.czar.agent.Redactor;
 import dev.czar.agent.LlmAgent;
 import dev.czar.agent.OfflineAnswerer;
 import dev.czar.agent.TokenLedger;
@@ -15,6 +17,17 @@ import dev.czar.config.CzarConfig;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRefiner;
 import dev.czar.intent.IntentRouter;
+import dev.czar.review.PersonaCatalog;
+import dev.czar.review.PersonaLoader;
+import dev.czar.review.PullRequestDiffs;
+import dev.czar.review.ReviewCommand;
+import dev.czar.review.ReviewRunner;
+import dev.czar.review.ReviewService;
+import dev.czar.review.ReviewSettings;
+import dev.czar.review.ReviewStore;
+import dev.czar.review.Secrets;
+import dev.langchain4j.model.chat.ChatModel;
+import org.slf4j.LoggerFactory;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
@@ -24,8 +37,10 @@ import dev.czar.workers.WorkerTools;
 import dev.czar.workers.Workers;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** Entry point and composition root: the only place that knows how the features are wired together. */
@@ -61,8 +76,10 @@ public final class Czar {
         }
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(),
                 new FleetAnswers(workers));
+        ReviewService reviews = reviews(config, git, database, options);
         CommandRegistry registry = new CommandRegistry()
-                .register(StatusCommand.SPEC, new StatusCommand(answerer));
+                .register(StatusCommand.SPEC, new StatusCommand(answerer))
+                .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
         new WorkerCommands(workers).registerAll(registry);
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         TokenLedger ledger = new TokenLedger(database);
@@ -75,7 +92,22 @@ public final class Czar {
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
-        return new CzarApp(config, home, git, database, chat, workers);
+        return new CzarApp(config, home, git, database, chat, reviews, workers);
+    }
+
+    /** issue 7: multi-persona review; offline rule packs unless an LLM is configured. */
+    private static ReviewService reviews(CzarConfig config, GitEvidence git, Database database, StartOptions options) {
+        PersonaCatalog personas = PersonaLoader.load(git.root().resolve(config.review().personasDir()));
+        personas.problems().forEach(problem -> LoggerFactory.getLogger(Czar.class).warn("persona file skipped: {}", problem));
+        ReviewSettings settings = new ReviewSettings(config.review().maxParallel(),
+                Duration.ofSeconds(config.review().personaTimeoutSeconds()), config.review().tokenBudget());
+        // the agent's provider factory (issue 3); null runs the offline rule packs only
+        ChatModel model = config.llm().enabled() ? ChatModels.create(config.llm()) : null;
+        // review-specific secret labels first, then the agent's redactor for every other kind it knows
+        ReviewRunner runner = new ReviewRunner(model, settings, text -> Redactor.INSTANCE.redact(Secrets.redact(text)));
+        PullRequestDiffs pulls = new PullRequestDiffs(config.ci().github(), options.env().get("GITHUB_TOKEN"),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        return new ReviewService(git, personas, runner, new ReviewStore(database), pulls, options.clock());
     }
 
     private static Path prepareHome(Path home) {

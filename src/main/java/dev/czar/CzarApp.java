@@ -3,6 +3,7 @@ package dev.czar;
 import dev.czar.chat.ChatService;
 import dev.czar.config.CzarConfig;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.review.ReviewService;
 import dev.czar.store.Database;
 import dev.czar.workers.Workers;
 
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  * A running czar: its configuration, the chat path every front door uses, and what has to be closed on exit.
  */
 public record CzarApp(CzarConfig config, Path home, GitEvidence git, Database database, ChatService chat,
-                      Workers workers) implements AutoCloseable {
+                      ReviewService reviews, Workers workers) implements AutoCloseable {
     @Override
     public void close() {
         workers.close(); // ends worker process groups while the database can still record it

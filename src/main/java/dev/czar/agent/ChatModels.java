@@ -13,7 +13,7 @@ import java.time.Duration;
  * {@link ProviderHttpClient} (redaction, Retry-After) and have their own retries switched off: retrying is
  * {@link ResilientChatModel}'s job, so that every round trip is counted and the breaker sees every failure.
  */
-final class ChatModels {
+public final class ChatModels {
     static final String OPENAI_DEFAULT_URL = "https://api.openai.com/v1";
     static final String ANTHROPIC_DEFAULT_URL = "https://api.anthropic.com/v1";
     /** Ollama is reached through its OpenAI-compatible endpoint, which supports tool calls. */
@@ -22,7 +22,8 @@ final class ChatModels {
     private ChatModels() {
     }
 
-    static ChatModel create(LlmConfig config) {
+    /** The provider's chat model for {@code config}; the agent wraps it in its resilience, reviews use it as is. */
+    public static ChatModel create(LlmConfig config) {
         Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
         HttpClientBuilder http = ProviderHttpClient.builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(timeout);
         return switch (config.provider()) {

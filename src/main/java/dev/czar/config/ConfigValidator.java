@@ -41,6 +41,7 @@ final class ConfigValidator {
         if (!config.llm().baseUrl().isEmpty()) {
             checkUrl(originOf, "llm.base-url", config.llm().baseUrl());
         }
+        validateReview(config.review(), originOf);
         checkWorkers(originOf, config.workers());
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
@@ -110,6 +111,18 @@ final class ConfigValidator {
     private static void range(Function<String, String> originOf, String key, int value, int min, int max) {
         if (value < min || value > max) {
             fail(originOf, key, "must be between " + min + " and " + max + "; got " + value);
+        }
+    }
+
+    private static void validateReview(ReviewConfig review, Function<String, String> originOf) {
+        if (review.maxParallel() < 1 || review.maxParallel() > 16) {
+            fail(originOf, "review.max-parallel", "must be between 1 and 16; got " + review.maxParallel());
+        }
+        if (review.personaTimeoutSeconds() < 1) {
+            fail(originOf, "review.persona-timeout-seconds", "must be at least 1; got " + review.personaTimeoutSeconds());
+        }
+        if (review.tokenBudget() < 1000) {
+            fail(originOf, "review.token-budget", "must be at least 1000; got " + review.tokenBudget());
         }
     }
 

@@ -12,6 +12,7 @@ public record CzarConfig(
         SlackConfig slack,
         CiConfig ci,
         DigestConfig digest,
+        ReviewConfig review,
         WorkersConfig workers) {
 
     public CzarConfig {
@@ -22,11 +23,12 @@ public record CzarConfig(
         slack = slack != null ? slack : new SlackConfig(null);
         ci = ci != null ? ci : new CiConfig(null);
         digest = digest != null ? digest : new DigestConfig(null);
+        review = review != null ? review : new ReviewConfig(null, null, null, null);
         workers = workers != null ? workers : new WorkersConfig(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null, null);
     }
 }

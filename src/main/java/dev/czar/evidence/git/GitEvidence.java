@@ -16,8 +16,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -220,6 +222,66 @@ public final class GitEvidence implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The unified patch of {@code git diff base..tip} (two-dot), one entry per file; {@code base} and {@code tip}
+     * are any revisions git understands (branch, sha, {@code HEAD~2}).
+     *
+     * @throws GitEvidenceException when a revision does not name a commit
+     */
+    public List<FilePatch> patches(String base, String tip) {
+        try (RevWalk walk = new RevWalk(repo);
+             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+             DiffFormatter formatter = new DiffFormatter(buffer)) {
+            formatter.setRepository(repo);
+            formatter.setDiffComparator(RawTextComparator.DEFAULT);
+            formatter.setDetectRenames(true);
+            RevCommit from = walk.parseCommit(resolveCommit(base));
+            RevCommit to = walk.parseCommit(resolveCommit(tip));
+            List<FilePatch> result = new ArrayList<>();
+            for (DiffEntry entry : formatter.scan(from.getTree(), to.getTree())) {
+                buffer.reset();
+                formatter.format(entry);
+                formatter.flush();
+                boolean binary = formatter.toFileHeader(entry).getPatchType() != FileHeader.PatchType.UNIFIED;
+                String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+                result.add(new FilePatch(path, entry.getChangeType().name(),
+                        binary ? "" : buffer.toString(StandardCharsets.UTF_8), binary));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The newest common ancestor of two revisions (where {@code tip} left {@code base}), as a full sha; empty when
+     * they share no history.
+     */
+    public Optional<String> mergeBase(String base, String tip) {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(resolveCommit(base)));
+            walk.markStart(walk.parseCommit(resolveCommit(tip)));
+            RevCommit found = walk.next();
+            return found == null ? Optional.empty() : Optional.of(found.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectId resolveCommit(String revision) throws IOException {
+        ObjectId id;
+        try {
+            id = repo.resolve(revision + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            id = null;
+        }
+        if (id == null) {
+            throw new GitEvidenceException("no commit named '" + revision + "' (use a branch name, a sha or A..B)");
+        }
+        return id;
     }
 
     @Override
