@@ -1,7 +1,7 @@
 -- One benchmark run: a (source, benchmark, variant, iteration, commit, timestamp) tuple. run_hash is the SHA-256
 -- of those six fields, so importing the same file twice finds the same runs instead of adding new ones.
 CREATE TABLE bench_runs (
-    run_hash     CHAR(64) PRIMARY KEY,
+    run_hash     VARCHAR(64) PRIMARY KEY,
     source       VARCHAR(500) NOT NULL,
     benchmark    VARCHAR(200) NOT NULL,
     variant      VARCHAR(200),
@@ -19,7 +19,7 @@ CREATE INDEX ix_bench_runs_commit ON bench_runs (commit_sha);
 -- the cells as written, conversion says how one became the other, raw_fields keeps every other column verbatim.
 CREATE TABLE bench_metrics (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,
-    run_hash    CHAR(64) NOT NULL REFERENCES bench_runs (run_hash),
+    run_hash    VARCHAR(64) NOT NULL REFERENCES bench_runs (run_hash),
     metric      VARCHAR(200) NOT NULL,
     metric_value DOUBLE PRECISION NOT NULL,
     unit        VARCHAR(32),

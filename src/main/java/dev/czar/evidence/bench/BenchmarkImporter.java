@@ -59,14 +59,20 @@ public final class BenchmarkImporter {
     }
 
     private ImportReport importFile(Path file, BenchFormat format, boolean dryRun) {
-        String source = file.getFileName().toString();
+        try (BufferedReader in = reader(file)) {
+            return importRecords(file.getFileName().toString(), in, format, dryRun);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage() + " (nothing from it was imported)", e);
+        }
+    }
+
+    /** Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. */
+    ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun) throws IOException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c) : new MeasurementWriter.Transactional(c, clock.instant())) {
                 Collector collector = new Collector(source, writer);
-                try (BufferedReader in = reader(file)) {
-                    RecordReader.of(format).read(in, collector);
-                }
+                RecordReader.of(format).read(in, collector);
                 collector.flush();
                 c.commit();
                 ImportReport.FileSummary summary = new ImportReport.FileSummary(source, format.name().toLowerCase(java.util.Locale.ROOT),
@@ -76,10 +82,8 @@ public final class BenchmarkImporter {
                 c.rollback();
                 throw e;
             }
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage() + " (nothing from it was imported)", e);
         } catch (SQLException e) {
-            throw new StoreException("importing " + file + " (nothing from it was imported)", e);
+            throw new StoreException("importing " + source + " (nothing from it was imported)", e);
         }
     }
 
