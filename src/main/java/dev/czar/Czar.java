@@ -9,6 +9,7 @@ import dev.czar.command.CommandPath;
 import dev.czar.command.CommandRegistry;
 import dev.czar.config.ConfigLoader;
 import dev.czar.config.CzarConfig;
+import dev.czar.evidence.bench.BenchEvidence;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRouter;
 import dev.czar.store.AuditLog;
@@ -43,14 +44,16 @@ public final class Czar {
             throw e;
         }
         ZoneId zone = "system".equals(config.chat().timeZone()) ? ZoneId.systemDefault() : ZoneId.of(config.chat().timeZone());
-        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits());
+        BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench().baselineRuns(),
+                config.bench().minNoisePercent() / 100.0);
+        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), bench);
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer));
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(), answerer, commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
-        return new CzarApp(config, home, git, database, chat);
+        return new CzarApp(config, home, git, database, chat, bench);
     }
 
     private static Path prepareHome(Path home) {

@@ -3,6 +3,7 @@ package dev.czar.agent;
 import dev.czar.chat.Answer;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.Message;
+import dev.czar.evidence.bench.BenchEvidence;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.evidence.git.GitEvidenceException;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,11 +28,18 @@ public final class OfflineAnswerer implements Answerer {
     private final GitEvidence git;
     private final StatusQuestionParser parser;
     private final GitAnswers answers;
+    private final BenchAnswers benchAnswers;
 
     public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits) {
+        this(git, clock, zone, recentCommits, null);
+    }
+
+    /** Also answers benchmark questions from {@code bench} (may be {@code null}: git only). */
+    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, BenchEvidence bench) {
         this.git = git;
         this.parser = new StatusQuestionParser(clock, zone);
         this.answers = new GitAnswers(git, zone, recentCommits);
+        this.benchAnswers = bench == null ? null : new BenchAnswers(bench, git::mainBranch);
     }
 
     @Override
@@ -55,6 +64,12 @@ public final class OfflineAnswerer implements Answerer {
     }
 
     private String answer(String question, EvidenceLog log) {
+        if (benchAnswers != null) {
+            Optional<String> benchmark = benchAnswers.answer(question, log);
+            if (benchmark.isPresent()) {
+                return benchmark.get();
+            }
+        }
         List<BranchInfo> branches = log.call("git.branches", git::branches);
         if (branches.isEmpty()) {
             return "The repository at " + git.root() + " has no commits yet, so there is nothing to report."

@@ -3,17 +3,21 @@ package dev.czar.config;
 /** CI evidence sources. GitHub Actions stays off while {@code ci.github.repo} is empty. */
 public record CiConfig(GithubConfig github) {
     public CiConfig {
-        github = github != null ? github : new GithubConfig(null, null);
+        github = github != null ? github : new GithubConfig(null, null, null, null);
     }
 
     /**
      * @param repo   {@code owner/name} of the repository on GitHub; empty disables GitHub Actions evidence
      * @param apiUrl REST API base URL; change it for GitHub Enterprise
+     * @param timeoutSeconds per-request timeout (1-120)
+     * @param maxAttempts    attempts per request on network errors and 5xx, retries included (1-10)
      */
-    public record GithubConfig(String repo, String apiUrl) {
+    public record GithubConfig(String repo, String apiUrl, Integer timeoutSeconds, Integer maxAttempts) {
         public GithubConfig {
             repo = repo != null ? repo.strip() : "";
             apiUrl = apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://api.github.com";
+            timeoutSeconds = timeoutSeconds != null ? timeoutSeconds : 10;
+            maxAttempts = maxAttempts != null ? maxAttempts : 3;
         }
 
         public boolean enabled() {

@@ -11,7 +11,8 @@ public record CzarConfig(
         LlmConfig llm,
         SlackConfig slack,
         CiConfig ci,
-        DigestConfig digest) {
+        DigestConfig digest,
+        BenchConfig bench) {
 
     public CzarConfig {
         git = git != null ? git : new GitConfig(null, null);
@@ -21,9 +22,10 @@ public record CzarConfig(
         slack = slack != null ? slack : new SlackConfig(null);
         ci = ci != null ? ci : new CiConfig(null);
         digest = digest != null ? digest : new DigestConfig(null);
+        bench = bench != null ? bench : new BenchConfig(null, null);
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null);
     }
 }

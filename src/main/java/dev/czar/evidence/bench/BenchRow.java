@@ -21,8 +21,11 @@ public record BenchRow(long id, String benchmark, String variant, Integer iterat
 
     /** e.g. {@code 12.3 ms} as written, with the canonical value when it differs. */
     public String describeValue() {
-        String written = rawValue + (rawUnit == null || rawValue.endsWith(rawUnit) ? "" : " " + rawUnit);
         String canonical = BenchFormatting.number(value) + (unit == null ? "" : " " + unit);
-        return written.strip().equals(canonical) ? canonical : canonical + " (" + written.strip() + ")";
+        if (rawUnit == null || rawUnit.equals(unit)) {
+            return canonical;
+        }
+        String written = rawValue + (rawValue.endsWith(rawUnit) ? "" : " " + rawUnit);
+        return canonical + " (" + written.strip() + ")";
     }
 }
