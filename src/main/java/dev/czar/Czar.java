@@ -10,6 +10,7 @@ import dev.czar.command.CommandRegistry;
 import dev.czar.config.ConfigLoader;
 import dev.czar.config.CzarConfig;
 import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRouter;
 import dev.czar.store.AuditLog;
@@ -46,14 +47,16 @@ public final class Czar {
         ZoneId zone = "system".equals(config.chat().timeZone()) ? ZoneId.systemDefault() : ZoneId.of(config.chat().timeZone());
         BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench().baselineRuns(),
                 config.bench().minNoisePercent() / 100.0);
-        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), bench);
+        // the token comes from the environment only, never from a file or a log line
+        CiSources ci = CiSources.over(config.ci(), options.env().get("GITHUB_TOKEN"), database, options.clock());
+        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), bench, ci);
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer));
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(), answerer, commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
-        return new CzarApp(config, home, git, database, chat, bench);
+        return new CzarApp(config, home, git, database, chat, bench, ci);
     }
 
     private static Path prepareHome(Path home) {

@@ -3,6 +3,7 @@ package dev.czar;
 import dev.czar.chat.ChatService;
 import dev.czar.config.CzarConfig;
 import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.store.Database;
 
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  * A running czar: its configuration, the chat path every front door uses, and what has to be closed on exit.
  */
 public record CzarApp(CzarConfig config, Path home, GitEvidence git, Database database, ChatService chat,
-                      BenchEvidence bench)
+                      BenchEvidence bench, CiSources ci)
         implements AutoCloseable {
     @Override
     public void close() {

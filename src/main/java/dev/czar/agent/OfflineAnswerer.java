@@ -4,6 +4,7 @@ import dev.czar.chat.Answer;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.Message;
 import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.evidence.git.GitEvidenceException;
@@ -29,17 +30,22 @@ public final class OfflineAnswerer implements Answerer {
     private final StatusQuestionParser parser;
     private final GitAnswers answers;
     private final BenchAnswers benchAnswers;
+    private final CiAnswers ciAnswers;
 
     public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits) {
-        this(git, clock, zone, recentCommits, null);
+        this(git, clock, zone, recentCommits, null, null);
     }
 
-    /** Also answers benchmark questions from {@code bench} (may be {@code null}: git only). */
-    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, BenchEvidence bench) {
+    /**
+     * Also answers benchmark questions from {@code bench} and CI questions from {@code ci} (either may be
+     * {@code null}: git only).
+     */
+    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, BenchEvidence bench, CiSources ci) {
         this.git = git;
         this.parser = new StatusQuestionParser(clock, zone);
         this.answers = new GitAnswers(git, zone, recentCommits);
         this.benchAnswers = bench == null ? null : new BenchAnswers(bench, git::mainBranch);
+        this.ciAnswers = ci == null ? null : new CiAnswers(ci, git, clock);
     }
 
     @Override
@@ -68,6 +74,12 @@ public final class OfflineAnswerer implements Answerer {
             Optional<String> benchmark = benchAnswers.answer(question, log);
             if (benchmark.isPresent()) {
                 return benchmark.get();
+            }
+        }
+        if (ciAnswers != null) {
+            Optional<String> ciAnswer = ciAnswers.answer(question, log);
+            if (ciAnswer.isPresent()) {
+                return ciAnswer.get();
             }
         }
         List<BranchInfo> branches = log.call("git.branches", git::branches);

@@ -21,7 +21,7 @@ import java.util.function.Function;
 /** {@code czar}: the root command. Holds what subcommands need to start the app. */
 @Command(name = "czar", mixinStandardHelpOptions = true, versionProvider = CzarCommand.Version.class,
         description = "Chat-ops supervisor for a fleet of AI coding agents; answers from git evidence.",
-        subcommands = {ChatCommand.class, AskCommand.class, BenchCommand.class},
+        subcommands = {ChatCommand.class, AskCommand.class, BenchCommand.class, CiCommand.class},
         footer = {"", "Run 'czar chat' to talk to the bot, or 'czar ask \"status of <branch>\"' for one answer."})
 public final class CzarCommand implements Callable<Integer> {
     static final int USAGE = 2;
