@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class BenchmarkStore {
     private static final String SELECT = "SELECT m.id, r.benchmark, r.variant, r.iteration, r.commit_sha, r.branch, r.ran_at,"
             + " m.metric, m.metric_value, m.unit, m.raw_value, m.raw_unit, r.source, m.source_line"
-            + " FROM bench_metrics m JOIN bench_runs r ON r.run_hash = m.run_hash";
+            + " FROM bench_metrics m JOIN bench_runs r ON r.id = m.run_id";
     /** Newest first: by run time where known, then by insertion order. */
     private static final String NEWEST_FIRST = " ORDER BY r.ran_at DESC NULLS LAST, m.id DESC";
 

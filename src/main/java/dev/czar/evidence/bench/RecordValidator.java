@@ -39,6 +39,7 @@ final class RecordValidator {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_NAME = 200;
+    static final int MAX_RAW_FIELDS = 100_000;
 
     private final MessageDigest sha256;
 
@@ -87,6 +88,10 @@ final class RecordValidator {
         if (!Double.isFinite(canonical.value())) {
             throw new Rejected("value '" + shorten(rawValue) + "' is out of range in " + canonical.unit());
         }
+        String rawFields = rawFields(fields);
+        if (rawFields != null && rawFields.length() > MAX_RAW_FIELDS) {
+            throw new Rejected("extra columns are longer than " + MAX_RAW_FIELDS + " characters");
+        }
         StringBuilder notes = new StringBuilder();
         String variant = optionalName(fields, "variant", notes);
         String branch = optionalName(fields, "branch", notes);
@@ -96,7 +101,7 @@ final class RecordValidator {
         String runHash = runHash(source, benchmark, variant, iteration, commit, ranAt);
         return new Measurement(runHash, source, line, benchmark, variant, iteration, commit, branch, ranAt, metric,
                 canonical.value(), canonical.unit(), rawValue.length() > MAX_NAME ? rawValue.substring(0, MAX_NAME) : rawValue,
-                rawUnit, canonical.conversion(), rawFields(fields), notes.isEmpty() ? null : notes.toString());
+                rawUnit, canonical.conversion(), rawFields, notes.isEmpty() ? null : notes.toString());
     }
 
     String runHash(String source, String benchmark, String variant, Integer iteration, String commit, Instant ranAt) {

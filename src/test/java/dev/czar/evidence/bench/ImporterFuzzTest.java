@@ -65,7 +65,7 @@ class ImporterFuzzTest {
         assertThat(again.inserted()).isZero();
         assertThat(again.duplicates()).isEqualTo(first[0].inserted() + first[0].duplicates());
         assertThat(rows("SELECT COUNT(*) FROM bench_metrics")).isEqualTo(first[0].inserted());
-        assertThat(rows("SELECT COUNT(*) FROM (SELECT DISTINCT run_hash, metric FROM bench_metrics)")).isEqualTo(first[0].inserted());
+        assertThat(rows("SELECT COUNT(*) FROM (SELECT DISTINCT run_id, metric FROM bench_metrics)")).isEqualTo(first[0].inserted());
     }
 
     private Path csv(Random random) throws IOException {
