@@ -58,7 +58,7 @@ public record ImportReport(long inserted, long duplicates, List<Rejection> rejec
                     .append(" records, ").append(f.inserted()).append(dryRun ? " new" : " inserted").append(", ")
                     .append(f.duplicates()).append(" duplicate, ").append(f.rejected()).append(" rejected");
             if (f.notedRows() > 0) {
-                out.append(", ").append(f.notedRows()).append(" with optional cells stored as NULL (see notes)");
+                out.append(", ").append(f.notedRows()).append(" with optional cells stored as NULL (reasons kept in the row notes)");
             }
             if (f.records() == 0 && f.rejected() == 0) {
                 out.append("  (no records: empty or header only)");

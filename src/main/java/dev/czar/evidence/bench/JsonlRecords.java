@@ -30,7 +30,8 @@ final class JsonlRecords implements RecordReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                sink.reject(number, "is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+                var at = e.getLocation();
+                sink.reject(number, "is not valid JSON" + (at == null ? "" : " (broken at column " + at.getColumnNr() + ")"));
                 continue;
             }
             if (node == null || !node.isObject()) {
