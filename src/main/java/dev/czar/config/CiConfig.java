@@ -3,7 +3,7 @@ package dev.czar.config;
 /** CI evidence sources. GitHub Actions stays off while {@code ci.github.repo} is empty. */
 public record CiConfig(GithubConfig github) {
     public CiConfig {
-        github = github != null ? github : new GithubConfig(null, null, null, null);
+        github = github != null ? github : new GithubConfig(null, null);
     }
 
     /**
@@ -18,6 +18,11 @@ public record CiConfig(GithubConfig github) {
             apiUrl = apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://api.github.com";
             timeoutSeconds = timeoutSeconds != null ? timeoutSeconds : 10;
             maxAttempts = maxAttempts != null ? maxAttempts : 3;
+        }
+
+        /** Repo and API URL with default timeout and attempts (the shape other features construct). */
+        public GithubConfig(String repo, String apiUrl) {
+            this(repo, apiUrl, null, null);
         }
 
         public boolean enabled() {
