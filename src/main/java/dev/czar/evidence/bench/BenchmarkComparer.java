@@ -63,8 +63,10 @@ public final class BenchmarkComparer {
         List<BenchRow> rows = isBranch(ref) ? store.onBranch(ref, benchmark)
                 : ref.matches("[0-9a-fA-F]{4,64}") ? store.atCommit(ref, benchmark) : List.of();
         if (rows.isEmpty()) {
+            List<String> branches = store.branches();
             throw new UserError("no benchmark results for '" + ref + "'" + (benchmark == null ? "" : " and benchmark " + benchmark)
-                    + " (branches with results: " + String.join(", ", store.branches()) + ")");
+                    + (branches.isEmpty() ? " (the store is empty: czar bench import FILE)"
+                    : " (branches with results: " + String.join(", ", branches) + ")"));
         }
         return rows;
     }
