@@ -74,6 +74,7 @@ public final class BenchmarkImporter {
                 Collector collector = new Collector(source, writer);
                 RecordReader.of(format).read(in, collector);
                 collector.flush();
+                writer.finish();
                 c.commit();
                 ImportReport.FileSummary summary = new ImportReport.FileSummary(source, format.name().toLowerCase(java.util.Locale.ROOT),
                         collector.records, writer.inserted(), writer.duplicates(), collector.rejected.size(), collector.noted);
