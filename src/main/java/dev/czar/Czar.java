@@ -1,6 +1,9 @@
 package dev.czar;
 
 import dev.czar.agent.AgentTools;
+import dev.czar.agent.AgentTopics;
+import dev.czar.agent.BenchTools;
+import dev.czar.agent.CiTools;
 import dev.czar.agent.ChatModels;
 import dev.czar.agent.Redactor;
 import dev.czar.agent.LlmAgent;
@@ -90,7 +93,10 @@ public final class Czar {
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         TokenLedger ledger = new TokenLedger(database);
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
-        agentTools.register(WorkerTools.of(workers)); // issue 5: workers_overview, worker_detail
+        // feature tools are offered only when the question touches their topic, to keep every request small
+        agentTools.register(WorkerTools.of(workers), AgentTopics.WORKERS); // workers_overview, worker_detail
+        agentTools.register(CiTools.of(ci, options.clock()), AgentTopics.CI); // ci_runs, ci_test_reports
+        agentTools.register(BenchTools.of(bench), AgentTopics.BENCH); // bench_latest, bench_history, bench_compare
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);
