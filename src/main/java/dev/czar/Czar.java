@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
+import dev.czar.workers.CiGate;
 import dev.czar.workers.FleetAnswers;
 import dev.czar.workers.WorkerCommands;
 import dev.czar.workers.WorkerTools;
@@ -83,6 +84,7 @@ public final class Czar {
             git.close();
             throw e;
         }
+        workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(),
                 new FleetAnswers(workers), bench, ci);
         ReviewService reviews = reviews(config, git, database, options);
