@@ -14,6 +14,7 @@ public record CzarConfig(
         DigestConfig digest,
         ReviewConfig review,
         WorkersConfig workers,
+        BenchConfig bench,
         DashboardConfig dashboard) {
 
     public CzarConfig {
@@ -25,12 +26,13 @@ public record CzarConfig(
         ci = ci != null ? ci : new CiConfig(null);
         digest = digest != null ? digest : new DigestConfig(null, null, null, null);
         review = review != null ? review : new ReviewConfig(null, null, null, null);
+        bench = bench != null ? bench : new BenchConfig(null, null);
         workers = workers != null ? workers : new WorkersConfig(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
         dashboard = dashboard != null ? dashboard : new DashboardConfig(null, null, null, null); // issue 8
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: schedules, digests and rate limits read time only through it. */
+/** A clock tests move by hand, to see how answers age. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -18,13 +18,8 @@ public final class MutableClock extends Clock {
         now = instant;
     }
 
-    public void advance(Duration by) {
-        now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+    public void advance(Duration d) {
+        now = now.plus(d);
     }
 
     @Override
@@ -35,5 +30,10 @@ public final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 }
