@@ -50,6 +50,22 @@ public final class DigestComposer {
         this.clock = clock;
     }
 
+    public Workers workers() {
+        return workers;
+    }
+
+    public GitEvidence git() {
+        return git;
+    }
+
+    public CiSource ci() {
+        return ci;
+    }
+
+    public BenchSource bench() {
+        return bench;
+    }
+
     /** What a digest covered, to be saved as the target's new mark. */
     public record Composed(Digest digest, long lastEventId) {
     }
