@@ -153,7 +153,9 @@ final class DashboardView {
         }
         StringBuilder out = new StringBuilder();
         for (String b : benchmarks) {
-            out.append("<figure><img class=\"trend\" alt=\"").append(Html.text(b)).append(" trend\" src=\"chart/")
+            // data-loaded records the drawn width once the PNG decoded, so a browser test can tell a chart from a broken image
+            out.append("<figure><img class=\"trend\" onload=\"this.dataset.loaded=this.naturalWidth\" alt=\"")
+                    .append(Html.text(b)).append(" trend\" src=\"chart/")
                     .append(Html.segment(b)).append(".png\"><figcaption>").append(Html.text(b)).append("</figcaption></figure>");
         }
         return out.toString();

@@ -29,17 +29,17 @@ import java.util.UUID;
  * A seeded czar state for digest, alert and dashboard tests: a real temp git repository with a main branch, a real
  * H2 database, and workstreams recorded through the real worker store (no worker processes run: no command is set).
  */
-final class DigestFixture implements AutoCloseable {
-    final TempGitRepo repo;
-    final MutableClock clock = new MutableClock(TempGitRepo.EPOCH.plus(Duration.ofHours(2)));
-    final Database db = Database.open("jdbc:h2:mem:digest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    final Workers workers;
-    final GitEvidence git;
-    final List<String> told = new ArrayList<>();
-    final ScriptedCi ci = new ScriptedCi();
-    final ScriptedBench bench = new ScriptedBench();
+public final class DigestFixture implements AutoCloseable {
+    public final TempGitRepo repo;
+    public final MutableClock clock = new MutableClock(TempGitRepo.EPOCH.plus(Duration.ofHours(2)));
+    public final Database db = Database.open("jdbc:h2:mem:digest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    public final Workers workers;
+    public final GitEvidence git;
+    public final List<String> told = new ArrayList<>();
+    public final ScriptedCi ci = new ScriptedCi();
+    public final ScriptedBench bench = new ScriptedBench();
 
-    DigestFixture(Path tmp) {
+    public DigestFixture(Path tmp) {
         repo = TempGitRepo.init(tmp.resolve("repo"), "main");
         repo.commit("Initial import", Map.of("README.md", "demo\n"));
         workers = Workers.open(new WorkersConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -48,22 +48,22 @@ final class DigestFixture implements AutoCloseable {
         git = GitEvidence.open(repo.dir(), new GitConfig(null, null));
     }
 
-    Digests digests() {
+    public Digests digests() {
         return new Digests(new DigestComposer(workers, git, ci, bench, new TokenLedger(db), clock), new DigestMarks(db));
     }
 
-    Workstream launch(String name, String task, String channel, String thread) {
+    public Workstream launch(String name, String task, String channel, String thread) {
         return workers.launch(name, task, 0, null, "U1", channel, thread).workstream();
     }
 
-    void move(String name, WorkstreamState from, WorkstreamState to, String reason) {
+    public void move(String name, WorkstreamState from, WorkstreamState to, String reason) {
         clock.advance(Duration.ofMinutes(1));
         if (!workers.store().transition(name, from, to, "supervisor", reason)) {
             throw new IllegalStateException(name + " is not " + from);
         }
     }
 
-    void spendTokens(long input, long output) {
+    public void spendTokens(long input, long output) {
         try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("INSERT INTO llm_token_usage (at,"
                 + " user_id, channel, thread, provider, model, round_trips, input_tokens, output_tokens)"
                 + " VALUES (?, 'U1', 'C1', '', 'openai', 'gpt-test', 2, ?, ?)")) {
@@ -77,8 +77,8 @@ final class DigestFixture implements AutoCloseable {
     }
 
     /** CI as GitHub Actions would report it: the test sets failing runs per branch. */
-    static final class ScriptedCi implements CiSource {
-        final Map<String, List<FailingRun>> failing = new java.util.HashMap<>();
+    public static final class ScriptedCi implements CiSource {
+        public final Map<String, List<FailingRun>> failing = new java.util.HashMap<>();
 
         @Override
         public boolean configured() {
@@ -92,9 +92,9 @@ final class DigestFixture implements AutoCloseable {
     }
 
     /** Benchmarks as the bench store would compare them: the test sets changes per candidate ref. */
-    static final class ScriptedBench implements BenchSource {
-        final Map<String, List<BenchChange>> changes = new java.util.HashMap<>();
-        byte[] png = new byte[0];
+    public static final class ScriptedBench implements BenchSource {
+        public final Map<String, List<BenchChange>> changes = new java.util.HashMap<>();
+        public byte[] png = new byte[0];
 
         @Override
         public boolean configured() {
