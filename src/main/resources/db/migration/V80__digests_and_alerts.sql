@@ -3,7 +3,10 @@ CREATE TABLE digest_marks (
     target          VARCHAR(300) PRIMARY KEY,
     at              TIMESTAMP WITH TIME ZONE NOT NULL,
     last_event_id   BIGINT NOT NULL,
-    last_slot       TIMESTAMP WITH TIME ZONE
+    last_slot       TIMESTAMP WITH TIME ZONE,
+    -- lines of standing findings (failing CI, predicted conflicts, benchmark changes) the last digest showed:
+    -- they are listed again, but only new ones make a digest more than "nothing new"
+    seen            CLOB
 );
 
 -- issue 8: alerts already posted to a workstream's thread, so a flapping worker does not flood it.

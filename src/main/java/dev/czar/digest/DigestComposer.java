@@ -67,7 +67,7 @@ public final class DigestComposer {
     }
 
     /** What a digest covered, to be saved as the target's new mark. */
-    public record Composed(Digest digest, long lastEventId) {
+    public record Composed(Digest digest, long lastEventId, Set<String> seen) {
     }
 
     /** The digest of everything since {@code mark}; the last day when this target never had one. */
@@ -75,6 +75,7 @@ public final class DigestComposer {
         Instant now = clock.instant();
         Instant since = mark.map(DigestMarks.Mark::at).orElse(now.minus(FIRST_DIGEST_LOOKBACK));
         long afterId = mark.map(DigestMarks.Mark::lastEventId).orElse(0L);
+        Set<String> seen = mark.map(DigestMarks.Mark::seen).orElse(Set.of());
         List<WorkstreamEvent> events = workers.store().eventsAfter(afterId).stream()
                 .filter(e -> !e.at().isBefore(since)).toList();
         long lastId = workers.store().eventsAfter(afterId).stream().mapToLong(WorkstreamEvent::id).max().orElse(afterId);
@@ -83,17 +84,23 @@ public final class DigestComposer {
         List<DigestSection> sections = new ArrayList<>();
         sections.add(workstreams(all, events));
         sections.add(landed(main, since));
-        sections.add(ci(main, all));
-        sections.add(conflicts(since));
+        List<DigestSection> standing = new ArrayList<>();
+        standing.add(ci(main, all));
+        standing.add(conflicts());
         BenchSection benchSection = bench(main, all);
-        sections.add(benchSection.section());
+        standing.add(benchSection.section());
+        Set<String> shown = new java.util.HashSet<>();
+        for (DigestSection s : standing) {
+            s.lines().forEach(l -> shown.add(l.text()));
+            sections.add(new DigestSection(s.title(), s.lines(), s.note(), s.lines().stream().anyMatch(l -> !seen.contains(l.text()))));
+        }
         sections.add(tokens(since));
         DigestSection humans = needsHuman(all);
         sections.add(humans);
         boolean nothingNew = sections.stream().noneMatch(DigestSection::news);
         String headline = nothingNew ? quietLine(since, all, humans)
                 : "czar digest, " + describe(since, now) + ": " + countByState(all);
-        return new Composed(new Digest(since, now, headline, sections, nothingNew, benchSection.worst()), lastId);
+        return new Composed(new Digest(since, now, headline, sections, nothingNew, benchSection.worst()), lastId, shown);
     }
 
     private DigestSection workstreams(List<Workstream> all, List<WorkstreamEvent> events) {
@@ -152,15 +159,14 @@ public final class DigestComposer {
                 : new DigestSection("CI failing", lines, "", true);
     }
 
-    private DigestSection conflicts(Instant since) {
+    private DigestSection conflicts() {
         List<WorkerAlert> alerts = workers.alerts();
         List<DigestLine> lines = new ArrayList<>();
         for (WorkerAlert a : alerts) {
             lines.add(DigestLine.of(a.line(), new Evidence("worker", a.a() + "<->" + a.b(), a.kind() + " check at " + a.at(), null)));
         }
-        boolean news = alerts.stream().anyMatch(a -> a.at().isAfter(since));
         return lines.isEmpty() ? DigestSection.quiet("Conflicts and duplicates", "none predicted")
-                : new DigestSection("Conflicts and duplicates", lines, "", news);
+                : new DigestSection("Conflicts and duplicates", lines, "", true);
     }
 
     private record BenchSection(DigestSection section, Optional<String> worst) {
@@ -201,7 +207,7 @@ public final class DigestComposer {
         return new DigestSection("Token spend", List.of(DigestLine.of(String.format(Locale.ROOT,
                 "%d answer(s), %d round trip(s): %d input + %d output tokens", usage.answers(), usage.roundTrips(),
                 usage.tokens().input(), usage.tokens().output()),
-                new Evidence("llm", "llm_token_usage since " + since, "token ledger", null))), "", true);
+                new Evidence("llm", "llm_token_usage since " + when(since), "token ledger", null))), "", true);
     }
 
     private DigestSection needsHuman(List<Workstream> all) {
@@ -231,7 +237,7 @@ public final class DigestComposer {
     private static String quietLine(Instant since, List<Workstream> all, DigestSection humans) {
         String waiting = humans.lines().isEmpty() ? "" : "; still needs a human: " + String.join(", ",
                 humans.lines().stream().map(l -> l.text().substring(0, l.text().indexOf(':'))).toList());
-        return "Nothing new since " + since + " (" + countByState(all) + ")" + waiting + ".";
+        return "Nothing new since " + when(since) + " (" + countByState(all) + ")" + waiting + ".";
     }
 
     static String countByState(List<Workstream> all) {
@@ -247,7 +253,12 @@ public final class DigestComposer {
 
     private static String describe(Instant since, Instant now) {
         long hours = Duration.between(since, now).toHours();
-        return "since " + since + (hours > 0 ? " (" + hours + "h)" : "");
+        return "since " + when(since) + (hours > 0 ? " (" + hours + "h)" : "");
+    }
+
+    /** Minutes are precise enough for a digest; UTC, like every other time czar prints. */
+    static String when(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     private static String firstLine(String text) {

@@ -27,7 +27,7 @@ public record DigestLine(String text, List<Evidence> evidence) {
     }
 
     private static String shortRef(Evidence e) {
-        String ref = e.ref();
-        return "git".equals(e.source()) && ref.length() >= 40 ? ref.substring(0, 7) : ref;
+        // full SHAs stay in the evidence; seven characters are enough for a person reading the line
+        return e.ref().replaceAll("\\b([0-9a-f]{7})[0-9a-f]{33}\\b", "$1");
     }
 }

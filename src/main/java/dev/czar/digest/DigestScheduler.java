@@ -68,7 +68,7 @@ public final class DigestScheduler implements AutoCloseable {
             }
             var served = digests.marks().find(schedule.key());
             if (served.isEmpty()) {
-                digests.marks().save(schedule.key(), new DigestMarks.Mark(now, 0, due.get()));
+                digests.marks().save(schedule.key(), new DigestMarks.Mark(now, 0, due.get(), java.util.Set.of()));
                 continue;
             }
             Instant lastSlot = served.get().lastSlot();
@@ -76,7 +76,7 @@ public final class DigestScheduler implements AutoCloseable {
                 continue;
             }
             post(schedule);
-            digests.marks().save(schedule.key(), new DigestMarks.Mark(now, 0, due.get()));
+            digests.marks().save(schedule.key(), new DigestMarks.Mark(now, 0, due.get(), java.util.Set.of()));
             posted++;
         }
         return posted;

@@ -25,7 +25,7 @@ public final class Digests {
         var mark = marks.find(target);
         DigestComposer.Composed composed = composer.compose(mark);
         Instant lastSlot = slot != null ? slot : mark.map(DigestMarks.Mark::lastSlot).orElse(null);
-        marks.save(target, new DigestMarks.Mark(composed.digest().at(), composed.lastEventId(), lastSlot));
+        marks.save(target, new DigestMarks.Mark(composed.digest().at(), composed.lastEventId(), lastSlot, composed.seen()));
         return composed.digest();
     }
 

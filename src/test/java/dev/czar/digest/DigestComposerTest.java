@@ -112,4 +112,30 @@ class DigestComposerTest {
         assertThat(digest.render()).contains("add-cache: QUEUED -> RUNNING (worker started)").doesNotContain("fix-login:");
         assertThat(otherChannel.render()).contains("fix-login: new -> QUEUED").contains("add-cache: new -> RUNNING");
     }
+
+    @Test
+    void should_list_standing_findings_again_but_count_only_new_ones_as_news() {
+        // given: a regression and a predicted conflict that were already in the last digest
+        fx = new DigestFixture(tmp);
+        fx.launch("fix-login", "Fix the login redirect loop", "C1", "T1");
+        fx.workers.store().replaceAlerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
+                fx.clock.instant())));
+        fx.bench.changes.put("main", List.of(new BenchSource.BenchChange("parse", "parse time", 1.12, true, "slower", List.of(1L))));
+        Digests digests = fx.digests();
+        digests.next("C-eng");
+        fx.clock.advance(Duration.ofHours(1));
+        fx.workers.store().replaceAlerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
+                fx.clock.instant()))); // the supervisor re-checks: same finding, new time
+
+        // when
+        Digest quiet = digests.next("C-eng");
+        fx.bench.changes.put("main", List.of(new BenchSource.BenchChange("parse", "parse time", 1.31, true, "slower", List.of(2L))));
+        Digest worse = digests.next("C-eng");
+
+        // then
+        assertThat(quiet.nothingNew()).isTrue();
+        assertThat(worse.nothingNew()).isFalse();
+        assertThat(worse.render()).contains("parse time on main: slower (ratio 1.31)")
+                .contains("predicted conflict main <-> fix-login: both change App.java");
+    }
 }
