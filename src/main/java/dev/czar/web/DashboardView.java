@@ -182,7 +182,7 @@ final class DashboardView {
     }
 
     private static String firstLine(String text) {
-        String first = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        String first = text == null ? "" : text.strip().lines().findFirst().orElse("").replaceFirst(":$", "");
         return first.length() <= 120 ? first : first.substring(0, 117) + "...";
     }
 }
