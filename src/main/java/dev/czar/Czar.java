@@ -1,6 +1,13 @@
 package dev.czar;
 
 import dev.czar.agent.AgentTools;
+import dev.czar.agent.BenchAnswers;
+import dev.czar.agent.CiAnswers;
+import dev.czar.agent.ReviewAnswers;
+import dev.czar.agent.ReviewTools;
+import dev.czar.agent.AgentTopics;
+import dev.czar.agent.BenchTools;
+import dev.czar.agent.CiTools;
 import dev.czar.agent.ChatModels;
 import dev.czar.agent.Redactor;
 import dev.czar.agent.LlmAgent;
@@ -39,7 +46,9 @@ import org.slf4j.LoggerFactory;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
+import dev.czar.workers.CiGate;
 import dev.czar.workers.FleetAnswers;
+import dev.czar.workers.ReviewGate;
 import dev.czar.workers.WorkerCommands;
 import dev.czar.workers.WorkerTools;
 import dev.czar.workers.Workers;
@@ -50,6 +59,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Entry point and composition root: the only place that knows how the features are wired together. */
 public final class Czar {
@@ -86,9 +96,12 @@ public final class Czar {
             git.close();
             throw e;
         }
-        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(),
-                new FleetAnswers(workers), bench, ci);
+        workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
         ReviewService reviews = reviews(config, git, database, options);
+        workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
+        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
+                new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
+                new CiAnswers(ci, git, options.clock())));
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer))
                 .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
@@ -100,7 +113,11 @@ public final class Czar {
         registry.register(DigestCommand.SPEC, new DigestCommand(digests));
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
-        agentTools.register(WorkerTools.of(workers)); // issue 5: workers_overview, worker_detail
+        // feature tools are offered only when the question touches their topic, to keep every request small
+        agentTools.register(WorkerTools.of(workers), AgentTopics.WORKERS); // workers_overview, worker_detail
+        agentTools.register(CiTools.of(ci, options.clock()), AgentTopics.CI); // ci_runs, ci_test_reports
+        agentTools.register(BenchTools.of(bench), AgentTopics.BENCH); // bench_latest, bench_history, bench_compare
+        agentTools.register(ReviewTools.of(reviews, git), AgentTopics.REVIEW); // review_latest
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);
