@@ -4,6 +4,7 @@ import dev.czar.agent.TokenLedger;
 import dev.czar.chat.Evidence;
 import dev.czar.evidence.git.CommitInfo;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
@@ -219,6 +220,13 @@ public final class DigestComposer {
                         new Evidence("worker", ws.name() + (head == null ? "" : "@" + head),
                                 ws.state().name() + " on " + ws.branch() + " since " + ws.updatedAt(), null)));
             }
+        }
+        for (Workstream ws : all.stream().filter(w -> w.state() == WorkstreamState.VERIFYING).toList()) {
+            // the gate passed everything a machine can check; what is left (a merge, a review) is a person's to do
+            workers.store().latestGate(ws.name()).stream().filter(g -> g.status() == GateItem.Status.WAIT)
+                    .forEach(g -> lines.add(DigestLine.of(ws.name() + " is waiting for a human: " + g.item() + ": "
+                            + firstLine(g.evidence()), new Evidence("worker", ws.name() + "/gate/" + g.item(),
+                            "Definition of Done item " + g.item() + " WAIT", null))));
         }
         // still listed in every digest, but only what changed counts as news; the workstream section reports the change
         return lines.isEmpty() ? DigestSection.quiet("Needs a human", "nothing")

@@ -1,6 +1,7 @@
 package dev.czar.digest;
 
 import dev.czar.chat.Evidence;
+import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerAlert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static dev.czar.workers.WorkstreamState.NEEDS_INPUT;
 import static dev.czar.workers.WorkstreamState.QUEUED;
 import static dev.czar.workers.WorkstreamState.RUNNING;
 import static dev.czar.workers.WorkstreamState.STUCK;
+import static dev.czar.workers.WorkstreamState.VERIFYING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DigestComposerTest {
@@ -137,5 +139,23 @@ class DigestComposerTest {
         assertThat(worse.nothingNew()).isFalse();
         assertThat(worse.render()).contains("parse time on main: slower (ratio 1.31)")
                 .contains("predicted conflict main <-> fix-login: both change App.java");
+    }
+
+    @Test
+    void should_list_a_verified_workstream_waiting_for_a_merge_as_needing_a_human() {
+        // given
+        fx = new DigestFixture(tmp);
+        fx.launch("left", "Implement the left mode", "C1", "T1");
+        fx.move("left", QUEUED, RUNNING, "worker started");
+        fx.move("left", RUNNING, VERIFYING, "worker claims done");
+        fx.workers.store().saveGate("left", null, List.of(GateItem.pass("commits", "1 commit"),
+                new GateItem("merged", GateItem.Status.WAIT, "not merged into main yet; merge czar/left")));
+
+        // when
+        Digest digest = fx.digests().next("C-eng");
+
+        // then
+        assertThat(digest.render()).contains("Needs a human:\n  left is waiting for a human: merged: not merged into main yet;"
+                + " merge czar/left [worker left/gate/merged]");
     }
 }
