@@ -28,7 +28,12 @@ public record DigestConfig(List<Schedule> schedules, String alertRepeatAfter, In
      * @param cron     cron expression (minute hour day-of-month month day-of-week)
      * @param timeZone IANA zone the cron expression is read in
      * @param channel  Slack channel the digest is posted to
+     * @param onlyNews post only when something is new (an hourly alerts channel), instead of the one-line
+     *                 "nothing new" digest
      */
-    public record Schedule(String cron, String timeZone, String channel) {
+    public record Schedule(String cron, String timeZone, String channel, Boolean onlyNews) {
+        public Schedule {
+            onlyNews = onlyNews != null && onlyNews;
+        }
     }
 }

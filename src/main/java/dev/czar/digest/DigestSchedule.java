@@ -64,6 +64,11 @@ public final class DigestSchedule {
         return times.nextExecution(now.atZone(zone)).map(ZonedDateTime::toInstant);
     }
 
+    /** Whether a digest with nothing new is skipped rather than posted as one line. */
+    public boolean onlyNews() {
+        return config.onlyNews();
+    }
+
     public String channel() {
         return config.channel();
     }

@@ -57,7 +57,7 @@ public final class DigestScheduler implements AutoCloseable {
         }
     }
 
-    /** Posts each due schedule's digest once; returns how many were posted. */
+    /** Posts each due schedule's digest once (skipping empty ones where {@code only-news}); returns how many were posted. */
     public int tick() {
         Instant now = clock.instant();
         int posted = 0;
@@ -75,15 +75,19 @@ public final class DigestScheduler implements AutoCloseable {
             if (lastSlot != null && !due.get().isAfter(lastSlot)) {
                 continue;
             }
-            post(schedule);
+            if (post(schedule)) {
+                posted++;
+            }
             digests.marks().save(schedule.key(), new DigestMarks.Mark(now, 0, due.get(), java.util.Set.of()));
-            posted++;
         }
         return posted;
     }
 
-    private void post(DigestSchedule schedule) {
+    private boolean post(DigestSchedule schedule) {
         Digest digest = digests.next(schedule.channel());
+        if (digest.nothingNew() && schedule.onlyNews()) {
+            return false;
+        }
         Optional<String> ts = poster.post(schedule.channel(), null, digest.render());
         if (ts.isPresent() && digest.chartBenchmark().isPresent()) {
             String benchmark = digest.chartBenchmark().get();
@@ -91,6 +95,7 @@ public final class DigestScheduler implements AutoCloseable {
                     poster.upload(schedule.channel(), ts.get(), benchmark + "-trend.png", png, benchmark + " trend"));
         }
         LOG.info("digest posted to {} ({})", schedule.channel(), digest.nothingNew() ? "nothing new" : "changes");
+        return true;
     }
 
     @Override

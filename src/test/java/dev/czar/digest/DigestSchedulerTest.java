@@ -44,7 +44,7 @@ class DigestSchedulerTest {
     }
 
     private static DigestSchedule schedule(String cron, String zone, String channel) {
-        return DigestSchedule.parse(new DigestConfig.Schedule(cron, zone, channel), 0);
+        return DigestSchedule.parse(new DigestConfig.Schedule(cron, zone, channel, false), 0);
     }
 
     @Test
@@ -125,5 +125,24 @@ class DigestSchedulerTest {
                 .hasMessageStartingWith("digest.schedules[0].cron must be five fields");
         assertThatThrownBy(() -> schedule("0 9 * * *", "Mars/Olympus", "#eng")).isInstanceOf(UserError.class)
                 .hasMessageStartingWith("digest.schedules[0].time-zone");
+    }
+
+    @Test
+    void should_skip_an_only_news_schedule_when_nothing_is_new_and_post_when_something_is() {
+        fx = new DigestFixture(tmp);
+        DigestSchedule ops = DigestSchedule.parse(new DigestConfig.Schedule("0 * * * *", "UTC", "#czar-ops", true), 0);
+        DigestScheduler scheduler = new DigestScheduler(List.of(ops), fx.digests(), fx.bench, poster, fx.clock);
+        fx.clock.set(Instant.parse("2026-11-02T10:10:00Z"));
+        scheduler.tick();
+        fx.clock.set(Instant.parse("2026-11-02T11:00:00Z"));
+        int first = scheduler.tick(); // the first digest of #czar-ops covers the last day: the repository's first commit
+        fx.clock.set(Instant.parse("2026-11-02T12:00:00Z"));
+        int quiet = scheduler.tick();
+        fx.launch("fix-login", "Fix the login redirect loop", "C1", "T1");
+        fx.clock.set(Instant.parse("2026-11-02T13:00:00Z"));
+        int news = scheduler.tick();
+
+        assertThat(List.of(first, quiet, news)).containsExactly(1, 0, 1);
+        assertThat(posted.get(1)).contains("fix-login: new -> QUEUED");
     }
 }
