@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 final class DashboardView {
     static final List<String> FRAGMENTS = List.of("fleet", "conflicts", "ci", "bench", "audit");
+    /** CI status comes from GitHub, whose rate limit a page refreshing every few seconds would soon use up. */
+    static final Duration CI_FRESH_FOR = Duration.ofSeconds(60);
 
     private final Workers workers;
     private final GitEvidence git;
@@ -31,6 +33,8 @@ final class DashboardView {
     private final BenchSource bench;
     private final AuditLog audit;
     private final Clock clock;
+    private String ciHtml;
+    private Instant ciAt;
 
     DashboardView(Workers workers, GitEvidence git, CiSource ci, BenchSource bench, AuditLog audit, Clock clock) {
         this.workers = workers;
@@ -123,7 +127,16 @@ final class DashboardView {
         return out.toString();
     }
 
-    String ci() {
+    synchronized String ci() {
+        Instant now = clock.instant();
+        if (ciHtml == null || !now.isBefore(ciAt.plus(CI_FRESH_FOR))) {
+            ciHtml = ciNow();
+            ciAt = now;
+        }
+        return ciHtml;
+    }
+
+    private String ciNow() {
         if (!ci.configured()) {
             return "<p class=\"quiet\">CI is not configured (set ci.github.repo).</p>";
         }

@@ -130,4 +130,18 @@ class DashboardTest {
                 .header("Authorization", "Bearer s3cret-dashboard-token").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(200);
     }
+
+    @Test
+    void should_ask_ci_at_most_once_a_minute_however_often_the_page_refreshes() throws Exception {
+        dashboard = start(fx, new DashboardConfig(0, "127.0.0.1", "", 5));
+        get("fragment/ci");
+        fx.ci.failing.put("main", List.of(new dev.czar.digest.CiSource.FailingRun("main", "build", 7, "abc", "https://ci/7", List.of())));
+
+        String cached = new String(get("fragment/ci").body());
+        fx.clock.advance(java.time.Duration.ofSeconds(61));
+        String fresh = new String(get("fragment/ci").body());
+
+        assertThat(cached).doesNotContain("build failed");
+        assertThat(fresh).contains("<a class=\"failed\" href=\"https://ci/7\">build failed</a>");
+    }
 }
