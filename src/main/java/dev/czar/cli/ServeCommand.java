@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         SlackFrontDoor slack;
         try {
             slack = SlackFrontDoor.start(new SlackFrontDoor.Wiring(app.config().slack(), app.config().access(), app.chat(),
-                    app.database(), parent.clock()), tokens, transport);
+                    app.database(), parent.clock(), app.config().llm().enabled()), tokens, transport);
         } catch (RuntimeException e) {
             app.close();
             throw e;

@@ -92,7 +92,7 @@ final class ConfigValidator {
     }
 
     private static void checkSlack(SlackConfig slack, Function<String, String> originOf) {
-        atLeast(originOf, "slack.workers", slack.workers(), 1);
+        atLeast(originOf, "slack.workers", slack.workers(), 0);
         atLeast(originOf, "slack.queue-capacity", slack.queueCapacity(), 1);
         atLeast(originOf, "slack.working-after-ms", slack.workingAfterMs(), 0);
         atLeast(originOf, "slack.confirm-ttl-seconds", slack.confirmTtlSeconds(), 10);

@@ -7,7 +7,9 @@ import java.util.List;
  * here, only in the environment.
  *
  * @param apiUrl            Slack Web API base URL; overridable for tests and local stubs
- * @param workers           threads that produce answers; events beyond them wait in the queue
+ * @param workers           threads that produce answers; events beyond them wait in the queue. {@code 0} = auto:
+ *                          half the cores (at least 1) for offline answers, which compete with acknowledgements for
+ *                          the CPU; 4 when an LLM answers, since those answers mostly wait on the network
  * @param queueCapacity     answers waiting for a worker before new events are turned away with a "busy" reply
  * @param workingAfterMs    an answer slower than this gets a "working on it" reaction on the question
  * @param confirmTtlSeconds how long a Confirm/Cancel button for a destructive command stays valid
@@ -19,7 +21,7 @@ public record SlackConfig(String apiUrl, Integer workers, Integer queueCapacity,
                           Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels) {
     public SlackConfig {
         apiUrl = apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://slack.com/api/";
-        workers = workers != null ? workers : 4;
+        workers = workers != null ? workers : 0;
         queueCapacity = queueCapacity != null ? queueCapacity : 5000;
         workingAfterMs = workingAfterMs != null ? workingAfterMs : 1500;
         confirmTtlSeconds = confirmTtlSeconds != null ? confirmTtlSeconds : 300;
@@ -30,5 +32,12 @@ public record SlackConfig(String apiUrl, Integer workers, Integer queueCapacity,
 
     public SlackConfig(String apiUrl) {
         this(apiUrl, null, null, null, null, null, null, null);
+    }
+
+    /** This config with {@code workers: 0} (auto) replaced by the thread count to use. */
+    public SlackConfig resolveWorkers(boolean llmAnswers, int cores) {
+        int threads = workers > 0 ? workers : llmAnswers ? 4 : Math.max(1, cores / 2);
+        return new SlackConfig(apiUrl, threads, queueCapacity, workingAfterMs, confirmTtlSeconds, postAttempts,
+                retryBackoffMs, channels);
     }
 }

@@ -47,8 +47,9 @@ public final class SlackFrontDoor implements AutoCloseable {
         }
     }
 
-    /** What the Slack front door needs from the rest of czar. */
-    public record Wiring(SlackConfig slack, AccessConfig access, ChatService chat, Database database, Clock clock) {
+    /** What the Slack front door needs from the rest of czar; {@code llmAnswers} sizes the answer pool (see slack.workers). */
+    public record Wiring(SlackConfig slack, AccessConfig access, ChatService chat, Database database, Clock clock,
+                         boolean llmAnswers) {
     }
 
     private final App app;
@@ -74,7 +75,7 @@ public final class SlackFrontDoor implements AutoCloseable {
         if (missing != null) {
             throw new UserError(missing);
         }
-        SlackConfig config = wiring.slack();
+        SlackConfig config = wiring.slack().resolveWorkers(wiring.llmAnswers(), Runtime.getRuntime().availableProcessors());
         Slack slack = Slack.getInstance(sdkConfig(config));
         App app = new App(AppConfig.builder()
                 .slack(slack)

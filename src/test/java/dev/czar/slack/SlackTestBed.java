@@ -88,7 +88,7 @@ final class SlackTestBed implements AutoCloseable {
                 config.workingAfterMs(), config.confirmTtlSeconds(), config.postAttempts(), config.retryBackoffMs(),
                 config.channels());
         beforeStart.accept(slack);
-        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(withStub, access, chat, db, clock), tokens, transport);
+        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(withStub, access, chat, db, clock, false), tokens, transport);
         requests = transport.isHttp() ? new SignedSlackRequests(endpoint(), SignedSlackRequests.FAKE_SIGNING_SECRET) : null;
     }
 
