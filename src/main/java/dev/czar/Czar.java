@@ -14,6 +14,8 @@ import dev.czar.command.CommandPath;
 import dev.czar.command.CommandRegistry;
 import dev.czar.config.ConfigLoader;
 import dev.czar.config.CzarConfig;
+import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRefiner;
 import dev.czar.intent.IntentRouter;
@@ -66,6 +68,10 @@ public final class Czar {
             throw e;
         }
         ZoneId zone = "system".equals(config.chat().timeZone()) ? ZoneId.systemDefault() : ZoneId.of(config.chat().timeZone());
+        BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench().baselineRuns(),
+                config.bench().minNoisePercent() / 100.0);
+        // the token comes from the environment only, never from a file or a log line
+        CiSources ci = CiSources.over(config.ci(), options.env().get("GITHUB_TOKEN"), database, options.clock());
         Workers workers;
         try {
             workers = Workers.open(config.workers(), home, git.root(), git::mainBranch, database, options.clock());
@@ -75,7 +81,7 @@ public final class Czar {
             throw e;
         }
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(),
-                new FleetAnswers(workers));
+                new FleetAnswers(workers), bench, ci);
         ReviewService reviews = reviews(config, git, database, options);
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer))
@@ -92,7 +98,7 @@ public final class Czar {
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
-        return new CzarApp(config, home, git, database, chat, reviews, workers);
+        return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci);
     }
 
     /** issue 7: multi-persona review; offline rule packs unless an LLM is configured. */

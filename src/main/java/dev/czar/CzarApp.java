@@ -2,6 +2,8 @@ package dev.czar;
 
 import dev.czar.chat.ChatService;
 import dev.czar.config.CzarConfig;
+import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.review.ReviewService;
 import dev.czar.store.Database;
@@ -13,7 +15,8 @@ import java.nio.file.Path;
  * A running czar: its configuration, the chat path every front door uses, and what has to be closed on exit.
  */
 public record CzarApp(CzarConfig config, Path home, GitEvidence git, Database database, ChatService chat,
-                      ReviewService reviews, Workers workers) implements AutoCloseable {
+                      ReviewService reviews, Workers workers, BenchEvidence bench, CiSources ci)
+        implements AutoCloseable {
     @Override
     public void close() {
         workers.close(); // ends worker process groups while the database can still record it

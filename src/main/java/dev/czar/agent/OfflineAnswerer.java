@@ -3,6 +3,8 @@ package dev.czar.agent;
 import dev.czar.chat.Answer;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.Message;
+import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.evidence.git.GitEvidenceException;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,17 +30,25 @@ public final class OfflineAnswerer implements Answerer {
     private final StatusQuestionParser parser;
     private final GitAnswers answers;
     private final FleetStatus fleet;
+    private final BenchAnswers benchAnswers;
+    private final CiAnswers ciAnswers;
 
     public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits) {
-        this(git, clock, zone, recentCommits, FleetStatus.NONE);
+        this(git, clock, zone, recentCommits, FleetStatus.NONE, null, null);
     }
 
-    /** With {@code fleet}, questions about workers are answered from their recorded state first. */
-    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, FleetStatus fleet) {
+    /**
+     * Also answers questions about workers from {@code fleet} (first), benchmarks from {@code bench} and CI from
+     * {@code ci}; {@code bench} and {@code ci} may be {@code null} (git only).
+     */
+    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, FleetStatus fleet,
+                           BenchEvidence bench, CiSources ci) {
         this.git = git;
         this.parser = new StatusQuestionParser(clock, zone);
         this.answers = new GitAnswers(git, zone, recentCommits);
         this.fleet = fleet;
+        this.benchAnswers = bench == null ? null : new BenchAnswers(bench, git::mainBranch);
+        this.ciAnswers = ci == null ? null : new CiAnswers(ci, git, clock);
     }
 
     @Override
@@ -65,6 +76,18 @@ public final class OfflineAnswerer implements Answerer {
         var aboutWorkers = fleet.answer(question, log);
         if (aboutWorkers.isPresent()) {
             return aboutWorkers.get();
+        }
+        if (benchAnswers != null) {
+            Optional<String> benchmark = benchAnswers.answer(question, log);
+            if (benchmark.isPresent()) {
+                return benchmark.get();
+            }
+        }
+        if (ciAnswers != null) {
+            Optional<String> ciAnswer = ciAnswers.answer(question, log);
+            if (ciAnswer.isPresent()) {
+                return ciAnswer.get();
+            }
         }
         List<BranchInfo> branches = log.call("git.branches", git::branches);
         if (branches.isEmpty()) {

@@ -43,6 +43,19 @@ final class ConfigValidator {
         }
         validateReview(config.review(), originOf);
         checkWorkers(originOf, config.workers());
+        var github = config.ci().github();
+        if (github.timeoutSeconds() < 1 || github.timeoutSeconds() > 120) {
+            fail(originOf, "ci.github.timeout-seconds", "must be between 1 and 120; got " + github.timeoutSeconds());
+        }
+        if (github.maxAttempts() < 1 || github.maxAttempts() > 10) {
+            fail(originOf, "ci.github.max-attempts", "must be between 1 and 10; got " + github.maxAttempts());
+        }
+        if (config.bench().baselineRuns() < 1 || config.bench().baselineRuns() > 100) {
+            fail(originOf, "bench.baseline-runs", "must be between 1 and 100; got " + config.bench().baselineRuns());
+        }
+        if (config.bench().minNoisePercent() < 0 || config.bench().minNoisePercent() > 100) {
+            fail(originOf, "bench.min-noise-percent", "must be between 0 and 100; got " + config.bench().minNoisePercent());
+        }
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
             fail(originOf, "ci.github.repo", "must look like owner/name; got '" + repo + "'");

@@ -13,7 +13,8 @@ public record CzarConfig(
         CiConfig ci,
         DigestConfig digest,
         ReviewConfig review,
-        WorkersConfig workers) {
+        WorkersConfig workers,
+        BenchConfig bench) {
 
     public CzarConfig {
         git = git != null ? git : new GitConfig(null, null);
@@ -24,11 +25,12 @@ public record CzarConfig(
         ci = ci != null ? ci : new CiConfig(null);
         digest = digest != null ? digest : new DigestConfig(null);
         review = review != null ? review : new ReviewConfig(null, null, null, null);
+        bench = bench != null ? bench : new BenchConfig(null, null);
         workers = workers != null ? workers : new WorkersConfig(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -8,21 +8,29 @@ import java.util.regex.Pattern;
 public final class MessageText {
     private static final Pattern SLACK_MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("(?<=\\S)[\\h\\x0B\\f]+");
+    private static final Pattern TRAILING_SPACES = Pattern.compile("[\\h\\x0B\\f]+(?=\\n|$)");
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     private static final Pattern LEADING_ADDRESS = Pattern.compile("^(@?czar\\b[,:]?\\s*)+", Pattern.CASE_INSENSITIVE);
 
     private MessageText() {
     }
 
     /**
-     * Removes bot mentions, invisible characters and repeated whitespace, and folds compatibility forms
-     * (full-width letters, ligatures) so that "ｓｔａｔｕｓ" reads as "status". Case is kept.
+     * Removes bot mentions, invisible characters and repeated spaces between words (keeping line breaks and
+     * indentation), and folds compatibility forms (full-width letters, ligatures) so that "ｓｔａｔｕｓ" reads as
+     * "status". Case is kept.
      */
     public static String clean(String raw) {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         text = SLACK_MENTION.matcher(text).replaceAll(" ");
         text = INVISIBLE.matcher(text).replaceAll("");
-        text = SPACES.matcher(text).replaceAll(" ").strip();
+        // line breaks are kept: a task launched from chat must reach its worker with its paragraphs and lists
+        text = LINE_BREAKS.matcher(text).replaceAll("\n");
+        text = SPACES.matcher(text).replaceAll(" ");
+        text = TRAILING_SPACES.matcher(text).replaceAll("");
+        text = BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
         return LEADING_ADDRESS.matcher(text).replaceFirst("").strip();
     }
 

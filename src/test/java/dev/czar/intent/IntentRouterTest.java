@@ -80,6 +80,15 @@ class IntentRouterTest {
     }
 
     @Test
+    void should_keep_line_breaks_so_multi_line_task_text_survives() {
+        String task = "launch docs Write the README:\r\n  - setup\n\n\n\n  - usage  \n";
+
+        assertThat(MessageText.clean(task)).isEqualTo("launch docs Write the README:\n  - setup\n\n  - usage");
+        assertThat(router.route(MessageText.clean(task))).isEqualTo(Intent.COMMAND);
+        assertThat(router.route(MessageText.clean("hi\n"))).isEqualTo(Intent.CONVERSATION);
+    }
+
+    @Test
     void should_treat_an_empty_message_as_conversation() {
         assertThat(router.route(MessageText.clean(" \u200B "))).isEqualTo(Intent.CONVERSATION);
     }

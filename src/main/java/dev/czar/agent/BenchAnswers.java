@@ -1,0 +1,113 @@
+package dev.czar.agent;
+
+import dev.czar.UserError;
+import dev.czar.chat.Evidence;
+import dev.czar.chat.EvidenceLog;
+import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.bench.BenchRow;
+import dev.czar.evidence.bench.BenchText;
+import dev.czar.evidence.bench.Comparison;
+import dev.czar.intent.MessageText;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Offline STATUS answers about benchmarks ("did feature-x make parse_json slower?"). Takes a question only when
+ * it talks about performance and names a benchmark the store knows; states only ratios and values read from the
+ * store in the same answer and cites every row it used ({@code bench:<row id>}).
+ */
+final class BenchAnswers {
+    private static final Pattern PERFORMANCE = Pattern.compile(
+            "\\b(slower|faster|slow|fast|quicker|regress\\w*|improv\\w*|bench\\w*|perf\\w*|speed\\w*|latency|throughput|energy)\\b");
+    private static final Pattern TIME_WORDS = Pattern.compile("\\b(slower|faster|slow|fast|quicker|speed\\w*|latency)\\b");
+    private static final int MAX_LISTED = 20;
+
+    private final BenchEvidence bench;
+    private final Supplier<Optional<String>> mainBranch;
+
+    BenchAnswers(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
+        this.bench = bench;
+        this.mainBranch = mainBranch;
+    }
+
+    /** The answer, or empty when the question is not about a stored benchmark. */
+    Optional<String> answer(String question, EvidenceLog log) {
+        String folded = MessageText.folded(question);
+        if (!PERFORMANCE.matcher(folded).find()) {
+            return Optional.empty();
+        }
+        List<String> names = log.call("bench.benchmarks", bench.store()::benchmarks);
+        Optional<String> benchmark = mentioned(question, names);
+        if (benchmark.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> branches = log.call("bench.branches", bench.store()::branches);
+        String base = mainBranch.get().filter(branches::contains).orElse(branches.contains("main") ? "main" : "master");
+        Optional<String> branch = mentioned(question, branches.stream().filter(b -> !b.equals(base)).toList());
+        try {
+            return Optional.of(branch.isPresent()
+                    ? regression(benchmark.get(), base, branch.get(), TIME_WORDS.matcher(folded).find(), log)
+                    : latest(benchmark.get(), log));
+        } catch (UserError e) {
+            return Optional.of("I can't compare that: " + e.getMessage() + ".");
+        }
+    }
+
+    private String regression(String benchmark, String base, String branch, boolean timeOnly, EvidenceLog log) {
+        List<Comparison> all = log.call("bench.compare", () -> bench.comparer().compare(base, branch, benchmark));
+        List<Comparison> shown = timeOnly && all.stream().anyMatch(Comparison::isTime)
+                ? all.stream().filter(Comparison::isTime).toList() : all;
+        if (shown.isEmpty()) {
+            return branch + " and " + base + " have no " + benchmark + " results for the same metric, so I can't compare them.";
+        }
+        List<Comparison> worse = shown.stream().filter(c -> c.verdict() == Comparison.Verdict.REGRESSION).toList();
+        StringBuilder out = new StringBuilder();
+        if (!worse.isEmpty()) {
+            Comparison c = worse.get(0);
+            out.append("Yes: ").append(branch).append(" made ").append(benchmark).append(' ').append(c.verdictWord())
+                    .append(", ratio ").append(String.format(Locale.ROOT, "%.3f", c.ratio())).append(" against the ")
+                    .append(base).append(" baseline.");
+        } else {
+            boolean better = shown.stream().anyMatch(c -> c.verdict() == Comparison.Verdict.IMPROVEMENT);
+            out.append("No: ").append(benchmark).append(" on ").append(branch).append(" is ")
+                    .append(better ? "better than" : "within noise of").append(" the ").append(base).append(" baseline.");
+        }
+        for (Comparison c : shown) {
+            out.append("\n  ").append(BenchText.comparison(c, base, branch));
+            c.baselineRows().forEach(r -> cite(log, r, "baseline on " + base));
+            c.candidateRows().forEach(r -> cite(log, r, "on " + branch));
+        }
+        return out.toString();
+    }
+
+    private String latest(String benchmark, EvidenceLog log) {
+        List<BenchRow> rows = log.call("bench.history", () -> bench.store().history(benchmark, null, MAX_LISTED));
+        StringBuilder out = new StringBuilder("Latest " + benchmark + " results (newest first):");
+        for (BenchRow r : rows) {
+            cite(log, r, "result");
+            out.append("\n  ").append(BenchText.row(r));
+        }
+        return out.append("\nAsk \"did <branch> make ").append(benchmark).append(" slower?\" to compare a branch with main.").toString();
+    }
+
+    private static void cite(EvidenceLog log, BenchRow r, String role) {
+        log.cite(new Evidence("bench", String.valueOf(r.id()), r.series() + " = " + r.describeValue() + " @" + r.shortCommit()
+                + " (" + role + ")", null));
+    }
+
+    private static Optional<String> mentioned(String question, List<String> known) {
+        for (String raw : question.split("[\\s,;:!?()\"'`]+")) {
+            String token = raw.replaceAll("[.]+$", "");
+            for (String name : known) {
+                if (name.equalsIgnoreCase(token)) {
+                    return Optional.of(name);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

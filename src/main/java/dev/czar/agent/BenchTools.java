@@ -1,0 +1,92 @@
+package dev.czar.agent;
+
+import dev.czar.UserError;
+import dev.czar.chat.Evidence;
+import dev.czar.chat.EvidenceLog;
+import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.bench.BenchRow;
+import dev.czar.evidence.bench.BenchText;
+import dev.czar.evidence.bench.Comparison;
+
+import java.util.List;
+
+/**
+ * Read-only benchmark tools for the language-model agent: thin adapters over {@link BenchEvidence} that call it
+ * through the answer's {@link EvidenceLog}, cite every row they return ({@code bench:<row id>}) and return compact
+ * text (at most {@value #MAX_ROWS} rows, the rest counted). Meant to be bound per answer and exposed with
+ * LangChain4j {@code @Tool} annotations by the agent feature; the method names are the tool names.
+ */
+public final class BenchTools {
+    static final int MAX_ROWS = 20;
+
+    private final BenchEvidence bench;
+    private final EvidenceLog log;
+
+    public BenchTools(BenchEvidence bench, EvidenceLog log) {
+        this.bench = bench;
+        this.log = log;
+    }
+
+    /** Latest result of every benchmark series. */
+    public String latestBenchmarkResults() {
+        return rows("Latest result per benchmark series", log.call("bench.latest", bench.store()::latest));
+    }
+
+    /** Newest results of one benchmark, optionally on one branch (null = all branches). */
+    public String benchmarkHistory(String benchmark, String branch) {
+        return rows(benchmark + " history, newest first", log.call("bench.history",
+                () -> bench.store().history(benchmark, blankToNull(branch), MAX_ROWS + 1)));
+    }
+
+    /**
+     * Compares a candidate branch or commit with a base (median of its recent runs, noise band from their spread);
+     * {@code benchmark} null = every shared series.
+     */
+    public String compareBenchmarks(String base, String candidate, String benchmark) {
+        try {
+            List<Comparison> comparisons = log.call("bench.compare",
+                    () -> bench.comparer().compare(base, candidate, blankToNull(benchmark)));
+            if (comparisons.isEmpty()) {
+                return base + " and " + candidate + " share no benchmark series.";
+            }
+            StringBuilder out = new StringBuilder(candidate + " vs " + base + ":");
+            for (Comparison c : comparisons.stream().limit(MAX_ROWS).toList()) {
+                out.append("\n").append(BenchText.comparison(c, base, candidate));
+                c.baselineRows().forEach(r -> cite(r, "baseline on " + base));
+                c.candidateRows().forEach(r -> cite(r, "on " + candidate));
+            }
+            more(out, comparisons.size());
+            return out.toString();
+        } catch (UserError e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    private String rows(String title, List<BenchRow> rows) {
+        if (rows.isEmpty()) {
+            return title + ": no results.";
+        }
+        StringBuilder out = new StringBuilder(title + ":");
+        for (BenchRow r : rows.stream().limit(MAX_ROWS).toList()) {
+            cite(r, "result");
+            out.append("\n").append(BenchText.row(r));
+        }
+        more(out, rows.size());
+        return out.toString();
+    }
+
+    private void cite(BenchRow r, String role) {
+        log.cite(new Evidence("bench", String.valueOf(r.id()), r.series() + " = " + r.describeValue() + " @" + r.shortCommit()
+                + " (" + role + ")", null));
+    }
+
+    private static void more(StringBuilder out, int total) {
+        if (total > MAX_ROWS) {
+            out.append("\n(more rows not shown; narrow by benchmark or branch)");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() || s.equalsIgnoreCase("null") ? null : s.strip();
+    }
+}

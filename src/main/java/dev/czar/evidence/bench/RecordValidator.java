@@ -1,0 +1,248 @@
+package dev.czar.evidence.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw fields of one record into a {@link Measurement}, or says in one phrase why it cannot. Required
+ * fields ({@code benchmark}, {@code metric}, {@code value}) that are missing or unparseable reject the record;
+ * a bad optional field becomes NULL and the reason is kept in the row's notes.
+ */
+final class RecordValidator {
+    static final Set<String> FIELDS = Set.of("timestamp", "commit", "branch", "benchmark", "variant", "iteration",
+            "metric", "value", "unit");
+    private static final Set<String> NULL_TOKENS = Set.of("", "n", "none", "nan", "-nan", "null", "nil", "na", "n/a",
+            "-", "--", "?", "undefined", "inf", "-inf", "+inf", "infinity", "-infinity");
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
+            "([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([\\p{L}%/µμ][\\p{L}%/µμ]*)?");
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,64}");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,10}");
+    private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_NAME = 200;
+    static final int MAX_RAW_FIELDS = 100_000;
+
+    private final MessageDigest sha256;
+
+    RecordValidator() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+
+    /** Thrown for a record that cannot be stored; the message is the reason shown to the user. */
+    static final class Rejected extends Exception {
+        Rejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    Measurement validate(String source, int line, Map<String, String> fields) throws Rejected {
+        String benchmark = requiredName(fields, "benchmark");
+        String metric = requiredName(fields, "metric");
+        String rawValue = fields.get("value");
+        if (rawValue == null) {
+            throw new Rejected("missing required field 'value'");
+        }
+        String rawUnitCell = blankToNull(fields.get("unit"));
+        Matcher m = NUMBER_WITH_UNIT.matcher(rawValue.strip());
+        if (isNullToken(rawValue) || !m.matches()) {
+            throw new Rejected("value '" + shorten(rawValue) + "' is not a number");
+        }
+        double number = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(number)) {
+            throw new Rejected("value '" + shorten(rawValue) + "' is out of range");
+        }
+        String rawUnit = rawUnitCell;
+        if (m.group(2) != null) {
+            if (rawUnitCell != null && !rawUnitCell.equalsIgnoreCase(m.group(2))) {
+                throw new Rejected("value '" + shorten(rawValue) + "' says " + m.group(2) + " but unit says " + shorten(rawUnitCell));
+            }
+            rawUnit = m.group(2);
+        }
+        if (rawUnit != null && rawUnit.length() > 64) {
+            throw new Rejected("unit '" + shorten(rawUnit) + "' is longer than 64 characters");
+        }
+        Units.Canonical canonical = Units.canonical(number, rawUnit);
+        if (!Double.isFinite(canonical.value())) {
+            throw new Rejected("value '" + shorten(rawValue) + "' is out of range in " + canonical.unit());
+        }
+        String rawFields = rawFields(fields);
+        if (rawFields != null && rawFields.length() > MAX_RAW_FIELDS) {
+            throw new Rejected("extra columns are longer than " + MAX_RAW_FIELDS + " characters");
+        }
+        StringBuilder notes = new StringBuilder();
+        String variant = optionalName(fields, "variant", notes);
+        String branch = optionalName(fields, "branch", notes);
+        Integer iteration = iteration(fields.get("iteration"), notes);
+        String commit = commit(fields.get("commit"), notes);
+        Instant ranAt = timestamp(fields.get("timestamp"), notes);
+        String runHash = runHash(source, benchmark, variant, iteration, commit, ranAt);
+        return new Measurement(runHash, source, line, benchmark, variant, iteration, commit, branch, ranAt, metric,
+                canonical.value(), canonical.unit(), rawValue.length() > MAX_NAME ? rawValue.substring(0, MAX_NAME) : rawValue,
+                rawUnit, canonical.conversion(), rawFields, notes.isEmpty() ? null : notes.toString());
+    }
+
+    String runHash(String source, String benchmark, String variant, Integer iteration, String commit, Instant ranAt) {
+        sha256.reset();
+        for (Object part : new Object[]{source, benchmark, variant, iteration, commit, ranAt}) {
+            sha256.update(part == null ? new byte[]{1} : part.toString().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static String requiredName(Map<String, String> fields, String key) throws Rejected {
+        String raw = fields.get(key);
+        if (raw == null) {
+            throw new Rejected("missing required field '" + key + "'");
+        }
+        String value = raw.strip();
+        if (isNullToken(value)) {
+            throw new Rejected(key + " is empty ('" + shorten(raw) + "')");
+        }
+        String problem = nameProblem(value);
+        if (problem != null) {
+            throw new Rejected(key + " " + problem);
+        }
+        return value;
+    }
+
+    private static String optionalName(Map<String, String> fields, String key, StringBuilder notes) {
+        String raw = fields.get(key);
+        if (raw == null || isNullToken(raw)) {
+            return null;
+        }
+        String value = raw.strip();
+        String problem = nameProblem(value);
+        if (problem != null) {
+            note(notes, key + " " + problem);
+            return null;
+        }
+        return value;
+    }
+
+    private static String nameProblem(String value) {
+        if (value.length() > MAX_NAME) {
+            return "is longer than " + MAX_NAME + " characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return "contains control characters";
+            }
+        }
+        return null;
+    }
+
+    private static Integer iteration(String raw, StringBuilder notes) {
+        if (raw == null || isNullToken(raw)) {
+            return null;
+        }
+        String value = raw.strip();
+        if (INTEGER.matcher(value).matches()) {
+            long n = Long.parseLong(value);
+            if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) {
+                return (int) n;
+            }
+        }
+        note(notes, "iteration '" + shorten(raw) + "' is not a whole number");
+        return null;
+    }
+
+    private static String commit(String raw, StringBuilder notes) {
+        if (raw == null || isNullToken(raw)) {
+            return null;
+        }
+        String value = raw.strip();
+        if (HEX.matcher(value).matches()) {
+            return value.toLowerCase(Locale.ROOT);
+        }
+        note(notes, "commit '" + shorten(raw) + "' is not a hex SHA");
+        return null;
+    }
+
+    static Instant timestamp(String raw, StringBuilder notes) {
+        if (raw == null || isNullToken(raw)) {
+            return null;
+        }
+        String value = raw.strip();
+        try {
+            if (EPOCH.matcher(value).matches()) {
+                double epoch = Double.parseDouble(value);
+                return value.indexOf('.') < 0 && value.length() >= 12 ? Instant.ofEpochMilli((long) epoch)
+                        : Instant.ofEpochMilli(Math.round(epoch * 1000));
+            }
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            if (value.endsWith("Z") || value.endsWith("z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+                return OffsetDateTime.parse(value.replace(' ', 'T').replace('z', 'Z')).toInstant();
+            }
+            return LocalDateTime.parse(value, LOCAL).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException | NumberFormatException e) {
+            note(notes, "timestamp '" + shorten(raw) + "' is not a date-time");
+            return null;
+        }
+    }
+
+    private static String rawFields(Map<String, String> fields) {
+        if (fields.size() <= FIELDS.size() && FIELDS.containsAll(fields.keySet())) {
+            return null;
+        }
+        Map<String, String> extra = new TreeMap<>();
+        fields.forEach((k, v) -> {
+            if (!FIELDS.contains(k)) {
+                extra.put(k, v);
+            }
+        });
+        if (extra.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(extra);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise raw fields", e);
+        }
+    }
+
+    private static String blankToNull(String raw) {
+        return raw == null || isNullToken(raw) ? null : raw.strip();
+    }
+
+    static boolean isNullToken(String raw) {
+        return NULL_TOKENS.contains(raw.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static void note(StringBuilder notes, String note) {
+        if (!notes.isEmpty()) {
+            notes.append("; ");
+        }
+        notes.append(note).append(" (stored as NULL)");
+    }
+
+    static String shorten(String raw) {
+        String oneLine = raw.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "…" : oneLine;
+    }
+}

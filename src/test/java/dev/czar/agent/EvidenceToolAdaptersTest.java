@@ -1,0 +1,84 @@
+package dev.czar.agent;
+
+import dev.czar.chat.Evidence;
+import dev.czar.chat.EvidenceLog;
+import dev.czar.chat.ToolCall;
+import dev.czar.config.CiConfig;
+import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.ci.CiSources;
+import dev.czar.store.Database;
+import dev.czar.testsupport.Fixtures;
+import dev.czar.testsupport.MemoryDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvidenceToolAdaptersTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-10T12:00:00Z"), ZoneOffset.UTC);
+
+    final Database db = MemoryDatabase.open();
+    final EvidenceLog log = new EvidenceLog();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void bench_compare_tool_returns_the_ratio_and_cites_every_row_it_used() {
+        // given
+        BenchEvidence bench = BenchEvidence.over(db, CLOCK, 5, 0.05);
+        bench.importer().importFiles(List.of(Fixtures.copy("bench/history.csv", dir)), null, false);
+
+        // when
+        String result = new BenchTools(bench, log).compareBenchmarks("main", "feature-x", "parse_json");
+
+        // then
+        assertThat(result).contains("parse_json time: 0.0163 s on feature-x vs 0.0125 s on main = 1.304x, slower");
+        assertThat(log.evidence()).extracting(Evidence::ref).containsExactlyInAnyOrder(
+                "1", "3", "5", "7", "9", "2", "4", "6", "8", "10", "11", "12", "13", "14");
+        assertThat(log.toolCalls()).containsExactly(new ToolCall("bench.compare", true));
+    }
+
+    @Test
+    void bench_tool_turns_a_bad_ref_into_a_one_line_error_for_the_model() {
+        BenchEvidence bench = BenchEvidence.over(db, CLOCK, 5, 0.05);
+        bench.importer().importFiles(List.of(Fixtures.copy("bench/history.csv", dir)), null, false);
+
+        String result = new BenchTools(bench, log).compareBenchmarks("main", "nope", null);
+
+        assertThat(result).isEqualTo("error: no benchmark results for 'nope' (branches with results: feature-x, feature-y, main)");
+        assertThat(log.toolCalls()).containsExactly(new ToolCall("bench.compare", false));
+        assertThat(log.evidence()).isEmpty();
+    }
+
+    @Test
+    void ci_tools_fail_open_without_github_and_cite_imported_test_reports() {
+        // given
+        CiSources ci = CiSources.over(new CiConfig(null), null, db, CLOCK);
+        String sha = "acb5820ced9479c074f688cc328bf03f341a511d";
+        ci.junit().importReports(sha, List.of(Fixtures.path("junit/pytest-junit.xml")));
+        CiTools tools = new CiTools(ci, log, CLOCK);
+
+        // when
+        String runs = tools.ciRuns("feature-x");
+        String tests = tools.testReports("acb5820");
+
+        // then
+        assertThat(runs).startsWith("GitHub Actions is not configured");
+        assertThat(tests).startsWith("Tests for acb5820: FAILED, 3 run, 1 failed");
+        assertThat(log.evidence()).extracting(Evidence::source, Evidence::ref).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ci", "test-report/1"));
+    }
+}
