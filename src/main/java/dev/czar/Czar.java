@@ -1,6 +1,9 @@
 package dev.czar;
 
 import dev.czar.agent.AgentTools;
+import dev.czar.agent.AgentTopics;
+import dev.czar.agent.BenchTools;
+import dev.czar.agent.CiTools;
 import dev.czar.agent.ChatModels;
 import dev.czar.agent.Redactor;
 import dev.czar.agent.LlmAgent;
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import dev.czar.store.AuditLog;
 import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
+import dev.czar.workers.CiGate;
 import dev.czar.workers.FleetAnswers;
 import dev.czar.workers.WorkerCommands;
 import dev.czar.workers.WorkerTools;
@@ -80,6 +84,7 @@ public final class Czar {
             git.close();
             throw e;
         }
+        workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(),
                 new FleetAnswers(workers), bench, ci);
         ReviewService reviews = reviews(config, git, database, options);
@@ -90,7 +95,10 @@ public final class Czar {
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         TokenLedger ledger = new TokenLedger(database);
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
-        agentTools.register(WorkerTools.of(workers)); // issue 5: workers_overview, worker_detail
+        // feature tools are offered only when the question touches their topic, to keep every request small
+        agentTools.register(WorkerTools.of(workers), AgentTopics.WORKERS); // workers_overview, worker_detail
+        agentTools.register(CiTools.of(ci, options.clock()), AgentTopics.CI); // ci_runs, ci_test_reports
+        agentTools.register(BenchTools.of(bench), AgentTopics.BENCH); // bench_latest, bench_history, bench_compare
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);

@@ -15,13 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * The registration point for the agent's STATUS tools. Git registers here at assembly; the CI, benchmark,
  * worker and review features add theirs the same way ({@code tools.register(CiTools.of(...))}).
  */
 public final class AgentTools {
-    private final List<EvidenceTools> features = new CopyOnWriteArrayList<>();
+    /** A feature's tools and the questions they are offered for. */
+    private record Registration(EvidenceTools tools, Pattern topic) {
+        boolean relevantTo(String question) {
+            return topic == null || topic.matcher(question).find();
+        }
+    }
+
+    private final List<Registration> features = new CopyOnWriteArrayList<>();
 
     /** The tools czar has today: git evidence and its own token usage. Features add theirs with {@link #register}. */
     public static AgentTools standard(dev.czar.evidence.git.GitEvidence git, TokenLedger ledger, java.time.Clock clock,
@@ -31,18 +39,35 @@ public final class AgentTools {
                 .register(UsageTools.of(ledger, clock, zone));
     }
 
-    /** Adds a feature's tools; returns this for chaining. */
+    /** Adds a feature's tools, offered with every STATUS question; returns this for chaining. */
     public AgentTools register(EvidenceTools tools) {
-        features.add(tools);
+        features.add(new Registration(tools, null));
+        return this;
+    }
+
+    /**
+     * Adds a feature's tools, offered only for questions that mention its topic (case-insensitive regex). Tool
+     * specifications travel with every request, so offering only the relevant ones keeps prompts small.
+     */
+    public AgentTools register(EvidenceTools tools, String topicRegex) {
+        features.add(new Registration(tools, Pattern.compile(topicRegex, Pattern.CASE_INSENSITIVE)));
         return this;
     }
 
     /** Binds every registered tool to one answer's evidence log. */
     Bound bind(EvidenceLog log, int maxResultChars) {
+        return bind(log, maxResultChars, "");
+    }
+
+    /** Binds the tools relevant to {@code question} (plus every always-offered one) to one answer's evidence log. */
+    Bound bind(EvidenceLog log, int maxResultChars, String question) {
         Map<String, DefaultToolExecutor> executors = new LinkedHashMap<>();
         List<ToolSpecification> specs = new ArrayList<>();
-        for (EvidenceTools feature : features) {
-            Object adapter = feature.bind(log);
+        for (Registration feature : features) {
+            if (!question.isEmpty() && !feature.relevantTo(question)) {
+                continue;
+            }
+            Object adapter = feature.tools().bind(log);
             for (Method method : adapter.getClass().getDeclaredMethods()) {
                 if (method.isAnnotationPresent(Tool.class)) {
                     method.setAccessible(true); // adapters are package-private by design

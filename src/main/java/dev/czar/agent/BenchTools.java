@@ -8,6 +8,9 @@ import dev.czar.evidence.bench.BenchRow;
 import dev.czar.evidence.bench.BenchText;
 import dev.czar.evidence.bench.Comparison;
 
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+
 import java.util.List;
 
 /**
@@ -27,13 +30,22 @@ public final class BenchTools {
         this.log = log;
     }
 
+    /** Registration for {@link AgentTools}: benchmark tools bound to each answer's evidence log. */
+    public static EvidenceTools of(BenchEvidence bench) {
+        return log -> new BenchTools(bench, log);
+    }
+
     /** Latest result of every benchmark series. */
+    @Tool(name = "bench_latest", value = "Latest imported result of every benchmark series (benchmark, variant, branch,"
+            + " commit, metric value in its canonical unit), each with its row id.")
     public String latestBenchmarkResults() {
         return rows("Latest result per benchmark series", log.call("bench.latest", bench.store()::latest));
     }
 
     /** Newest results of one benchmark, optionally on one branch (null = all branches). */
-    public String benchmarkHistory(String benchmark, String branch) {
+    @Tool(name = "bench_history", value = "Newest imported results of one benchmark, optionally on one branch, with row ids.")
+    public String benchmarkHistory(@P("benchmark name, e.g. parse_json") String benchmark,
+                                   @P(value = "branch name, or empty for all branches", required = false) String branch) {
         return rows(benchmark + " history, newest first", log.call("bench.history",
                 () -> bench.store().history(benchmark, blankToNull(branch), MAX_ROWS + 1)));
     }
@@ -42,7 +54,11 @@ public final class BenchTools {
      * Compares a candidate branch or commit with a base (median of its recent runs, noise band from their spread);
      * {@code benchmark} null = every shared series.
      */
-    public String compareBenchmarks(String base, String candidate, String benchmark) {
+    @Tool(name = "bench_compare", value = "Compare benchmark results of a candidate branch or commit against a base"
+            + " (median baseline, noise band): regression, improvement or within noise, with the ratio and row ids.")
+    public String compareBenchmarks(@P("base branch, usually main") String base,
+                                    @P("candidate branch or commit") String candidate,
+                                    @P(value = "one benchmark name, or empty for all", required = false) String benchmark) {
         try {
             List<Comparison> comparisons = log.call("bench.compare",
                     () -> bench.comparer().compare(base, candidate, blankToNull(benchmark)));

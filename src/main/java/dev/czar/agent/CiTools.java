@@ -10,6 +10,9 @@ import dev.czar.evidence.ci.TestReport;
 import dev.czar.evidence.ci.TestReports;
 import dev.czar.evidence.ci.WorkflowRun;
 
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -17,7 +20,7 @@ import java.util.List;
  * Read-only CI tools for the language-model agent: GitHub Actions runs of a branch or commit and the JUnit
  * reports imported for a commit. Thin adapters over {@link CiSources}, called through the answer's
  * {@link EvidenceLog}; every run is cited as {@code ci:<run id>} with its URL, every report as
- * {@code ci:test-report/<id>}. Meant to be exposed with LangChain4j {@code @Tool} annotations by the agent feature.
+ * {@code ci:test-report/<id>}.
  */
 public final class CiTools {
     private final CiSources ci;
@@ -30,8 +33,15 @@ public final class CiTools {
         this.clock = clock;
     }
 
+    /** Registration for {@link AgentTools}: CI tools bound to each answer's evidence log. */
+    public static EvidenceTools of(CiSources ci, Clock clock) {
+        return log -> new CiTools(ci, log, clock);
+    }
+
     /** Latest GitHub Actions run per workflow for a branch name or full commit SHA, with failing jobs and steps. */
-    public String ciRuns(String ref) {
+    @Tool(name = "ci_runs", value = "Latest GitHub Actions run of each workflow for a branch or commit: status,"
+            + " conclusion, run id and URL, failing jobs and their failed steps (or the last known result and its age).")
+    public String ciRuns(@P("branch name or full commit SHA") String ref) {
         CiStatus status = log.call("ci.runs", () -> ci.actions().status(ref));
         for (WorkflowRun run : status.runs()) {
             log.cite(new Evidence("ci", String.valueOf(run.id()), run.workflow() + " #" + run.runNumber() + " "
@@ -42,7 +52,8 @@ public final class CiTools {
     }
 
     /** What the imported test reports say about a commit (full or abbreviated SHA). */
-    public String testReports(String commit) {
+    @Tool(name = "ci_test_reports", value = "Imported JUnit test reports for a commit: tests, failures with messages, duration.")
+    public String testReports(@P("commit SHA, full or abbreviated") String commit) {
         try {
             List<TestReport> reports = log.call("ci.test_reports", () -> ci.tests().forCommit(commit));
             reports.forEach(r -> log.cite(new Evidence("ci", "test-report/" + r.id(), r.source() + ": " + r.tests()

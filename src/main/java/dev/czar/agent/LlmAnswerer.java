@@ -78,7 +78,7 @@ public final class LlmAnswerer implements Answerer {
     public Answer status(Message message) {
         LlmCallMeter meter = pending.take();
         EvidenceLog log = new EvidenceLog();
-        AgentTools.Bound bound = tools.bind(log, config.maxToolResultChars());
+        AgentTools.Bound bound = tools.bind(log, config.maxToolResultChars(), message.text());
         List<String> toolResults = new ArrayList<>();
         try {
             List<ChatMessage> messages = prompt("status-system.md", message);

@@ -15,11 +15,17 @@ public final class DoneGate {
     private final BranchFacts git;
     private final VerifyCommand verify;
     private final boolean autoMerge;
+    private volatile CiGate.Check ci = CiGate.Check.NONE;
 
     public DoneGate(BranchFacts git, VerifyCommand verify, WorkersConfig config) {
         this.git = git;
         this.verify = verify;
         this.autoMerge = config.unsafe().autoMerge();
+    }
+
+    /** Decides the CI item from now on (the CI feature is wired in after the supervisor is built). */
+    void checkCiWith(CiGate.Check check) {
+        this.ci = check;
     }
 
     /** The decision: the items, the head they were checked at, and what it means for the workstream. */
@@ -83,7 +89,7 @@ public final class DoneGate {
         items.add(GateItem.pass("commits", commits + " commit(s) on " + ws.branch() + " since " + shortSha(base)
                 + ", head " + shortSha(head)));
         items.add(verify.run(ws.name(), workingCopy, verifyRound));
-        items.add(new GateItem("ci", GateItem.Status.SKIP, "CI evidence is not configured for workers"));
+        items.add(ci.check(ws.branch(), head));
         boolean merged = git.reachable(head, mainSha);
         if (merged) {
             items.add(GateItem.pass("conflicts", "already merged into " + mainBranch));

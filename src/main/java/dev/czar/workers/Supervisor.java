@@ -63,6 +63,11 @@ public final class Supervisor implements AutoCloseable {
     private Thread shutdownHook;
     private boolean holdsLease;
 
+    /** The Definition of Done gate this supervisor runs. */
+    DoneGate gate() {
+        return gate;
+    }
+
     public Supervisor(String id, WorkersConfig config, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies,
                       BranchFacts git, StatusFile statusFile, Supplier<Optional<String>> mainBranch, Path home, Clock clock,
                       WorkerNotices notices) {

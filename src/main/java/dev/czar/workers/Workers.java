@@ -76,6 +76,11 @@ public final class Workers implements AutoCloseable {
         return workers;
     }
 
+    /** Lets the Definition of Done decide its CI item from test reports and GitHub Actions runs of the branch head. */
+    public void checkCiWith(CiGate.Check check) {
+        supervisor.gate().checkCiWith(check);
+    }
+
     /**
      * Sends the supervisor's notices (questions asked, unblocked, refused, done, alerts) somewhere else from now on,
      * e.g. to the Slack thread each workstream was launched from ({@link Workstream#channel()}, {@link Workstream#thread()}).

@@ -52,6 +52,46 @@ class EvidenceToolAdaptersTest {
     }
 
     @Test
+    void should_expose_ci_and_bench_tools_to_the_model_once_registered() {
+        // given
+        BenchEvidence bench = BenchEvidence.over(db, CLOCK, 5, 0.05);
+        bench.importer().importFiles(List.of(Fixtures.copy("bench/history.csv", dir)), null, false);
+        CiSources ci = CiSources.over(new CiConfig(null), null, db, CLOCK);
+        AgentTools tools = new AgentTools().register(BenchTools.of(bench)).register(CiTools.of(ci, CLOCK));
+
+        // when
+        AgentTools.Bound bound = tools.bind(log, 4000);
+        String result = bound.execute(dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("call_1")
+                .name("bench_compare").arguments("{\"base\":\"main\",\"candidate\":\"feature-x\",\"benchmark\":\"parse_json\"}")
+                .build());
+
+        // then
+        assertThat(bound.specifications()).extracting(dev.langchain4j.agent.tool.ToolSpecification::name)
+                .containsExactly("bench_compare", "bench_history", "bench_latest", "ci_runs", "ci_test_reports");
+        assertThat(result).contains("1.304x, slower");
+        assertThat(log.toolCalls()).containsExactly(new ToolCall("bench.compare", true));
+    }
+
+    @Test
+    void should_offer_feature_tools_only_for_questions_about_their_topic() {
+        // given
+        BenchEvidence bench = BenchEvidence.over(db, CLOCK, 5, 0.05);
+        CiSources ci = CiSources.over(new CiConfig(null), null, db, CLOCK);
+        AgentTools tools = new AgentTools().register(BenchTools.of(bench), AgentTopics.BENCH)
+                .register(CiTools.of(ci, CLOCK), AgentTopics.CI);
+
+        // when / then
+        assertThat(names(tools.bind(log, 4000, "status of feature-7"))).isEmpty();
+        assertThat(names(tools.bind(log, 4000, "is CI green on feature-7?"))).containsExactly("ci_runs", "ci_test_reports");
+        assertThat(names(tools.bind(log, 4000, "did feature-7 make parse_json slower?")))
+                .containsExactly("bench_compare", "bench_history", "bench_latest");
+    }
+
+    private static List<String> names(AgentTools.Bound bound) {
+        return bound.specifications().stream().map(dev.langchain4j.agent.tool.ToolSpecification::name).toList();
+    }
+
+    @Test
     void bench_tool_turns_a_bad_ref_into_a_one_line_error_for_the_model() {
         BenchEvidence bench = BenchEvidence.over(db, CLOCK, 5, 0.05);
         bench.importer().importFiles(List.of(Fixtures.copy("bench/history.csv", dir)), null, false);
