@@ -1,6 +1,10 @@
 package dev.czar;
 
 import dev.czar.agent.AgentTools;
+import dev.czar.agent.BenchAnswers;
+import dev.czar.agent.CiAnswers;
+import dev.czar.agent.ReviewAnswers;
+import dev.czar.agent.ReviewTools;
 import dev.czar.agent.AgentTopics;
 import dev.czar.agent.BenchTools;
 import dev.czar.agent.CiTools;
@@ -38,6 +42,7 @@ import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
 import dev.czar.workers.CiGate;
 import dev.czar.workers.FleetAnswers;
+import dev.czar.workers.ReviewGate;
 import dev.czar.workers.WorkerCommands;
 import dev.czar.workers.WorkerTools;
 import dev.czar.workers.Workers;
@@ -48,6 +53,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Entry point and composition root: the only place that knows how the features are wired together. */
 public final class Czar {
@@ -85,9 +91,11 @@ public final class Czar {
             throw e;
         }
         workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
-        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(),
-                new FleetAnswers(workers), bench, ci);
         ReviewService reviews = reviews(config, git, database, options);
+        workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
+        OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
+                new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
+                new CiAnswers(ci, git, options.clock())));
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(answerer))
                 .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
@@ -99,6 +107,7 @@ public final class Czar {
         agentTools.register(WorkerTools.of(workers), AgentTopics.WORKERS); // workers_overview, worker_detail
         agentTools.register(CiTools.of(ci, options.clock()), AgentTopics.CI); // ci_runs, ci_test_reports
         agentTools.register(BenchTools.of(bench), AgentTopics.BENCH); // bench_latest, bench_history, bench_compare
+        agentTools.register(ReviewTools.of(reviews, git), AgentTopics.REVIEW); // review_latest
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);

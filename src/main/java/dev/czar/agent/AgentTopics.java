@@ -12,6 +12,8 @@ public final class AgentTopics {
     public static final String BENCH = "\\b(bench\\w*|perf\\w*|slower|faster|speed|regress\\w*|improve\\w*|latency|throughput"
             + "|energy|joules?|memory|ms|seconds|ops)\\b";
 
+    public static final String REVIEW = "\\breview(ed|s|er|ers)?\\b|\\b(findings?|blockers?|personas?|checklist)\\b";
+
     private AgentTopics() {
     }
 }

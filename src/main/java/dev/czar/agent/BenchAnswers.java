@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * it talks about performance and names a benchmark the store knows; states only ratios and values read from the
  * store in the same answer and cites every row it used ({@code bench:<row id>}).
  */
-final class BenchAnswers {
+public final class BenchAnswers implements TopicAnswers {
     private static final Pattern PERFORMANCE = Pattern.compile(
             "\\b(slower|faster|slow|fast|quicker|regress\\w*|improv\\w*|bench\\w*|perf\\w*|speed\\w*|latency|throughput|energy)\\b");
     private static final Pattern TIME_WORDS = Pattern.compile("\\b(slower|faster|slow|fast|quicker|speed\\w*|latency)\\b");
@@ -29,13 +29,14 @@ final class BenchAnswers {
     private final BenchEvidence bench;
     private final Supplier<Optional<String>> mainBranch;
 
-    BenchAnswers(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
+    public BenchAnswers(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
         this.bench = bench;
         this.mainBranch = mainBranch;
     }
 
     /** The answer, or empty when the question is not about a stored benchmark. */
-    Optional<String> answer(String question, EvidenceLog log) {
+    @Override
+    public Optional<String> answer(String question, EvidenceLog log) {
         String folded = MessageText.folded(question);
         if (!PERFORMANCE.matcher(folded).find()) {
             return Optional.empty();

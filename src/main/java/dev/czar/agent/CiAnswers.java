@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * reports imported for its head commit. Cites each run ({@code ci:<run id>}, with its URL) and each report
  * ({@code ci:test-report/<id>}); when GitHub is down it says so and cites the last known runs.
  */
-final class CiAnswers {
+public final class CiAnswers implements TopicAnswers {
     private static final Pattern CI_WORDS = Pattern.compile(
             "\\bci\\b|\\bbuilds?\\b|\\bpipelines?\\b|\\bchecks\\b|\\bgreen\\b|\\bred\\b|\\bpass(ing|es|ed)?\\b|\\bfail(ing|s|ed)?\\b|\\bactions\\b");
 
@@ -30,13 +30,14 @@ final class CiAnswers {
     private final GitEvidence git;
     private final Clock clock;
 
-    CiAnswers(CiSources ci, GitEvidence git, Clock clock) {
+    public CiAnswers(CiSources ci, GitEvidence git, Clock clock) {
         this.ci = ci;
         this.git = git;
         this.clock = clock;
     }
 
-    Optional<String> answer(String question, EvidenceLog log) {
+    @Override
+    public Optional<String> answer(String question, EvidenceLog log) {
         if (!CI_WORDS.matcher(MessageText.folded(question)).find()) {
             return Optional.empty();
         }

@@ -3,8 +3,6 @@ package dev.czar.agent;
 import dev.czar.chat.Answer;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.Message;
-import dev.czar.evidence.bench.BenchEvidence;
-import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.evidence.git.GitEvidenceException;
@@ -29,26 +27,18 @@ public final class OfflineAnswerer implements Answerer {
     private final GitEvidence git;
     private final StatusQuestionParser parser;
     private final GitAnswers answers;
-    private final FleetStatus fleet;
-    private final BenchAnswers benchAnswers;
-    private final CiAnswers ciAnswers;
+    private final List<TopicAnswers> topics;
 
     public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits) {
-        this(git, clock, zone, recentCommits, FleetStatus.NONE, null, null);
+        this(git, clock, zone, recentCommits, List.of());
     }
 
-    /**
-     * Also answers questions about workers from {@code fleet} (first), benchmarks from {@code bench} and CI from
-     * {@code ci}; {@code bench} and {@code ci} may be {@code null} (git only).
-     */
-    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, FleetStatus fleet,
-                           BenchEvidence bench, CiSources ci) {
+    /** Also answers questions on the features' topics, asking each in order before falling back to git. */
+    public OfflineAnswerer(GitEvidence git, Clock clock, ZoneId zone, int recentCommits, List<TopicAnswers> topics) {
         this.git = git;
         this.parser = new StatusQuestionParser(clock, zone);
         this.answers = new GitAnswers(git, zone, recentCommits);
-        this.fleet = fleet;
-        this.benchAnswers = bench == null ? null : new BenchAnswers(bench, git::mainBranch);
-        this.ciAnswers = ci == null ? null : new CiAnswers(ci, git, clock);
+        this.topics = List.copyOf(topics);
     }
 
     @Override
@@ -73,20 +63,10 @@ public final class OfflineAnswerer implements Answerer {
     }
 
     private String answer(String question, EvidenceLog log) {
-        var aboutWorkers = fleet.answer(question, log);
-        if (aboutWorkers.isPresent()) {
-            return aboutWorkers.get();
-        }
-        if (benchAnswers != null) {
-            Optional<String> benchmark = benchAnswers.answer(question, log);
-            if (benchmark.isPresent()) {
-                return benchmark.get();
-            }
-        }
-        if (ciAnswers != null) {
-            Optional<String> ciAnswer = ciAnswers.answer(question, log);
-            if (ciAnswer.isPresent()) {
-                return ciAnswer.get();
+        for (TopicAnswers topic : topics) {
+            Optional<String> onTopic = topic.answer(question, log);
+            if (onTopic.isPresent()) {
+                return onTopic.get();
             }
         }
         List<BranchInfo> branches = log.call("git.branches", git::branches);

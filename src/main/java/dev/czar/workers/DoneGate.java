@@ -16,6 +16,7 @@ public final class DoneGate {
     private final VerifyCommand verify;
     private final boolean autoMerge;
     private volatile CiGate.Check ci = CiGate.Check.NONE;
+    private volatile ReviewGate.Check review = ReviewGate.Check.NONE;
 
     public DoneGate(BranchFacts git, VerifyCommand verify, WorkersConfig config) {
         this.git = git;
@@ -26,6 +27,11 @@ public final class DoneGate {
     /** Decides the CI item from now on (the CI feature is wired in after the supervisor is built). */
     void checkCiWith(CiGate.Check check) {
         this.ci = check;
+    }
+
+    /** Adds the personas' review of the branch to the gate from now on. */
+    void reviewWith(ReviewGate.Check check) {
+        this.review = check;
     }
 
     /** The decision: the items, the head they were checked at, and what it means for the workstream. */
@@ -101,6 +107,7 @@ public final class DoneGate {
                     + String.join(", ", conflicts) + "; rebase onto " + mainBranch + " and resolve them"));
         }
         items.add(Substance.check(ws.task(), git.changes(base, head)));
+        review.check(ws.branch()).ifPresent(items::add);
         if (merged) {
             items.add(GateItem.pass("merged", "head " + shortSha(head) + " is reachable from " + mainBranch
                     + " at " + shortSha(mainSha)));

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * stuck or really done, what blocks it, which branches will conflict. Every workstream mentioned is cited
  * (source {@code worker}) together with its branch head (source {@code git}).
  */
-public final class FleetAnswers implements dev.czar.agent.FleetStatus {
+public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     private static final Pattern FLEET = Pattern.compile(
             "\\b(everyone|everybody|workers?|agents?|fleet|workstreams?|queue|queued|stuck|blocking|blocked|conflicts?"
                     + "|conflicting|waiting|really done|duplicates?)\\b");

@@ -76,6 +76,11 @@ public final class Workers implements AutoCloseable {
         return workers;
     }
 
+    /** Makes the personas' review of each branch part of the Definition of Done. */
+    public void reviewWith(ReviewGate.Check check) {
+        supervisor.gate().reviewWith(check);
+    }
+
     /** Lets the Definition of Done decide its CI item from test reports and GitHub Actions runs of the branch head. */
     public void checkCiWith(CiGate.Check check) {
         supervisor.gate().checkCiWith(check);

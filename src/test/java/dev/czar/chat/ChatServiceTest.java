@@ -127,6 +127,20 @@ class ChatServiceTest {
     }
 
     @Test
+    void should_answer_whether_a_branch_was_reviewed_from_the_stored_review() {
+        Answer before = ask("was feature-x reviewed?");
+        Answer review = ask("/czar review feature-x");
+        Answer after = ask("was feature-x reviewed?");
+
+        assertThat(before.intent()).isEqualTo(Intent.STATUS);
+        assertThat(before.text()).startsWith("No review of feature-x is on record");
+        assertThat(review.intent()).isEqualTo(Intent.COMMAND);
+        assertThat(after.text()).startsWith("Latest review of feature-x (review ");
+        assertThat(after.evidence()).extracting(Evidence::source).containsExactly("review");
+        assertThat(after.toolCalls()).extracting(ToolCall::name).containsExactly("review.latest");
+    }
+
+    @Test
     void should_list_commands_with_help() {
         Answer answer = ask("help");
 

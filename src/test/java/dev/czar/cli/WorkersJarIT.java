@@ -98,7 +98,7 @@ class WorkersJarIT {
     }
 
     private static void awaitOutput(Check check, String expected) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 120_000_000_000L; // a loaded 2-core machine needs the slack
         String last = "";
         while (System.nanoTime() < deadline) {
             last = check.read();
@@ -112,7 +112,7 @@ class WorkersJarIT {
 
     private ProcessHandle awaitAgent(Process supervisor) {
         Predicate<ProcessHandle> agent = WorkersJarIT::isScriptedAgentHere;
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 120_000_000_000L; // a loaded 2-core machine needs the slack
         while (System.nanoTime() < deadline) {
             var found = supervisor.descendants().filter(agent).filter(WorkersJarIT::running).findFirst();
             if (found.isPresent()) {
