@@ -152,12 +152,18 @@ public final class AckLoadBenchmark {
     }
 
     static Process startCzar(Path work, Path repo, String apiUrl, int port) throws IOException, InterruptedException {
+        return startCzar(work, repo, apiUrl, port, Map.of());
+    }
+
+    static Process startCzar(Path work, Path repo, String apiUrl, int port, Map<String, String> env)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of("target", "czar.jar").toAbsolutePath().toString(),
                 "serve", "--http", Integer.toString(port), "--repo", repo.toString(), "--home", work.resolve("home").toString())
                 .directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("SLACK_BOT_TOKEN", SlackApiStub.BOT_TOKEN);
         builder.environment().put("SLACK_SIGNING_SECRET", SignedSlackRequests.FAKE_SIGNING_SECRET);
         builder.environment().put("CZAR_SLACK_API_URL", apiUrl);
+        builder.environment().putAll(env);
         Process czar = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(czar.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
