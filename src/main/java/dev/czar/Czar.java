@@ -23,6 +23,12 @@ import dev.czar.config.ConfigLoader;
 import dev.czar.config.CzarConfig;
 import dev.czar.evidence.bench.BenchEvidence;
 import dev.czar.evidence.ci.CiSources;
+import dev.czar.digest.ActionsCi;
+import dev.czar.digest.DigestCommand;
+import dev.czar.digest.DigestComposer;
+import dev.czar.digest.DigestMarks;
+import dev.czar.digest.Digests;
+import dev.czar.digest.StoredBench;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRefiner;
 import dev.czar.intent.IntentRouter;
@@ -100,8 +106,12 @@ public final class Czar {
                 .register(StatusCommand.SPEC, new StatusCommand(answerer))
                 .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
         new WorkerCommands(workers).registerAll(registry);
-        // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
+        // issue 8: digests read the same services the answers use
         TokenLedger ledger = new TokenLedger(database);
+        Digests digests = new Digests(new DigestComposer(workers, git, new ActionsCi(ci.actions()), new StoredBench(bench), ledger,
+                options.clock()), new DigestMarks(database));
+        registry.register(DigestCommand.SPEC, new DigestCommand(digests));
+        // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
         // feature tools are offered only when the question touches their topic, to keep every request small
         agentTools.register(WorkerTools.of(workers), AgentTopics.WORKERS); // workers_overview, worker_detail
@@ -115,7 +125,7 @@ public final class Czar {
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
-        return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci);
+        return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);
     }
 
     /** issue 7: multi-persona review; offline rule packs unless an LLM is configured. */

@@ -2,6 +2,7 @@ package dev.czar;
 
 import dev.czar.chat.ChatService;
 import dev.czar.config.CzarConfig;
+import dev.czar.digest.Digests;
 import dev.czar.evidence.bench.BenchEvidence;
 import dev.czar.evidence.ci.CiSources;
 import dev.czar.evidence.git.GitEvidence;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
  * A running czar: its configuration, the chat path every front door uses, and what has to be closed on exit.
  */
 public record CzarApp(CzarConfig config, Path home, GitEvidence git, Database database, ChatService chat,
-                      ReviewService reviews, Workers workers, BenchEvidence bench, CiSources ci)
+                      ReviewService reviews, Workers workers, BenchEvidence bench, CiSources ci,
+                      Digests digests)
         implements AutoCloseable {
     @Override
     public void close() {

@@ -57,12 +57,21 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw e;
         }
+        DigestServing digests; // issue 8: alerts, scheduled digests, dashboard
+        try {
+            digests = DigestServing.start(app, slack.outbound(), parent.clock());
+        } catch (RuntimeException e) {
+            slack.close();
+            app.close();
+            throw e;
+        }
         if (app.workers().config().enabled()) {
             app.workers().supervisor().start(); // issue 5: supervises unless another czar process on this home does
             StopSignals.onStop(app.workers()::close);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            digests.close();
             slack.close();
             app.close();
             stopped.countDown();
@@ -71,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("czar serving Slack over " + slack.transportName()
                 + (transport.isHttp() ? " at http://" + bind + ":" + slack.httpPort() + "/slack/events" : "")
                 + " for " + app.git().root() + "; logs in " + app.home().resolve("logs") + ". Ctrl-C to stop.");
+        digests.dashboardUrl().ifPresent(url -> out.println("dashboard at " + url));
         out.flush();
         stopped.await();
         return 0;

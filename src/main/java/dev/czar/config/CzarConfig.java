@@ -14,7 +14,8 @@ public record CzarConfig(
         DigestConfig digest,
         ReviewConfig review,
         WorkersConfig workers,
-        BenchConfig bench) {
+        BenchConfig bench,
+        DashboardConfig dashboard) {
 
     public CzarConfig {
         git = git != null ? git : new GitConfig(null, null);
@@ -23,14 +24,15 @@ public record CzarConfig(
         llm = llm != null ? llm : new LlmConfig(null, null, null, null);
         slack = slack != null ? slack : new SlackConfig(null);
         ci = ci != null ? ci : new CiConfig(null);
-        digest = digest != null ? digest : new DigestConfig(null);
+        digest = digest != null ? digest : new DigestConfig(null, null, null, null);
         review = review != null ? review : new ReviewConfig(null, null, null, null);
         bench = bench != null ? bench : new BenchConfig(null, null);
         workers = workers != null ? workers : new WorkersConfig(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
+        dashboard = dashboard != null ? dashboard : new DashboardConfig(null, null, null, null); // issue 8
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

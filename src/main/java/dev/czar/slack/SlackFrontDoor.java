@@ -55,6 +55,7 @@ public final class SlackFrontDoor implements AutoCloseable {
     private final AnswerWorkers workers;
     private final SlackHttpEndpoint http;
     private final SocketModeApp socket;
+    private SlackOutbound outbound;
 
     private SlackFrontDoor(App app, AnswerWorkers workers, SlackHttpEndpoint http, SocketModeApp socket) {
         this.app = app;
@@ -103,7 +104,10 @@ public final class SlackFrontDoor implements AutoCloseable {
                 .register(app);
         workers.timers().scheduleWithFixedDelay(() -> housekeeping(poster, ledger), 0, 10, TimeUnit.MINUTES);
         try {
-            return transport.isHttp() ? startHttp(app, workers, transport, config) : startSocketMode(app, workers, tokens);
+            SlackFrontDoor door = transport.isHttp() ? startHttp(app, workers, transport, config)
+                    : startSocketMode(app, workers, tokens);
+            door.outbound = new SlackOutbound(poster);
+            return door;
         } catch (RuntimeException e) {
             workers.close();
             throw e;
@@ -167,6 +171,11 @@ public final class SlackFrontDoor implements AutoCloseable {
         sdk.setStatsEnabled(false);
         sdk.getMethodsConfig().setStatsEnabled(false);
         return sdk;
+    }
+
+    /** Posting and uploading outside a conversation: scheduled digests, charts, alerts to workstream threads. */
+    public SlackOutbound outbound() {
+        return outbound;
     }
 
     /** The HTTP endpoint's port, or -1 under Socket Mode. */

@@ -60,6 +60,15 @@ final class SlackPoster {
         }
     }
 
+    /**
+     * Uploads a file into a thread with Slack's current upload flow (files.getUploadURLExternal, the upload itself,
+     * files.completeUploadExternal), as Bolt's filesUploadV2 does it. Not parked when it fails: a chart is not a reply.
+     */
+    boolean upload(String channel, String threadTs, String filename, byte[] data, String title) {
+        return quietly("files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).threadTs(threadTs).filename(filename)
+                .fileData(data).title(title).requestFileInfo(false)));
+    }
+
     /** Replaces a message czar posted earlier (used to retire Confirm/Cancel buttons). */
     boolean update(String channel, String ts, String text, List<LayoutBlock> blocks) {
         return quietly("chat.update", c -> c.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));

@@ -33,10 +33,13 @@ public final class ReviewGate {
 
     public static Check over(ReviewService reviews) {
         return branch -> {
+            ReviewTarget target = new ReviewTarget.Branch(branch);
             try {
-                return Optional.of(decide(reviews.review(new ReviewTarget.Branch(branch), ReviewOptions.defaults())));
+                return Optional.of(decide(reviews.review(target, ReviewOptions.defaults())));
             } catch (UserError e) {
-                return Optional.of(new GateItem("review", GateItem.Status.SKIP, e.getMessage()));
+                // once merged, a branch has nothing left to diff: its last review still stands for it
+                return Optional.of(reviews.latest(target).map(ReviewGate::decide)
+                        .orElse(new GateItem("review", GateItem.Status.SKIP, e.getMessage())));
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(ReviewGate.class).error("review of {} failed in the gate", branch, e);
                 return Optional.of(new GateItem("review", GateItem.Status.SKIP, "the review could not run: " + e.getMessage()));

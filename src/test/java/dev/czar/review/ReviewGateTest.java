@@ -57,6 +57,20 @@ class ReviewGateTest {
     }
 
     @Test
+    void should_keep_the_last_review_once_the_branch_is_merged_and_has_nothing_left_to_diff() {
+        repo.branch("czar/docs").commit("document usage", Map.of("docs/usage.md", "Run the shop.\n"));
+        harness = ReviewHarness.offline(repo.dir());
+        ReviewGate.Check gate = ReviewGate.over(harness.service);
+        gate.check("czar/docs");
+        repo.checkout("main").merge("czar/docs");
+
+        GateItem item = gate.check("czar/docs").orElseThrow();
+
+        assertThat(item.status()).isEqualTo(GateItem.Status.PASS);
+        assertThat(item.evidence()).startsWith("review 1 (offline): ");
+    }
+
+    @Test
     void should_skip_with_the_reason_when_the_branch_has_nothing_to_review() {
         repo.branch("czar/empty");
         harness = ReviewHarness.offline(repo.dir());

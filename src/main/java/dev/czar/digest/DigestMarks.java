@@ -1,0 +1,61 @@
+package dev.czar.digest;
+
+import dev.czar.store.Database;
+import dev.czar.store.StoreException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where each digest target stopped: the time and the last workstream event it covered, and its last cron slot. */
+public final class DigestMarks {
+    /** A target's position. {@code lastSlot} is the last scheduled time served, {@code null} for unscheduled targets. */
+    public record Mark(Instant at, long lastEventId, Instant lastSlot, Set<String> seen) {
+        public Mark {
+            seen = Set.copyOf(seen);
+        }
+    }
+
+    private final Database db;
+
+    public DigestMarks(Database db) {
+        this.db = db;
+    }
+
+    public Optional<Mark> find(String target) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
+                "SELECT at, last_event_id, last_slot, seen FROM digest_marks WHERE target = ?")) {
+            st.setString(1, target);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp slot = rs.getTimestamp(3);
+                String seen = rs.getString(4);
+                return Optional.of(new Mark(rs.getTimestamp(1).toInstant(), rs.getLong(2), slot == null ? null : slot.toInstant(),
+                        seen == null || seen.isEmpty() ? Set.of() : Set.copyOf(seen.lines().toList())));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the digest mark of " + target, e);
+        }
+    }
+
+    public void save(String target, Mark mark) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
+                "MERGE INTO digest_marks (target, at, last_event_id, last_slot, seen) KEY (target) VALUES (?, ?, ?, ?, ?)")) {
+            st.setString(1, target);
+            st.setTimestamp(2, Timestamp.from(mark.at()));
+            st.setLong(3, mark.lastEventId());
+            st.setTimestamp(4, mark.lastSlot() == null ? null : Timestamp.from(mark.lastSlot()));
+            st.setString(5, String.join("\n", new java.util.TreeSet<>(mark.seen())));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("saving the digest mark of " + target, e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.czar.slack;
+
+import java.util.Optional;
+
+/**
+ * What other features may post to Slack on their own (scheduled digests, charts, alerts), through the same retrying
+ * poster and outbox as replies. Plain text in, no Slack types out, so callers need not import the SDK.
+ */
+public final class SlackOutbound {
+    private final SlackPoster poster;
+
+    SlackOutbound(SlackPoster poster) {
+        this.poster = poster;
+    }
+
+    /** Posts text to a channel, in {@code threadTs}'s thread when given; the new message's ts, or empty if parked. */
+    public Optional<String> post(String channel, String threadTs, String text) {
+        return poster.post(channel, threadTs, text, null);
+    }
+
+    /** Uploads a file (e.g. a PNG chart) into a thread; whether Slack took it. */
+    public boolean upload(String channel, String threadTs, String filename, byte[] data, String title) {
+        return poster.upload(channel, threadTs, filename, data, title);
+    }
+}

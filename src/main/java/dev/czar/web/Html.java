@@ -1,0 +1,33 @@
+package dev.czar.web;
+
+import dev.czar.agent.Redactor;
+
+/** HTML escaping for everything the dashboard prints; text is also redacted, so no secret reaches a page. */
+final class Html {
+    private Html() {
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = Redactor.INSTANCE.redact(String.valueOf(value));
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A path segment for a URL inside an attribute. */
+    static String segment(String value) {
+        return text(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+}
