@@ -5,10 +5,13 @@ import dev.czar.store.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Remembers every Slack {@code event_id} taken in, in H2, so a redelivered event (Slack retries when it saw no
@@ -41,12 +44,14 @@ final class EventLedger {
         }
     }
 
-    /** Records the id; {@code true} on its first delivery, {@code false} for every later one. */
-    boolean firstDelivery(String eventId) {
+    /** Records the id and what it asks; {@code true} on its first delivery, {@code false} for every later one. */
+    boolean firstDelivery(String eventId, SlackTurn turn) {
         try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement("INSERT INTO slack_events (event_id, received_at) VALUES (?, ?)")) {
+             PreparedStatement st = c.prepareStatement(
+                     "INSERT INTO slack_events (event_id, received_at, turn_json) VALUES (?, ?, ?)")) {
             st.setString(1, eventId);
             st.setTimestamp(2, Timestamp.from(clock.instant()));
+            st.setString(3, StoredTurn.of(turn).json());
             st.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -54,6 +59,36 @@ final class EventLedger {
                 return false;
             }
             throw new StoreException("recording Slack event " + eventId, e);
+        }
+    }
+
+    /** Marks the event answered: a reply (or an apology) was posted for it. */
+    void answered(String eventId) {
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement("UPDATE slack_events SET answered_at = ? WHERE event_id = ?")) {
+            st.setTimestamp(1, Timestamp.from(clock.instant()));
+            st.setString(2, eventId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("marking Slack event " + eventId + " answered", e);
+        }
+    }
+
+    /** Events taken in within {@code window} whose answer never got posted (czar stopped mid-answer), oldest first. */
+    Map<String, SlackTurn> unanswered(Duration window) {
+        Map<String, SlackTurn> result = new LinkedHashMap<>();
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement("SELECT event_id, turn_json FROM slack_events WHERE answered_at IS NULL"
+                     + " AND turn_json IS NOT NULL AND received_at >= ? ORDER BY received_at")) {
+            st.setTimestamp(1, Timestamp.from(clock.instant().minus(window)));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), StoredTurn.read(rs.getString(2)).turn());
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("reading unanswered Slack events", e);
         }
     }
 }

@@ -100,8 +100,13 @@ public final class SlackFrontDoor implements AutoCloseable {
         SlackResponder responder = new SlackResponder(wiring.chat(), replies,
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
-        new SlackListeners(responder, confirmations, replies, workers, ledger, threads, config.channels(), wiring.clock())
-                .register(app);
+        SlackListeners listeners = new SlackListeners(responder, confirmations, replies, workers, ledger, threads,
+                config.channels(), wiring.clock());
+        listeners.register(app);
+        int resumed = listeners.resumeUnanswered(Duration.ofHours(1));
+        if (resumed > 0) {
+            LOG.info("answering {} Slack question(s) left unanswered when czar last stopped", resumed);
+        }
         workers.timers().scheduleWithFixedDelay(() -> housekeeping(poster, ledger), 0, 10, TimeUnit.MINUTES);
         try {
             SlackFrontDoor door = transport.isHttp() ? startHttp(app, workers, transport, config)

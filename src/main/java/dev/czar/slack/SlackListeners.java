@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -120,16 +121,46 @@ final class SlackListeners {
 
     /** Queues a turn once per event id; a redelivery is acknowledged and dropped. */
     private Response take(String eventId, EventContext ctx, SlackTurn turn) {
-        if (eventId != null && !ledger.firstDelivery(eventId)) {
+        if (eventId != null && !ledger.firstDelivery(eventId, turn)) {
             LOG.info("event {} redelivered (retry {}, {}); already taken, not answering again", eventId,
                     ctx.getRetryNum(), ctx.getRetryReason());
             return ctx.ack();
         }
-        if (!workers.submit(() -> responder.respond(turn))) {
+        if (!workers.submit(() -> answer(eventId, turn))) {
             LOG.warn("answer queue full; telling {} to ask again", turn.message().user());
-            workers.timers().execute(() -> replies.say(turn, ThreadReplies.BUSY));
+            workers.timers().execute(() -> {
+                replies.say(turn, ThreadReplies.BUSY);
+                markAnswered(eventId);
+            });
         }
         return ctx.ack();
+    }
+
+    /**
+     * Answers events that were taken in but never answered because czar stopped mid-answer: Slack does not
+     * redeliver an acknowledged event, so without this the question would be lost.
+     *
+     * @return how many were queued
+     */
+    int resumeUnanswered(Duration window) {
+        int queued = 0;
+        for (var pending : ledger.unanswered(window).entrySet()) {
+            if (workers.submit(() -> answer(pending.getKey(), pending.getValue()))) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    private void answer(String eventId, SlackTurn turn) {
+        responder.respond(turn);
+        markAnswered(eventId);
+    }
+
+    private void markAnswered(String eventId) {
+        if (eventId != null) {
+            ledger.answered(eventId);
+        }
     }
 
     private SlackTurn turn(String text, String user, String channel, String replyTs, String questionTs) {

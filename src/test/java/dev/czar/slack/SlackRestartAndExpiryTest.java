@@ -38,6 +38,30 @@ class SlackRestartAndExpiryTest {
     }
 
     @Test
+    void should_answer_once_after_a_restart_a_question_taken_in_but_never_answered(@TempDir Path dir) throws InterruptedException {
+        // given czar acknowledged an event and was killed before its answer was posted (Slack will not redeliver it)
+        String url = "jdbc:h2:file:" + dir.resolve("db").resolve("czar");
+        try (Database db = Database.open(url)) {
+            SlackTurn turn = new SlackTurn(new dev.czar.chat.Message("status of feature-x", "U0ALICE", "C0CHAN",
+                    "1764250000.000900", java.time.Instant.now()), "C0CHAN", "1764250000.000900", "1764250000.000900");
+            assertThat(new EventLedger(db, java.time.Clock.systemUTC()).firstDelivery("EvCUTOFF0001", turn)).isTrue();
+        }
+
+        // when czar starts again, twice
+        try (SlackTestBed after = new SlackTestBed(dir.resolve("after"), new SlackConfig(null), Database.open(url))) {
+            var posts = after.slack.awaitCalls("chat.postMessage", 1, WAIT);
+
+            // then the question is answered in its thread
+            assertThat(posts.get(0).get("thread_ts")).isEqualTo("1764250000.000900");
+            assertThat(posts.get(0).get("text")).contains("feature-x");
+        }
+        try (SlackTestBed again = new SlackTestBed(dir.resolve("again"), new SlackConfig(null), Database.open(url))) {
+            Thread.sleep(400);
+            assertThat(again.slack.calls("chat.postMessage")).isEmpty();
+        }
+    }
+
+    @Test
     void should_not_run_a_kill_confirmed_after_its_prompt_expired(@TempDir Path dir) throws InterruptedException {
         // given
         SlackConfig shortLived = new SlackConfig(null, null, null, null, 1, null, null, List.of());
