@@ -13,15 +13,17 @@ import java.util.regex.Pattern;
  * and plain {@code please launch x …}; the argument text after the verb is kept verbatim.
  */
 public final class CommandParser {
-    private static final Pattern PREFIX = Pattern.compile(
-            "^(/czar\\s+|/)?((please|pls|plz|kindly)\\s+|(can|could|would|will) you( please)?\\s+|i want you to\\s+|go ahead and\\s+)*",
+    private static final Pattern SLASH = Pattern.compile("^(/czar\\s+|/)", Pattern.CASE_INSENSITIVE);
+    // one polite phrase; stripped repeatedly by MessageText.stripLeading (a repeated group overflows on long input)
+    private static final Pattern POLITE = Pattern.compile(
+            "^(?:(please|pls|plz|kindly)\\s+|(can|could|would|will) you( please)?\\s+|i want you to\\s+|go ahead and\\s+)",
             Pattern.CASE_INSENSITIVE);
 
     private CommandParser() {
     }
 
     public static CommandRequest parse(Message message) {
-        String text = PREFIX.matcher(MessageText.clean(message.text())).replaceFirst("").strip();
+        String text = MessageText.stripLeading(POLITE, SLASH.matcher(MessageText.clean(message.text())).replaceFirst("")).strip();
         String[] verbAndRest = text.split("\\s+", 2);
         String verb = verbAndRest[0].toLowerCase(Locale.ROOT).replaceAll("[,:;!?.]+$", "");
         String argumentText = verbAndRest.length > 1 ? verbAndRest[1].strip() : "";

@@ -2,6 +2,7 @@ package dev.czar.intent;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Normalises raw chat text into the form the router and answerers read. */
@@ -12,7 +13,7 @@ public final class MessageText {
     private static final Pattern TRAILING_SPACES = Pattern.compile("[\\h\\x0B\\f]+(?=\\n|$)");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
-    private static final Pattern LEADING_ADDRESS = Pattern.compile("^(@?czar\\b[,:]?\\s*)+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADING_ADDRESS = Pattern.compile("^@?czar\\b[,:]?\\s*", Pattern.CASE_INSENSITIVE);
 
     private MessageText() {
     }
@@ -31,7 +32,25 @@ public final class MessageText {
         text = SPACES.matcher(text).replaceAll(" ");
         text = TRAILING_SPACES.matcher(text).replaceAll("");
         text = BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
-        return LEADING_ADDRESS.matcher(text).replaceFirst("").strip();
+        return stripLeading(LEADING_ADDRESS, text).strip();
+    }
+
+    /**
+     * {@code text} without {@code prefix} at its start, removed as often as it repeats. One match at a time on
+     * purpose: a regex repeating a group ({@code (a|b)+}) recurses once per repetition and overflows the stack on a
+     * long hostile message ("please please please ..." x 5,000).
+     */
+    public static String stripLeading(Pattern prefix, String text) {
+        Matcher m = prefix.matcher(text);
+        int at = 0;
+        while (at < text.length()) {
+            m.region(at, text.length());
+            if (!m.lookingAt() || m.end() == at) {
+                break;
+            }
+            at = m.end();
+        }
+        return text.substring(at);
     }
 
     /** Lower-case form for keyword matching. */

@@ -53,6 +53,16 @@ public final class SlackApiStub implements AutoCloseable {
                 .map(SlackApiStub::form).toList();
     }
 
+    /** A call received by the stub at {@code receivedMillis} (epoch ms, this JVM's clock), with its form parameters. */
+    public record TimedCall(long receivedMillis, Map<String, String> form) {
+    }
+
+    /** Like {@link #calls} with the time each call arrived, for latency figures. */
+    public List<TimedCall> timedCalls(String method) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/api/" + method))).stream()
+                .map(r -> new TimedCall(r.getLoggedDate().getTime(), form(r))).toList();
+    }
+
     /** Waits until {@code method} was called at least {@code n} times; returns the calls. */
     public List<Map<String, String>> awaitCalls(String method, int n, Duration timeout) {
         await(() -> calls(method).size() >= n, timeout, method + " called " + n + " times");

@@ -140,20 +140,38 @@ public final class GitEvidence implements AutoCloseable {
         BranchInfo info = require(branch);
         BranchInfo main = requireMain();
         try (RevWalk walk = new RevWalk(repo)) {
-            RevCommit head = walk.parseCommit(ObjectId.fromString(info.head().sha()));
-            RevCommit mainHead = walk.parseCommit(ObjectId.fromString(main.head().sha()));
-            int ahead = countOnlyOn(head, mainHead);
-            int behind = countOnlyOn(mainHead, head);
-            return new BranchStatus(info, main, ahead, behind, ahead == 0);
+            return status(walk, info, main);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** {@link #status} for every branch except main itself, local branches first. */
+    /**
+     * {@link #status} for every branch except main itself, local branches first. One walk serves all branches, so
+     * the history they share with main is parsed once, not once per branch.
+     */
     public List<BranchStatus> statusOfAll() {
-        String main = mainBranch().orElseThrow(() -> new GitEvidenceException(missingMainExplanation()));
-        return branches().stream().filter(b -> !b.name().equals(main)).map(b -> status(b.name())).toList();
+        BranchInfo main = requireMain();
+        List<BranchStatus> result = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRetainBody(false);
+            for (BranchInfo b : branches()) {
+                if (!b.name().equals(main.name())) {
+                    result.add(status(walk, b, main));
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BranchStatus status(RevWalk walk, BranchInfo info, BranchInfo main) throws IOException {
+        RevCommit head = walk.parseCommit(ObjectId.fromString(info.head().sha()));
+        RevCommit mainHead = walk.parseCommit(ObjectId.fromString(main.head().sha()));
+        int ahead = countOnlyOn(walk, head, mainHead);
+        int behind = countOnlyOn(walk, mainHead, head);
+        return new BranchStatus(info, main, ahead, behind, ahead == 0);
     }
 
     /** Whether the head of {@code branch} is reachable from main. */
@@ -298,17 +316,15 @@ public final class GitEvidence implements AutoCloseable {
         return require(main);
     }
 
-    private int countOnlyOn(RevCommit include, RevCommit exclude) throws IOException {
-        try (RevWalk walk = new RevWalk(repo)) {
-            walk.setRetainBody(false);
-            walk.markStart(walk.parseCommit(include));
-            walk.markUninteresting(walk.parseCommit(exclude));
-            int count = 0;
-            while (walk.next() != null) {
-                count++;
-            }
-            return count;
+    private static int countOnlyOn(RevWalk walk, RevCommit include, RevCommit exclude) throws IOException {
+        walk.reset(); // clears the marks of the previous count but keeps the commits already parsed
+        walk.markStart(include);
+        walk.markUninteresting(exclude);
+        int count = 0;
+        while (walk.next() != null) {
+            count++;
         }
+        return count;
     }
 
     private void collect(RevWalk walk, String prefix, boolean remote, List<BranchInfo> out) throws IOException {

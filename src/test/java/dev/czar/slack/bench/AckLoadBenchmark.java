@@ -137,7 +137,7 @@ public final class AckLoadBenchmark {
         int get() throws Exception;
     }
 
-    private static double pct(List<Long> sortedUs, int p) {
+    static double pct(List<Long> sortedUs, int p) {
         int index = (int) Math.ceil(p / 100.0 * sortedUs.size()) - 1;
         return sortedUs.get(Math.max(0, index)) / 1000.0;
     }
@@ -146,18 +146,24 @@ public final class AckLoadBenchmark {
         return "1764250000." + String.format("%06d", i);
     }
 
-    private static String event(String eventId, String ts) {
+    static String event(String eventId, String ts) {
         return SlackFixtures.fill("payloads/app_mention.json", Map.of("user", "U0BENCH001", "text", "status of feature-x",
                 "ts", ts, "event_id", eventId));
     }
 
-    private static Process startCzar(Path work, Path repo, String apiUrl, int port) throws IOException, InterruptedException {
+    static Process startCzar(Path work, Path repo, String apiUrl, int port) throws IOException, InterruptedException {
+        return startCzar(work, repo, apiUrl, port, Map.of());
+    }
+
+    static Process startCzar(Path work, Path repo, String apiUrl, int port, Map<String, String> env)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of("target", "czar.jar").toAbsolutePath().toString(),
                 "serve", "--http", Integer.toString(port), "--repo", repo.toString(), "--home", work.resolve("home").toString())
                 .directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("SLACK_BOT_TOKEN", SlackApiStub.BOT_TOKEN);
         builder.environment().put("SLACK_SIGNING_SECRET", SignedSlackRequests.FAKE_SIGNING_SECRET);
         builder.environment().put("CZAR_SLACK_API_URL", apiUrl);
+        builder.environment().putAll(env);
         Process czar = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(czar.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
@@ -172,7 +178,7 @@ public final class AckLoadBenchmark {
         return czar;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
