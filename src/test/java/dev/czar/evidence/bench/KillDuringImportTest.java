@@ -37,7 +37,8 @@ class KillDuringImportTest {
             rows(out, ROWS / 2, ROWS, "time");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // the killed child cannot delete its staging files: keep them inside this test's temp dir
+        Process child = new ProcessBuilder(java, "-Djava.io.tmpdir=" + home, "-cp", System.getProperty("java.class.path"),
                 ImportInChildProcess.class.getName(), home.toString(), file.toString(), String.valueOf(ROWS * 3 / 4))
                 .redirectErrorStream(true).start();
         try {
