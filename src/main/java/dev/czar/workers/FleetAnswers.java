@@ -31,10 +31,11 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     @Override
     public Optional<String> answer(String question, EvidenceLog log) {
         List<Workstream> all = log.call("workers.list", workers::all);
-        if (all.isEmpty()) {
-            return Optional.empty();
-        }
         String folded = question.toLowerCase(Locale.ROOT);
+        if (all.isEmpty()) {
+            // a fleet question with no fleet deserves that answer, not a git overview
+            return FLEET.matcher(folded).find() ? Optional.of(overview(all, log)) : Optional.empty();
+        }
         Optional<Workstream> named = all.stream().filter(ws -> mentions(folded, ws.name())).findFirst();
         if (named.isPresent()) {
             return Optional.of(detail(named.get(), log));

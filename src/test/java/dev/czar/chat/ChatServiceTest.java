@@ -141,6 +141,15 @@ class ChatServiceTest {
     }
 
     @Test
+    void should_say_there_are_no_workstreams_when_asked_about_the_fleet_before_any_launch() {
+        Answer answer = ask("what is everyone doing?");
+
+        assertThat(answer.intent()).isEqualTo(Intent.STATUS);
+        assertThat(answer.text()).startsWith("No workstreams yet.");
+        assertThat(answer.toolCalls()).extracting(ToolCall::name).containsExactly("workers.list");
+    }
+
+    @Test
     void should_list_commands_with_help() {
         Answer answer = ask("help");
 
