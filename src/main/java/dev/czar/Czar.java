@@ -138,8 +138,11 @@ public final class Czar {
         ChatModel model = config.llm().enabled() ? ChatModels.create(config.llm()) : null;
         // review-specific secret labels first, then the agent's redactor for every other kind it knows
         ReviewRunner runner = new ReviewRunner(model, settings, text -> Redactor.INSTANCE.redact(Secrets.redact(text)));
-        PullRequestDiffs pulls = new PullRequestDiffs(config.ci().github(), options.env().get("GITHUB_TOKEN"),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        // an HTTP client loads the JDK's trust store (a tenth of start-up), so only build one when GitHub is set
+        PullRequestDiffs pulls = config.ci().github().enabled()
+                ? new PullRequestDiffs(config.ci().github(), options.env().get("GITHUB_TOKEN"),
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
+                : PullRequestDiffs.notConfigured();
         return new ReviewService(git, personas, runner, new ReviewStore(database), pulls, options.clock());
     }
 

@@ -87,5 +87,34 @@ class CzarJarIT {
 
         assertThat(version.exitCode()).as(version.err()).isZero();
         assertThat(version.out()).startsWith("czar ");
+        assertThat(Path.of("target/czar.jsa")).as("class-data archive recorded by the launcher's training run").exists();
+    }
+
+    @Test
+    void should_keep_stdout_clean_when_the_class_data_archive_is_unusable() throws Exception {
+        Path launcher = Path.of("czar").toAbsolutePath();
+        Path archive = Path.of("target/czar.jsa").toAbsolutePath();
+        CzarProcess.exec(repo, "", Map.of(), List.of("sh", launcher.toString(), "--version")); // records the archive
+        byte[] good = Files.readAllBytes(archive);
+        // an archive recorded for another jar: the JVM refuses to map it and, unless told otherwise, says so on stdout
+        Path otherJar = Files.copy(Path.of("target/czar.jar"), tmp.resolve("other.jar"));
+        Files.delete(archive);
+        CzarProcess.exec(tmp, "", Map.of(), List.of(javaBin(), "-XX:ArchiveClassesAtExit=" + archive, "-jar",
+                otherJar.toString(), "--version"));
+        try {
+            CzarProcess ask = CzarProcess.exec(repo, "", Map.of(),
+                    List.of("sh", launcher.toString(), "ask", "--json", "status of feature-x"));
+
+            assertThat(ask.exitCode()).as(ask.err()).isZero();
+            assertThat(Json.MAPPER.readTree(ask.out()).get("answer").asText()).contains("1 commit ahead of main");
+            assertThat(ask.err()).isEmpty();
+        } finally {
+            archive.toFile().setWritable(true);
+            Files.write(archive, good);
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
