@@ -3,8 +3,10 @@ package dev.czar.workers;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.errors.CheckoutConflictException;
+import org.eclipse.jgit.errors.LockFailedException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -118,7 +120,14 @@ final class BranchMerger {
 
     /** Updates index and files of the own checkout from one tree to the other; refuses before writing on a clash. */
     private void checkout(RevCommit from, RevCommit to, String main, String command) throws IOException {
-        DirCacheCheckout checkout = new DirCacheCheckout(repo, from.getTree(), repo.lockDirCache(), to.getTree());
+        DirCache index;
+        try {
+            index = repo.lockDirCache();
+        } catch (LockFailedException e) {
+            throw new WorkerException("the index of " + repo.getWorkTree() + " is locked by another git command; try"
+                    + " again, or run '" + command + "' there");
+        }
+        DirCacheCheckout checkout = new DirCacheCheckout(repo, from.getTree(), index, to.getTree());
         checkout.setFailOnConflict(true);
         try {
             checkout.checkout();

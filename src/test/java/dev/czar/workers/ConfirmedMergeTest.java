@@ -147,6 +147,21 @@ class ConfirmedMergeTest {
     }
 
     @Test
+    void should_refuse_when_main_is_checked_out_in_another_worktree() throws Exception {
+        // given
+        String mainBefore = verified(Map.of("auto-merge", true));
+        fleet.repo.branch("elsewhere");
+        Path other = tmp.resolve("main-checkout");
+        GitCli.run(fleet.repo.dir(), "worktree", "add", other.toString(), "main");
+
+        // when / then
+        assertThatThrownBy(() -> fleet.workers.merge("feat", "U0ADMIN")).isInstanceOf(WorkerException.class)
+                .hasMessage("main is checked out in " + other.toRealPath() + ", which czar does not update; run"
+                        + " 'git merge --no-ff czar/feat' there");
+        assertThat(fleet.workers.headOf("main")).contains(mainBefore);
+    }
+
+    @Test
     void should_refuse_a_workstream_whose_gate_has_not_passed() {
         // given
         fleet = new Fleet(tmp, Map.of("auto-merge", true));
