@@ -115,7 +115,7 @@ class WorkerThreadSlackTest {
         bed.requests.command(slash(WorkerSlackBed.OPERATOR, "merge feat"));
         awaitPost("'merge' needs the admin role");
         bed.requests.command(slash(WorkerSlackBed.ADMIN, "merge feat"));
-        Map<String, String> prompt = awaitPost("merge feat");
+        Map<String, String> prompt = awaitPost("Confirm /czar merge feat");
         assertThat(prompt.get("blocks")).contains(BlockKitRenderer.CONFIRM_ACTION);
         WorkerSlackBed.sleep(300);
         assertThat(bed.app.workers().headOf("main")).contains(mainBefore);
