@@ -52,6 +52,7 @@ import dev.czar.workers.ReviewGate;
 import dev.czar.workers.WorkerCommands;
 import dev.czar.workers.WorkerTools;
 import dev.czar.workers.Workers;
+import dev.czar.workers.WorkstreamThreads;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -124,7 +125,8 @@ public final class Czar {
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
-                new ConversationStore(database, options.clock()), config.chat().maxMessageChars());
+                new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
+                new WorkstreamThreads(database)); // an answer in a waiting worker's thread goes to its stdin
         return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);
     }
 

@@ -9,6 +9,8 @@ import dev.czar.store.ConversationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
+
 /**
  * The one code path every front door uses: record the message, classify it, hand it to the answerer or the
  * command path, record the answer. Front doors only translate between their transport and {@link Message}.
@@ -21,14 +23,22 @@ public final class ChatService {
     private final CommandPath commands;
     private final ConversationStore conversations;
     private final int maxMessageChars;
+    private final ThreadHandoff handoff;
 
     public ChatService(IntentRouter router, Answerer answerer, CommandPath commands,
                        ConversationStore conversations, int maxMessageChars) {
+        this(router, answerer, commands, conversations, maxMessageChars, ThreadHandoff.NONE);
+    }
+
+    /** @param handoff threads whose messages are commands for someone waiting there (a worker's question) */
+    public ChatService(IntentRouter router, Answerer answerer, CommandPath commands,
+                       ConversationStore conversations, int maxMessageChars, ThreadHandoff handoff) {
         this.router = router;
         this.answerer = answerer;
         this.commands = commands;
         this.conversations = conversations;
         this.maxMessageChars = maxMessageChars;
+        this.handoff = handoff;
     }
 
     /** Answers one message. Never throws for anything the user wrote. */
@@ -37,13 +47,15 @@ public final class ChatService {
         Message message = truncated ? incoming.withText(cutAt(incoming.text(), maxMessageChars)) : incoming;
         long id = conversations.recordReceived(message);
         Message cleaned = message.withText(MessageText.clean(message.text()));
-        Intent intent = router.route(cleaned.text());
-        LOG.info("message {} from {} in {} routed to {}", id, message.user(), message.channel(), intent);
+        Optional<String> handedOff = handedOff(cleaned);
+        Intent intent = handedOff.isPresent() ? Intent.COMMAND : router.route(cleaned.text());
+        LOG.info("message {} from {} in {} routed to {}{}", id, message.user(), message.channel(), intent,
+                handedOff.isPresent() ? " (an answer in a waiting thread)" : "");
         Answer answer = switch (intent) {
             case CONVERSATION -> router.isHelp(cleaned.text()) ? withCommandList(answerer.converse(cleaned), cleaned)
                     : answerer.converse(cleaned);
             case STATUS -> answerer.status(cleaned);
-            case COMMAND -> commands.execute(cleaned);
+            case COMMAND -> commands.execute(handedOff.map(cleaned::withText).orElse(cleaned));
         };
         if (truncated) {
             answer = answer.withText(answer.text() + "\n(Your message was longer than " + maxMessageChars
@@ -57,9 +69,24 @@ public final class ChatService {
      * The destructive command this message asks for when its sender may run it, so a front door with buttons can
      * ask for a confirmation first and call {@link #handle} only after it. Records nothing.
      */
-    public java.util.Optional<dev.czar.command.CommandSpec> destructiveCommand(Message incoming) {
+    public Optional<dev.czar.command.CommandSpec> destructiveCommand(Message incoming) {
         Message cleaned = incoming.withText(MessageText.clean(incoming.text()));
-        return router.isInstruction(cleaned.text()) ? commands.destructiveAllowed(cleaned) : java.util.Optional.empty();
+        if (handedOff(cleaned).isPresent()) {
+            return Optional.empty(); // an answer for a waiting worker, whatever its words
+        }
+        return router.isInstruction(cleaned.text()) ? commands.destructiveAllowed(cleaned) : Optional.empty();
+    }
+
+    /**
+     * Whether this message in a thread is an answer someone waits for there (a worker's question), so a front door
+     * should hand it in even though it would not otherwise take a message from that thread. Records nothing.
+     */
+    public boolean awaitedInThread(Message incoming) {
+        return handedOff(incoming.withText(MessageText.clean(incoming.text()))).isPresent();
+    }
+
+    private Optional<String> handedOff(Message cleaned) {
+        return cleaned.thread() == null || cleaned.text().isEmpty() ? Optional.empty() : handoff.commandFor(cleaned);
     }
 
     private Answer withCommandList(Answer help, Message message) {

@@ -10,6 +10,7 @@ import dev.czar.digest.DigestScheduler;
 import dev.czar.slack.SlackOutbound;
 import dev.czar.web.Dashboard;
 import dev.czar.workers.WorkerNotices;
+import dev.czar.workers.WorkstreamThreads;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,12 +39,7 @@ final class DigestServing implements AutoCloseable {
         }
         WorkerNotices log = WorkerNotices.toLog();
         // workstreams launched from Slack carry their channel and thread; the others' notices stay in the log
-        WorkerNotices threads = (ws, text) -> {
-            if (ws.channel() == null || ws.channel().isBlank() || "cli".equals(ws.channel())
-                    || slack.post(ws.channel(), ws.thread(), ws.name() + ": " + text).isEmpty()) {
-                log.tell(ws, text);
-            }
-        };
+        WorkerNotices threads = new WorkstreamThreads(app.database()).notices(slack::post, log);
         AlertThrottle throttle = new AlertThrottle(threads, app.database(), clock, config.alertRepeatAfterDuration(),
                 config.alertsPerHour());
         app.workers().notifyVia(throttle);

@@ -102,7 +102,7 @@ public final class SlackFrontDoor implements AutoCloseable {
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
         SlackListeners listeners = new SlackListeners(responder, confirmations, replies, workers, ledger, threads,
-                config.channels(), wiring.clock());
+                wiring.chat()::awaitedInThread, config.channels(), wiring.clock());
         listeners.register(app);
         int resumed = listeners.resumeUnanswered(Duration.ofHours(1));
         if (resumed > 0) {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Bolt listeners: translate Slack payloads into {@link SlackTurn}s, drop redeliveries, queue the work and
@@ -34,16 +35,19 @@ final class SlackListeners {
     private final EventLedger ledger;
     private final ThreadMemory threads;
     private final List<String> channels;
+    private final Predicate<Message> awaitedInThread;
     private final Clock clock;
 
     SlackListeners(SlackResponder responder, ConfirmationFlow confirmations, ThreadReplies replies, AnswerWorkers workers,
-                   EventLedger ledger, ThreadMemory threads, List<String> channels, Clock clock) {
+                   EventLedger ledger, ThreadMemory threads, Predicate<Message> awaitedInThread, List<String> channels,
+                   Clock clock) {
         this.responder = responder;
         this.confirmations = confirmations;
         this.replies = replies;
         this.workers = workers;
         this.ledger = ledger;
         this.threads = threads;
+        this.awaitedInThread = awaitedInThread;
         this.channels = channels;
         this.clock = clock;
     }
@@ -65,20 +69,24 @@ final class SlackListeners {
         return take(payload.getEventId(), ctx, turn(event.getText(), event.getUser(), event.getChannel(), thread, event.getTs()));
     }
 
-    /** Direct messages, and follow-ups without a mention in a thread czar already answered in. */
+    /**
+     * Direct messages, and messages without a mention in a thread czar already answered in or in which a worker
+     * waits for an answer. A message with a mention arrives again as {@code app_mention} and is taken there.
+     */
     private Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent event = payload.getEvent();
         if (event.getUser() == null || event.getBotId() != null || event.getText() == null) {
             return ctx.ack();
         }
         boolean direct = "im".equals(event.getChannelType());
+        SlackTurn turn = turn(event.getText(), event.getUser(), event.getChannel(), event.getThreadTs(), event.getTs());
         boolean followUp = !direct && event.getThreadTs() != null && answersIn(event.getChannel())
-                && !mentions(event.getText(), ctx.getBotUserId()) && threads.isIn(event.getChannel(), event.getThreadTs());
+                && !mentions(event.getText(), ctx.getBotUserId())
+                && (threads.isIn(event.getChannel(), event.getThreadTs()) || awaitedInThread.test(turn.message()));
         if (!direct && !followUp) {
             return ctx.ack();
         }
-        return take(payload.getEventId(), ctx,
-                turn(event.getText(), event.getUser(), event.getChannel(), event.getThreadTs(), event.getTs()));
+        return take(payload.getEventId(), ctx, turn);
     }
 
     private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {

@@ -34,6 +34,11 @@ public final class WorkerCommands {
     public static final CommandSpec PRIORITIZE = new CommandSpec("prioritize", List.of("prioritise"),
             "prioritize <name> <N>", "change a workstream's priority (higher starts first)", Role.OPERATOR, false);
 
+    // issue 5b: czar's merge of a verified branch (workers.unsafe.auto-merge); destructive, so Slack asks to confirm
+    public static final CommandSpec MERGE = new CommandSpec("merge", List.of(),
+            "merge <name>", "merge a verified workstream's branch into main (needs workers.unsafe.auto-merge)",
+            Role.ADMIN, true);
+
     private static final Pattern LAUNCH_ARGS = Pattern.compile(
             "^(\\S+)((?:\\s+--(?:priority|depends-on)(?:=|\\s+)\\S+)*)\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("--(priority|depends-on)(?:=|\\s+)(\\S+)");
@@ -46,9 +51,12 @@ public final class WorkerCommands {
 
     /** Registers every worker command. */
     public CommandRegistry registerAll(CommandRegistry registry) {
-        return registry.register(LAUNCH, this::launch).register(QUEUE, this::queue).register(WORKERS, this::list)
+        registry.register(LAUNCH, this::launch).register(QUEUE, this::queue).register(WORKERS, this::list)
                 .register(KILL, this::kill).register(RETRY, (r, log) -> named(r, "retry", n -> workers.retry(n, user(r))))
                 .register(REPLY, this::reply).register(PRIORITIZE, this::prioritize);
+        // issue 5b: merge
+        registry.register(MERGE, (r, log) -> named(r, "merge", n -> workers.merge(n, user(r))));
+        return registry;
     }
 
     CommandResult launch(CommandRequest request, EvidenceLog log) {

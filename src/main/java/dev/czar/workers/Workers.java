@@ -39,6 +39,7 @@ public final class Workers implements AutoCloseable {
     private final Supervisor supervisor;
     private boolean closed;
     private Notices notices;
+    private ConfirmedMerge merges;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
             Repository repo, Supervisor supervisor) {
@@ -73,6 +74,7 @@ public final class Workers implements AutoCloseable {
                 git, new StatusFile(home.resolve("status.json")), mainBranch, home, clock, switchable);
         Workers workers = new Workers(config, store, git, mainBranch, home, repo, supervisor);
         workers.notices = switchable;
+        workers.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
         return workers;
     }
 
@@ -214,6 +216,16 @@ public final class Workers implements AutoCloseable {
         store.addInput(name, text.strip(), user);
         return "Answer for " + name + " queued for its stdin" + (ws.state() == WorkstreamState.NEEDS_INPUT
                 ? " (it asked: " + ws.reason().replaceFirst("^asks: ", "") + ")" : "") + ".";
+    }
+
+    /**
+     * Merges a verified workstream's branch into main (only with {@code workers.unsafe.auto-merge}; front doors ask
+     * for a confirmation first). The gate's next check sees the merge and marks it DONE.
+     *
+     * @throws WorkerException with the one-line reason it was refused; nothing is merged then
+     */
+    public String merge(String name, String user) {
+        return merges.merge(require(name), user);
     }
 
     public String reprioritise(String name, int priority, String user) {

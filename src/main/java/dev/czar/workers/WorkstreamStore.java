@@ -237,6 +237,19 @@ public final class WorkstreamStore {
         }
     }
 
+    /** The branch head the latest gate run checked; empty before the first run. */
+    public Optional<String> latestGateHead(String name) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
+                "SELECT head_sha FROM gate_items WHERE workstream = ? ORDER BY id DESC LIMIT 1")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the gate head of " + name, e);
+        }
+    }
+
     public void addInput(String name, String text, String fromUser) {
         update("INSERT INTO worker_inputs (workstream, text, from_user, at) VALUES (?, ?, ?, ?)",
                 name, text, fromUser, clock.instant());

@@ -116,6 +116,17 @@ class WorkersCliTest {
     }
 
     @Test
+    void should_refuse_czar_merge_in_one_line_while_auto_merge_is_off() {
+        czar("launch", "feat", "--task", "Implement the feature");
+
+        int code = czar("merge", "feat");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("czar: czar does not merge: workers.unsafe.auto-merge is off in config/czar.yaml;"
+                + " merge czar/feat yourself");
+    }
+
+    @Test
     void should_refuse_a_dependency_on_an_unknown_workstream_in_one_line() {
         int code = czar("launch", "docs", "--task", "Write the docs", "--depends-on", "ghost");
 

@@ -53,7 +53,7 @@ final class Fleet implements AutoCloseable {
                 (Integer) o.getOrDefault("max-fix-rounds", 0),
                 (String) o.getOrDefault("retention", "7d"),
                 (String) o.getOrDefault("working-copies", "auto"),
-                null);
+                new WorkersConfig.Unsafe((Boolean) o.get("auto-merge")));
     }
 
     Workers open(WorkersConfig config) {
