@@ -27,6 +27,7 @@ import static dev.czar.workers.WorkstreamState.DONE;
 import static dev.czar.workers.WorkstreamState.FAILED;
 import static dev.czar.workers.WorkstreamState.LOST;
 import static dev.czar.workers.WorkstreamState.NEEDS_INPUT;
+import static dev.czar.workers.WorkstreamState.PAUSED;
 import static dev.czar.workers.WorkstreamState.QUEUED;
 import static dev.czar.workers.WorkstreamState.RUNNING;
 import static dev.czar.workers.WorkstreamState.STUCK;
@@ -42,7 +43,6 @@ import static dev.czar.workers.WorkstreamStore.set;
  */
 public final class Supervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
-    private static final Set<WorkstreamState> RUNS_A_PROCESS = Set.of(RUNNING, NEEDS_INPUT, STUCK);
 
     private final String id;
     private final WorkersConfig config;
@@ -166,7 +166,7 @@ public final class Supervisor implements AutoCloseable {
     /** Workers of a supervisor that is gone: end any left-over process, mark LOST, re-queue once. */
     private void recover() {
         for (Workstream ws : store.all()) {
-            if (!RUNS_A_PROCESS.contains(ws.state()) || running.containsKey(ws.name())) {
+            if (!ws.holdsProcess() || running.containsKey(ws.name())) {
                 continue;
             }
             String ended = "";
@@ -183,11 +183,14 @@ public final class Supervisor implements AutoCloseable {
                     set("owner", null, "pid", null))) {
                 continue;
             }
+            boolean paused = ws.state() == PAUSED;
             if (ws.lostRequeues() < 1) {
-                store.transition(ws.name(), LOST, QUEUED, actor(), "re-queued once after being lost",
-                        set("lost_requeues", ws.lostRequeues() + 1, "not_before", null));
+                store.transition(ws.name(), LOST, paused ? PAUSED : QUEUED, actor(), "re-queued once after being lost"
+                                + (paused ? "; still paused: it starts again when resumed" : ""),
+                        set("lost_requeues", ws.lostRequeues() + 1, "not_before", null, "paused_from", paused ? QUEUED : null));
             } else {
-                store.transition(ws.name(), LOST, FAILED, actor(), "lost a second time; not re-queued again");
+                store.transition(ws.name(), LOST, FAILED, actor(), "lost a second time; not re-queued again",
+                        set("paused_from", null));
             }
         }
     }
@@ -198,18 +201,30 @@ public final class Supervisor implements AutoCloseable {
             Activity activity = entry.getValue();
             RunningWorker worker = activity.worker();
             Workstream ws = store.find(name).orElseThrow();
-            if (!RUNS_A_PROCESS.contains(ws.state()) || !id.equals(ws.owner())) {
+            if (!ws.holdsProcess() || !id.equals(ws.owner())) {
                 worker.kill();
                 running.remove(name);
                 store.note(name, actor(), "worker process " + worker.pid() + " ended: the workstream is " + ws.state().label());
                 continue;
             }
-            ws = deliverReplies(ws, worker);
+            followPause(ws, activity, now);
+            if (ws.state() != PAUSED) {
+                ws = deliverReplies(ws, worker); // a stopped worker gets its answers when resumed
+            }
+            Optional<String> claim = worker.doneClaim();
+            if (claim.isPresent()) {
+                running.remove(name);
+                onClaim(ws, worker, claim.get());
+                continue;
+            }
             Optional<Integer> exit = worker.exitCode();
             if (exit.isPresent()) {
                 running.remove(name);
                 onExit(ws, exit.get(), worker.tail(20));
                 continue;
+            }
+            if (ws.state() == PAUSED) {
+                continue; // stopped on purpose: neither asking nor stuck
             }
             Optional<String> prompt = worker.pendingPrompt();
             Duration silence = Duration.between(worker.lastOutputAt(), now);
@@ -235,6 +250,22 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** Stops the worker's process group when its workstream was paused, continues it when resumed. */
+    private void followPause(Workstream ws, Activity activity, Instant now) {
+        RunningWorker worker = activity.worker();
+        if (ws.state() == PAUSED && !activity.paused()) {
+            worker.pause();
+            activity.paused(now);
+            store.note(ws.name(), actor(), "worker process group " + worker.pid() + " stopped (SIGSTOP); its stuck clock"
+                    + " is frozen until it is resumed");
+        } else if (ws.state() != PAUSED && activity.paused()) {
+            worker.resume();
+            Duration paused = activity.resumed(now);
+            store.note(ws.name(), actor(), "worker process group " + worker.pid() + " continued (SIGCONT) after "
+                    + paused.toSeconds() + "s paused; paused time does not count towards workers.stuck-after");
+        }
+    }
+
     private Workstream deliverReplies(Workstream ws, RunningWorker worker) {
         for (WorkstreamStore.PendingInput input : store.pendingInputs(ws.name())) {
             try {
@@ -251,11 +282,26 @@ public final class Supervisor implements AutoCloseable {
         return store.find(ws.name()).orElseThrow();
     }
 
+    /** The worker said it is done: end it (its claim is final) and let the gate judge, as after exit 0. */
+    private void onClaim(Workstream ws, RunningWorker worker, String claim) {
+        Optional<Integer> exited = worker.exitCode();
+        worker.kill();
+        copies.sync(ws);
+        String ended = exited.map(code -> "it exited with code " + code)
+                .orElse("its process group was ended (SIGTERM, then SIGKILL after a grace period)");
+        if (store.transition(ws.name(), ws.state(), VERIFYING, actor(), "worker claimed done in its output: \""
+                        + claim + "\" (workers.done-pattern); " + ended + "; checking the Definition of Done",
+                set("exit_code", exited.orElse(null), "pid", null, "paused_from", null))) {
+            gates.start(store.find(ws.name()).orElseThrow());
+        }
+    }
+
     private void onExit(Workstream ws, int code, String tail) {
         copies.sync(ws);
         if (code == 0) {
             if (store.transition(ws.name(), ws.state(), VERIFYING, actor(),
-                    "worker exited 0 (a claim of done); checking the Definition of Done", set("exit_code", 0, "pid", null))) {
+                    "worker exited 0 (a claim of done); checking the Definition of Done",
+                    set("exit_code", 0, "pid", null, "paused_from", null))) {
                 gates.start(store.find(ws.name()).orElseThrow());
             }
         } else {
@@ -265,15 +311,19 @@ public final class Supervisor implements AutoCloseable {
 
     private void retryOrFail(Workstream ws, String why, String tail, Integer exitCode) {
         String lastOutput = tail.isBlank() ? "" : "; last output:\n" + tail;
+        boolean paused = ws.state() == PAUSED;
         if (ws.attempts() <= config.maxRetries()) {
             Duration backoff = config.retryBackoffDuration().multipliedBy(1L << Math.min(10, ws.attempts() - 1));
-            store.transition(ws.name(), ws.state(), QUEUED, actor(), why + "; retry " + ws.attempts() + " of "
-                            + config.maxRetries() + " in " + backoff.toMillis() + "ms" + lastOutput,
-                    set("exit_code", exitCode, "pid", null, "owner", null, "not_before", clock.instant().plus(backoff)));
+            store.transition(ws.name(), ws.state(), paused ? PAUSED : QUEUED, actor(), why + "; retry " + ws.attempts()
+                            + " of " + config.maxRetries() + " in " + backoff.toMillis() + "ms"
+                            + (paused ? " once resumed" : "") + lastOutput,
+                    set("exit_code", exitCode, "pid", null, "owner", null, "not_before", clock.instant().plus(backoff),
+                            "paused_from", paused ? QUEUED : null));
         } else {
             String reason = why + " on attempt " + ws.attempts() + "; no retries left (workers.max-retries "
                     + config.maxRetries() + ")" + lastOutput;
-            if (store.transition(ws.name(), ws.state(), FAILED, actor(), reason, set("exit_code", exitCode, "pid", null))) {
+            if (store.transition(ws.name(), ws.state(), FAILED, actor(), reason,
+                    set("exit_code", exitCode, "pid", null, "paused_from", null))) {
                 notices.tell(ws, "FAILED: " + reason);
             }
         }
@@ -354,7 +404,7 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         List<Workstream> all = store.all();
-        long busy = all.stream().filter(w -> RUNS_A_PROCESS.contains(w.state())).count();
+        long busy = all.stream().filter(Workstream::holdsProcess).count(); // a paused worker keeps its slot
         List<Workstream> queue = all.stream().filter(w -> w.state() == QUEUED)
                 .filter(w -> w.notBefore() == null || !w.notBefore().isAfter(now))
                 .sorted(Comparator.comparingInt(Workstream::priority).reversed().thenComparing(Workstream::createdAt))
@@ -436,9 +486,12 @@ public final class Supervisor implements AutoCloseable {
         }
         try {
             for (Workstream ws : store.all()) {
-                if (RUNS_A_PROCESS.contains(ws.state()) && id.equals(ws.owner())) {
-                    store.transition(ws.name(), ws.state(), QUEUED, actor(), "czar stopped; worker ended, it starts again"
-                            + " with the next supervisor", set("pid", null, "owner", null));
+                if (ws.holdsProcess() && id.equals(ws.owner())) {
+                    boolean paused = ws.state() == PAUSED;
+                    store.transition(ws.name(), ws.state(), ws.state() == PAUSED ? PAUSED : QUEUED, actor(),
+                            "czar stopped; worker ended, it starts again with the next supervisor"
+                                    + (paused ? " once resumed (still paused)" : ""),
+                            set("pid", null, "owner", null, "paused_from", paused ? QUEUED : null));
                 }
             }
             if (holdsLease) {

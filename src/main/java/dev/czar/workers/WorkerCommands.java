@@ -34,6 +34,14 @@ public final class WorkerCommands {
     public static final CommandSpec PRIORITIZE = new CommandSpec("prioritize", List.of("prioritise"),
             "prioritize <name> <N>", "change a workstream's priority (higher starts first)", Role.OPERATOR, false);
 
+    // --- pause/resume (issue 5, branch issue-5a) ---
+    public static final CommandSpec PAUSE = new CommandSpec("pause", List.of("hold"),
+            "pause <name>", "hold a workstream: not started if queued; a running worker's processes are stopped",
+            Role.OPERATOR, false);
+    public static final CommandSpec RESUME = new CommandSpec("resume", List.of("unpause"),
+            "resume <name>", "let a paused workstream go on from where it was paused", Role.OPERATOR, false);
+    // --- end pause/resume ---
+
     private static final Pattern LAUNCH_ARGS = Pattern.compile(
             "^(\\S+)((?:\\s+--(?:priority|depends-on)(?:=|\\s+)\\S+)*)\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("--(priority|depends-on)(?:=|\\s+)(\\S+)");
@@ -46,9 +54,14 @@ public final class WorkerCommands {
 
     /** Registers every worker command. */
     public CommandRegistry registerAll(CommandRegistry registry) {
-        return registry.register(LAUNCH, this::launch).register(QUEUE, this::queue).register(WORKERS, this::list)
+        registry.register(LAUNCH, this::launch).register(QUEUE, this::queue).register(WORKERS, this::list)
                 .register(KILL, this::kill).register(RETRY, (r, log) -> named(r, "retry", n -> workers.retry(n, user(r))))
                 .register(REPLY, this::reply).register(PRIORITIZE, this::prioritize);
+        // --- pause/resume (issue 5, branch issue-5a) ---
+        registry.register(PAUSE, (r, log) -> named(r, "pause", n -> workers.pause(n, user(r))))
+                .register(RESUME, (r, log) -> named(r, "resume", n -> workers.resume(n, user(r))));
+        // --- end pause/resume ---
+        return registry;
     }
 
     CommandResult launch(CommandRequest request, EvidenceLog log) {

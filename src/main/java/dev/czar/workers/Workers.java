@@ -29,6 +29,9 @@ public final class Workers implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final java.util.Set<WorkstreamState> RETRYABLE =
             java.util.EnumSet.of(WorkstreamState.FAILED, WorkstreamState.KILLED, WorkstreamState.LOST);
+    /** STUCK is left out: a stuck worker is being ended and re-queued, pause it once it is queued. */
+    private static final java.util.Set<WorkstreamState> PAUSABLE = java.util.EnumSet.of(WorkstreamState.QUEUED,
+            WorkstreamState.BLOCKED, WorkstreamState.RUNNING, WorkstreamState.NEEDS_INPUT);
 
     private final WorkersConfig config;
     private final WorkstreamStore store;
@@ -186,7 +189,7 @@ public final class Workers implements AutoCloseable {
         if (!store.transition(name, ws.state(), WorkstreamState.KILLED, user, "killed by " + user)) {
             return name + " changed state just now; try again.";
         }
-        String process = Set.of(WorkstreamState.RUNNING, WorkstreamState.NEEDS_INPUT, WorkstreamState.STUCK).contains(ws.state())
+        String process = ws.holdsProcess()
                 ? " The supervisor ends its worker's whole process group on its next round." : "";
         return "Killed " + name + " (was " + ws.state().label() + ")." + process + " Branch " + ws.branch() + " is kept.";
     }
@@ -202,13 +205,52 @@ public final class Workers implements AutoCloseable {
         return moved ? "Re-queued " + name + " (was " + ws.state().label() + ")." : name + " changed state just now; try again.";
     }
 
+    /**
+     * Holds a workstream where it is: a queued or blocked one is not started when a slot frees; a running or waiting
+     * worker's whole process group is stopped (SIGSTOP) by the supervisor on its next round, keeps its slot, and is
+     * never declared STUCK while paused. {@link #resume} undoes it.
+     */
+    public String pause(String name, String user) {
+        Workstream ws = require(name);
+        if (ws.state() == WorkstreamState.PAUSED) {
+            return name + " is already paused (it was " + ws.pausedFrom().label() + "); resume it with 'resume " + name + "'.";
+        }
+        if (!PAUSABLE.contains(ws.state())) {
+            return name + " is " + ws.state().label() + "; only queued, blocked, running or waiting workstreams can be paused.";
+        }
+        String effect = ws.holdsProcess() ? "its worker's process group is stopped and its stuck clock frozen"
+                : "it is not started until resumed";
+        if (!store.transition(name, ws.state(), WorkstreamState.PAUSED, user, "paused by " + user + " (was "
+                + ws.state().label() + "); " + effect, WorkstreamStore.set("paused_from", ws.state()))) {
+            return name + " changed state just now; try again.";
+        }
+        return "Paused " + name + " (was " + ws.state().label() + "): " + effect + (ws.holdsProcess()
+                ? " on the supervisor's next round. It keeps its worker slot." : ".") + " Resume with 'resume " + name + "'.";
+    }
+
+    /** Puts a paused workstream back in the state it was paused in; a stopped worker goes on (SIGCONT). */
+    public String resume(String name, String user) {
+        Workstream ws = require(name);
+        if (ws.state() != WorkstreamState.PAUSED) {
+            return name + " is " + ws.state().label() + ", not paused; nothing to resume.";
+        }
+        WorkstreamState back = ws.pausedFrom() != null ? ws.pausedFrom() : WorkstreamState.QUEUED;
+        String effect = ws.holdsProcess() ? "its worker's process group continues on the supervisor's next round"
+                : "it starts when a slot is free";
+        if (!store.transition(name, WorkstreamState.PAUSED, back, user, "resumed by " + user + "; " + effect,
+                WorkstreamStore.set("paused_from", null))) {
+            return name + " changed state just now; try again.";
+        }
+        return "Resumed " + name + " (" + back.label() + "): " + effect + ".";
+    }
+
     /** Queues an operator's answer for a worker's stdin; delivered by the supervisor running it. */
     public String reply(String name, String text, String user) {
         Workstream ws = require(name);
         if (text == null || text.isBlank()) {
             throw new WorkerException("the answer is empty: reply " + name + " <answer>");
         }
-        if (!ws.state().active() && ws.state() != WorkstreamState.QUEUED) {
+        if (!ws.state().active() && ws.state() != WorkstreamState.QUEUED && !ws.holdsProcess()) {
             return name + " is " + ws.state().label() + "; there is no worker to answer.";
         }
         store.addInput(name, text.strip(), user);
@@ -227,11 +269,12 @@ public final class Workers implements AutoCloseable {
         return store.all();
     }
 
-    /** Waiting work in the order it will start: QUEUED by priority, then BLOCKED. */
+    /** Waiting work in the order it will start: QUEUED by priority, then BLOCKED, then held by a pause. */
     public List<Workstream> queue() {
         List<Workstream> queued = new ArrayList<>(store.all().stream()
-                .filter(w -> w.state() == WorkstreamState.QUEUED || w.state() == WorkstreamState.BLOCKED).toList());
-        queued.sort(Comparator.comparing((Workstream w) -> w.state() == WorkstreamState.BLOCKED)
+                .filter(w -> w.state() == WorkstreamState.QUEUED || w.state() == WorkstreamState.BLOCKED
+                        || w.state() == WorkstreamState.PAUSED && !w.holdsProcess()).toList());
+        queued.sort(Comparator.comparingInt((Workstream w) -> w.state().ordinal())
                 .thenComparing(Comparator.comparingInt(Workstream::priority).reversed())
                 .thenComparing(Workstream::createdAt));
         return queued;
