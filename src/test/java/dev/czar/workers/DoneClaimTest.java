@@ -36,7 +36,7 @@ class DoneClaimTest {
 
         // when
         Workstream ws = fleet.await("claimer", w -> w.state() == VERIFYING
-                && fleet.workers.store().latestGate("claimer").size() > 1, Duration.ofSeconds(60), "verifying, gated");
+                && fleet.workers.store().latestGate("claimer").size() > 1, Fleet.PATIENCE, "verifying, gated");
 
         // then the claim is the evidence, the worker is gone, and the gate judged its commit
         WorkstreamEvent claim = fleet.workers.store().events("claimer", 20).stream()
@@ -58,7 +58,7 @@ class DoneClaimTest {
         fleet.launch("boaster", "Implement the boaster\nagent-mode: claim-no-commit\n");
 
         // when
-        Workstream ws = fleet.await("boaster", w -> w.state() == FAILED, Duration.ofSeconds(60), "failed");
+        Workstream ws = fleet.await("boaster", w -> w.state() == FAILED, Fleet.PATIENCE, "failed");
 
         // then
         assertThat(fleet.history("boaster")).containsExactly(QUEUED, RUNNING, VERIFYING, FAILED);
@@ -76,7 +76,7 @@ class DoneClaimTest {
 
         // when its following output line has been read
         fleet.await("talker", w -> w.state() == RUNNING && fleet.workers.logTail("talker", 3).contains("next"),
-                Duration.ofSeconds(30), "running past the mentions");
+                Fleet.PATIENCE, "running past the mentions");
         fleet.workers.supervisor().tick();
 
         // then

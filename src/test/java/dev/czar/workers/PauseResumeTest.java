@@ -50,11 +50,11 @@ class PauseResumeTest {
         fleet = new Fleet(tmp, Map.of("stuck-after", "2s", "max-retries", 0));
         fleet.launch("ticker", TICKER);
         Workstream running = fleet.await("ticker", w -> w.state() == RUNNING && lastTick("ticker") >= 2,
-                Duration.ofSeconds(30), "running and ticking");
+                Fleet.PATIENCE, "running and ticking");
 
         // when paused
         String paused = fleet.workers.pause("ticker", "U_OP");
-        fleet.await("ticker", w -> processState(running.pid()) == 'T', Duration.ofSeconds(30), "stopped");
+        fleet.await("ticker", w -> processState(running.pid()) == 'T', Fleet.PATIENCE, "stopped");
         int ticksAtStop = settledTicks();
         tickFor(Duration.ofSeconds(4)); // twice workers.stuck-after without any output
 
@@ -68,7 +68,7 @@ class PauseResumeTest {
 
         // when resumed, it goes on where it stopped and is not declared stuck for the paused time
         assertThat(fleet.workers.resume("ticker", "U_OP")).startsWith("Resumed ticker (running)");
-        fleet.await("ticker", w -> lastTick("ticker") > ticksAtStop + 2, Duration.ofSeconds(30), "ticking again");
+        fleet.await("ticker", w -> lastTick("ticker") > ticksAtStop + 2, Fleet.PATIENCE, "ticking again");
 
         assertThat(processState(running.pid())).isNotEqualTo('T');
         assertThat(fleet.workers.find("ticker").orElseThrow().state()).isEqualTo(RUNNING);
@@ -111,15 +111,15 @@ class PauseResumeTest {
         fleet = new Fleet(tmp, Map.of("stuck-after", "60s"));
         fleet.launch("frozen", TICKER);
         Workstream running = fleet.await("frozen", w -> w.state() == RUNNING && lastTick("frozen") >= 1,
-                Duration.ofSeconds(30), "ticking");
+                Fleet.PATIENCE, "ticking");
         fleet.workers.pause("frozen", "U_OP");
-        fleet.await("frozen", w -> processState(running.pid()) == 'T', Duration.ofSeconds(30), "stopped");
+        fleet.await("frozen", w -> processState(running.pid()) == 'T', Fleet.PATIENCE, "stopped");
         ProcessHandle stopped = ProcessHandle.of(running.pid()).orElseThrow();
         fleet.workers.supervisor().abandon();
 
         // when the next czar supervises the same home
         Workers second = fleet.open(Fleet.config(Map.of("stuck-after", "60s")));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Fleet.PATIENCE.toNanos();
         while (!second.supervisor().tick() && System.nanoTime() < deadline) {
             Fleet.sleep(100);
         }
@@ -135,7 +135,7 @@ class PauseResumeTest {
 
         // and resuming starts a fresh attempt
         assertThat(second.resume("frozen", "U_OP")).startsWith("Resumed frozen (queued)");
-        long started = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long started = System.nanoTime() + Fleet.PATIENCE.toNanos();
         while (second.find("frozen").orElseThrow().state() != RUNNING && System.nanoTime() < started) {
             second.supervisor().tick();
             Fleet.sleep(50);
@@ -148,9 +148,9 @@ class PauseResumeTest {
         fleet = new Fleet(tmp, Map.of("stuck-after", "60s"));
         fleet.launch("napper", TICKER);
         Workstream running = fleet.await("napper", w -> w.state() == RUNNING && lastTick("napper") >= 1,
-                Duration.ofSeconds(30), "ticking");
+                Fleet.PATIENCE, "ticking");
         fleet.workers.pause("napper", "U_OP");
-        fleet.await("napper", w -> processState(running.pid()) == 'T', Duration.ofSeconds(30), "stopped");
+        fleet.await("napper", w -> processState(running.pid()) == 'T', Fleet.PATIENCE, "stopped");
 
         fleet.workers.supervisor().close();
 
@@ -199,7 +199,7 @@ class PauseResumeTest {
     private int settledTicks() {
         int previous = -1;
         int current = lastTick("ticker");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Fleet.PATIENCE.toNanos();
         while (current != previous && System.nanoTime() < deadline) {
             Fleet.sleep(700);
             previous = current;
