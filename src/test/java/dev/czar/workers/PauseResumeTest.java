@@ -81,7 +81,7 @@ class PauseResumeTest {
     }
 
     @Test
-    void should_not_start_a_paused_queued_workstream_while_a_slot_is_free_until_resumed() {
+    void should_not_start_a_paused_queued_workstream_while_a_slot_is_free_until_resumed() throws Exception {
         // given
         fleet = new Fleet(tmp, Map.of("max-parallel", 2, "stuck-after", "60s"));
         fleet.workers.launch("held", TICKER, 9, null, "local:test", "cli", null);
@@ -99,6 +99,8 @@ class PauseResumeTest {
         assertThat(fleet.workers.supervisor().runningHere()).containsExactly("other");
         assertThat(fleet.workers.queue()).extracting(FleetText::queueLine)
                 .containsExactly("held  PAUSED  priority 9  held until resumed (was QUEUED)  — Implement the ticker");
+        assertThat(Files.readString(fleet.home.resolve("status.json"))).containsPattern(
+                "\"name\" : \"held\",\\s*\"branch\" : \"czar/held\",\\s*\"state\" : \"PAUSED\"");
 
         fleet.workers.resume("held", "U_OP");
         fleet.await("held", RUNNING);
