@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The worker feature as the rest of czar sees it: launch, kill, retry, reply, reprioritise, and read the fleet.
+ * The worker feature as the rest of czar sees it: launch, kill, retry, reply, reprioritise, pause and resume, and
+ * read the fleet.
  * These only change rows in the shared database, so they work from any czar process; the {@link Supervisor}
  * (running in whichever process holds the home's lease) acts on them.
  */
@@ -29,9 +30,6 @@ public final class Workers implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     private static final java.util.Set<WorkstreamState> RETRYABLE =
             java.util.EnumSet.of(WorkstreamState.FAILED, WorkstreamState.KILLED, WorkstreamState.LOST);
-    /** STUCK is left out: a stuck worker is being ended and re-queued, pause it once it is queued. */
-    private static final java.util.Set<WorkstreamState> PAUSABLE = java.util.EnumSet.of(WorkstreamState.QUEUED,
-            WorkstreamState.BLOCKED, WorkstreamState.RUNNING, WorkstreamState.NEEDS_INPUT);
 
     private final WorkersConfig config;
     private final WorkstreamStore store;
@@ -40,6 +38,7 @@ public final class Workers implements AutoCloseable {
     private final Path home;
     private final Repository repo;
     private final Supervisor supervisor;
+    private final Pauses pauses;
     private boolean closed;
     private Notices notices;
 
@@ -52,6 +51,7 @@ public final class Workers implements AutoCloseable {
         this.home = home;
         this.repo = repo;
         this.supervisor = supervisor;
+        this.pauses = new Pauses(store);
     }
 
     /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
@@ -211,37 +211,12 @@ public final class Workers implements AutoCloseable {
      * never declared STUCK while paused. {@link #resume} undoes it.
      */
     public String pause(String name, String user) {
-        Workstream ws = require(name);
-        if (ws.state() == WorkstreamState.PAUSED) {
-            return name + " is already paused (it was " + ws.pausedFrom().label() + "); resume it with 'resume " + name + "'.";
-        }
-        if (!PAUSABLE.contains(ws.state())) {
-            return name + " is " + ws.state().label() + "; only queued, blocked, running or waiting workstreams can be paused.";
-        }
-        String effect = ws.holdsProcess() ? "its worker's process group is stopped and its stuck clock frozen"
-                : "it is not started until resumed";
-        if (!store.transition(name, ws.state(), WorkstreamState.PAUSED, user, "paused by " + user + " (was "
-                + ws.state().label() + "); " + effect, WorkstreamStore.set("paused_from", ws.state()))) {
-            return name + " changed state just now; try again.";
-        }
-        return "Paused " + name + " (was " + ws.state().label() + "): " + effect + (ws.holdsProcess()
-                ? " on the supervisor's next round. It keeps its worker slot." : ".") + " Resume with 'resume " + name + "'.";
+        return pauses.pause(require(name), user);
     }
 
     /** Puts a paused workstream back in the state it was paused in; a stopped worker goes on (SIGCONT). */
     public String resume(String name, String user) {
-        Workstream ws = require(name);
-        if (ws.state() != WorkstreamState.PAUSED) {
-            return name + " is " + ws.state().label() + ", not paused; nothing to resume.";
-        }
-        WorkstreamState back = ws.pausedFrom() != null ? ws.pausedFrom() : WorkstreamState.QUEUED;
-        String effect = ws.holdsProcess() ? "its worker's process group continues on the supervisor's next round"
-                : "it starts when a slot is free";
-        if (!store.transition(name, WorkstreamState.PAUSED, back, user, "resumed by " + user + "; " + effect,
-                WorkstreamStore.set("paused_from", null))) {
-            return name + " changed state just now; try again.";
-        }
-        return "Resumed " + name + " (" + back.label() + "): " + effect + ".";
+        return pauses.resume(require(name), user);
     }
 
     /** Queues an operator's answer for a worker's stdin; delivered by the supervisor running it. */
