@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # A scripted stand-in for a coding agent, for czar's tests and demos. It reads its task like a real agent
 # (the full text on stdin, also in TASK.md) and acts on directives in that text:
-#   agent-mode: commit | crash | crash-first | hang | claim-done | lazy | test-stub | stub | ask
+#   agent-mode: commit | crash | crash-first | hang | claim-done | lazy | test-stub | stub | ask | tick
+#               | commit-then-claim | claim-no-commit
+#     tick: prints "tick N" every half second until ended (a busy worker whose output shows when it runs)
+#     commit-then-claim / claim-no-commit: print the claim line (agent-claim) and keep running, like an agent that
+#     says it is done but does not exit; the first commits before claiming, the second does not
+#   agent-claim: the claim line (default CZAR_DONE, as workers.done-pattern expects by default)
 #   agent-file: path to write (default work/<workstream>.txt)
 #   agent-content: text to write into it (default "implemented by <workstream>")
 #   agent-linger: seconds to keep working (printing) after committing, before exiting 0
@@ -21,6 +26,7 @@ file=$(directive agent-file); file=${file:-work/$name.txt}
 content=$(directive agent-content); content=${content:-"implemented by $name"}
 linger=$(directive agent-linger); linger=${linger:-0}
 code=$(directive agent-exit); code=${code:-3}
+claim=$(directive agent-claim); claim=${claim:-CZAR_DONE}
 
 commit() { # path content message
   mkdir -p "$(dirname "$1")"
@@ -54,6 +60,12 @@ case "$mode" in
   stub)
     commit "src/main/java/Feature.java" "class Feature { void run() { throw new UnsupportedOperationException(\"TODO\"); } }" \
       "$name: add feature"; exit 0 ;;
+  tick)
+    for ((s = 1; ; s++)); do echo "tick $s"; sleep 0.5; done ;;
+  commit-then-claim)
+    commit "$file" "$content" "$name: implement"; echo "$claim"; echo "waiting to be ended"; sleep 3600 & wait ;;
+  claim-no-commit)
+    echo "$claim"; echo "waiting to be ended"; sleep 3600 & wait ;;
   ask)
     printf 'Apply the change to %s? [y/n] ' "$file"
     IFS= read -r answer

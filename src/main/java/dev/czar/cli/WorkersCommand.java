@@ -30,7 +30,7 @@ final class WorkersCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
-    @Option(names = "--json", description = "Print a JSON array: name, state, branch, head_sha, attempts, gate items.")
+    @Option(names = "--json", description = "Print a JSON array: name, state, branch, head_sha, attempts, gate items, paused_from.")
     boolean json;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show one workstream in detail.")
@@ -38,7 +38,8 @@ final class WorkersCommand implements Callable<Integer> {
 
     /** The stable JSON shape of one workstream. */
     record WorkerJson(String name, String state, String branch, String headSha, int attempts, int priority,
-                      String dependsOn, Integer exitCode, String reason, String task, List<GateJson> gate) {
+                      String dependsOn, Integer exitCode, String reason, String task, List<GateJson> gate,
+                      String pausedFrom) {
     }
 
     record GateJson(String item, String status, boolean pass, String evidence) {
@@ -66,6 +67,7 @@ final class WorkersCommand implements Callable<Integer> {
         List<GateJson> gate = v.gate().stream().map(i -> new GateJson(i.item(), i.status().name(),
                 i.status() == GateItem.Status.PASS, i.evidence())).toList();
         return new WorkerJson(ws.name(), ws.state().name(), ws.branch(), v.headSha(), ws.attempts(), ws.priority(),
-                ws.dependsOn(), ws.exitCode(), ws.reason(), ws.summary(), gate);
+                ws.dependsOn(), ws.exitCode(), ws.reason(), ws.summary(), gate,
+                ws.pausedFrom() == null ? null : ws.pausedFrom().name());
     }
 }

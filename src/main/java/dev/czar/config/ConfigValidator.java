@@ -89,6 +89,13 @@ final class ConfigValidator {
         } catch (java.util.regex.PatternSyntaxException e) {
             fail(origin, "workers.prompt-pattern", "is not a valid regular expression: " + e.getDescription());
         }
+        try {
+            if (w.doneClaims()) {
+                java.util.regex.Pattern.compile(w.donePattern());
+            }
+        } catch (java.util.regex.PatternSyntaxException e) {
+            fail(origin, "workers.done-pattern", "is not a valid regular expression: " + e.getDescription());
+        }
     }
 
     private static void checkSlack(SlackConfig slack, Function<String, String> originOf) {

@@ -25,13 +25,17 @@ import java.util.regex.Pattern;
  * @param workingCopies  {@code auto} (git worktree when git is installed, else a JGit clone), {@code git-worktree},
  *                       {@code jgit-clone}
  * @param unsafe         switches that let czar change the repository on its own
+ * @param donePattern    regex on a whole output line meaning "the worker claims it is done" (VERIFYING, like exit 0);
+ *                       {@code none} switches claims off
  */
 public record WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
                             Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
                             String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
-                            String workingCopies, Unsafe unsafe) {
+                            String workingCopies, Unsafe unsafe, String donePattern) {
     public static final String DEFAULT_PROMPT =
             "(?i)(\\[y/n\\]|\\(y/n\\)|\\[yes/no\\]|\\(yes/no\\)|press enter|do you want to .*\\?|allow .*\\?|proceed\\?)\\s*$";
+    /** A line that is just {@code CZAR_DONE}, or {@code CZAR_DONE: summary}: unlikely to be printed by accident. */
+    public static final String DEFAULT_DONE = "^\\s*CZAR_DONE(\\s*:.*)?\\s*$";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
     public WorkersConfig {
@@ -49,6 +53,21 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
         retention = text(retention, "7d");
         workingCopies = text(workingCopies, "auto").toLowerCase(Locale.ROOT);
         unsafe = unsafe != null ? unsafe : new Unsafe(null);
+        donePattern = donePattern != null && !donePattern.isBlank() ? donePattern : DEFAULT_DONE;
+    }
+
+    /** Without the done pattern, as written before it existed. */
+    public WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
+                         Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
+                         String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
+                         String workingCopies, Unsafe unsafe) {
+        this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
+                promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, null);
+    }
+
+    /** Whether an output line can claim done ({@code workers.done-pattern} is not {@code none}). */
+    public boolean doneClaims() {
+        return !donePattern.strip().equalsIgnoreCase("none");
     }
 
     /** Whether a worker command is configured; without one launches are recorded but never started. */

@@ -20,6 +20,7 @@ final class Activity {
     private String fingerprint = "";
     private Instant lastChangeAt;
     private Instant lastWalkAt = Instant.MIN;
+    private Instant pausedAt;
 
     /**
      * @param walkEvery how often the working copy is walked for changed files; walking a big tree every poll
@@ -38,6 +39,27 @@ final class Activity {
 
     Path workingCopy() {
         return workingCopy;
+    }
+
+    /** Whether the worker's process group is stopped by a pause. */
+    boolean paused() {
+        return pausedAt != null;
+    }
+
+    void paused(Instant now) {
+        pausedAt = now;
+    }
+
+    /**
+     * Ends a pause and freezes the stuck clock over it: the last progress moves forward by the paused time, so
+     * only time the worker could work counts towards {@code workers.stuck-after}. Returns how long it was paused.
+     */
+    java.time.Duration resumed(Instant now) {
+        java.time.Duration paused = java.time.Duration.between(pausedAt, now);
+        Instant output = worker.lastOutputAt();
+        lastChangeAt = (output.isAfter(lastChangeAt) ? output : lastChangeAt).plus(paused);
+        pausedAt = null;
+        return paused;
     }
 
     /** Looks at the working copy and branch head; returns the latest moment anything moved. */

@@ -19,6 +19,7 @@ final class AttemptStart {
     private final Path statusFile;
     private final Path logs;
     private final Pattern prompt;
+    private final Pattern done;
 
     AttemptStart(WorkersConfig config, WorkerBackend backend, Path statusFile, Path logs) {
         this.config = config;
@@ -26,6 +27,7 @@ final class AttemptStart {
         this.statusFile = statusFile;
         this.logs = logs;
         this.prompt = Pattern.compile(config.promptPattern());
+        this.done = config.doneClaims() ? Pattern.compile(config.donePattern()) : null;
     }
 
     /** The started worker and where its output goes. */
@@ -45,6 +47,7 @@ final class AttemptStart {
         env.put("CZAR_ATTEMPT", Integer.toString(attempt));
         Path log = logs.resolve(ws.name())
                 .resolve("attempt-" + attempt + (ws.fixRounds() > 0 ? "-fix-" + ws.fixRounds() : "") + ".log");
-        return new Started(backend.start(new WorkerLaunch(ws.name(), config.command(), dir, input, env, log, prompt)), log);
+        return new Started(backend.start(new WorkerLaunch(ws.name(), config.command(), dir, input, env, log, prompt,
+                done)), log);
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     private static final Pattern FLEET = Pattern.compile(
-            "\\b(everyone|everybody|workers?|agents?|fleet|workstreams?|queue|queued|stuck|blocking|blocked|conflicts?"
+            "\\b(everyone|everybody|workers?|agents?|fleet|workstreams?|queue|queued|paused|stuck|blocking|blocked|conflicts?"
                     + "|conflicting|waiting|really done|duplicates?)\\b");
     private static final Pattern CONFLICTS = Pattern.compile("\\b(conflicts?|conflicting|duplicates?|overlap)\\b");
     private static final int MAX_LISTED = 20;
@@ -116,6 +116,9 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             case STUCK -> "It is stuck: no output, file change or commit for too long.";
             case NEEDS_INPUT -> "It is waiting for a human answer (reply " + ws.name() + " <answer>).";
             case RUNNING -> "It is running and not stuck.";
+            case PAUSED -> ws.holdsProcess() ? "It is paused: its worker's processes are stopped, it keeps its slot and"
+                    + " cannot become stuck (resume " + ws.name() + ")." : "It is paused: held out of the queue (resume "
+                    + ws.name() + ").";
             case BLOCKED -> "It is blocked by " + ws.dependsOn() + ".";
             case QUEUED -> "It is waiting for a free worker slot.";
             case FAILED -> "It failed.";

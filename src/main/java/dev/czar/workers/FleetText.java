@@ -10,7 +10,9 @@ final class FleetText {
 
     static String queueLine(Workstream ws) {
         String line = ws.name() + "  " + ws.state().name() + "  priority " + ws.priority();
-        if (ws.state() == WorkstreamState.BLOCKED) {
+        if (ws.state() == WorkstreamState.PAUSED) {
+            line += "  held until resumed (was " + ws.pausedFrom() + ")";
+        } else if (ws.state() == WorkstreamState.BLOCKED) {
             line += "  waiting for " + ws.dependsOn();
         } else if (ws.notBefore() != null) {
             line += "  not before " + ws.notBefore();
@@ -19,7 +21,11 @@ final class FleetText {
     }
 
     static String stateLine(Workstream ws, String head) {
-        StringBuilder line = new StringBuilder(ws.name() + ": " + ws.state().name() + " on " + ws.branch());
+        StringBuilder line = new StringBuilder(ws.name() + ": " + ws.state().name());
+        if (ws.state() == WorkstreamState.PAUSED) {
+            line.append(" (was ").append(ws.pausedFrom()).append(')');
+        }
+        line.append(" on ").append(ws.branch());
         line.append(head == null ? " (no commits yet)" : " at " + DoneGate.shortSha(head));
         if (ws.attempts() > 0) {
             line.append(", attempt ").append(ws.attempts());

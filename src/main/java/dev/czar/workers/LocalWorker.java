@@ -17,17 +17,22 @@ import java.util.Optional;
 
 /**
  * One local worker process. A daemon thread copies its output, byte for byte, into the log file and a bounded
- * in-memory tail, noting when it last spoke; prompts are read from the tail because they rarely end in a newline.
+ * in-memory tail, noting when it last spoke; prompts are read from the tail because they rarely end in a newline,
+ * while a claim of done must be a whole line.
  */
 final class LocalWorker implements RunningWorker {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWorker.class);
     private static final int TAIL_CHARS = 16_384;
+    /** Longer lines are matched on their start only: a claim of done is short. */
+    private static final int LINE_CHARS = 1_024;
 
     private final Process process;
     private final Instant startedAt;
     private final WorkerLaunch launch;
     private final Clock clock;
     private final StringBuilder tail = new StringBuilder();
+    private final StringBuilder line = new StringBuilder();
+    private volatile String doneClaim;
     private final Thread pump;
     private volatile Instant lastOutputAt;
     private long outputChars;
@@ -98,8 +103,23 @@ final class LocalWorker implements RunningWorker {
     }
 
     @Override
+    public Optional<String> doneClaim() {
+        return Optional.ofNullable(doneClaim);
+    }
+
+    @Override
     public void kill() {
         ProcessGroups.end(process.toHandle());
+    }
+
+    @Override
+    public void pause() {
+        ProcessGroups.signal(process.toHandle(), "STOP");
+    }
+
+    @Override
+    public void resume() {
+        ProcessGroups.signal(process.toHandle(), "CONT");
     }
 
     private void copy(InputStream in, OutputStream log) {
@@ -123,5 +143,28 @@ final class LocalWorker implements RunningWorker {
         }
         outputChars += chunk.length();
         lastOutputAt = clock.instant();
+        if (launch.donePattern() != null && doneClaim == null) {
+            findClaim(chunk);
+        }
+    }
+
+    /** Completes output lines across chunks and keeps the first one matching the done pattern. */
+    private void findClaim(String chunk) {
+        int start = 0;
+        for (int newline = chunk.indexOf('\n'); newline >= 0; newline = chunk.indexOf('\n', start)) {
+            appendToLine(chunk, start, newline);
+            if (launch.donePattern().matcher(line).find()) {
+                String claim = line.toString().strip();
+                doneClaim = claim.length() <= 300 ? claim : claim.substring(0, 297) + "...";
+                return;
+            }
+            line.setLength(0);
+            start = newline + 1;
+        }
+        appendToLine(chunk, start, chunk.length());
+    }
+
+    private void appendToLine(String chunk, int from, int to) {
+        line.append(chunk, from, Math.min(to, from + Math.max(0, LINE_CHARS - line.length())));
     }
 }

@@ -46,6 +46,7 @@ final class ProcessGroups {
         family.add(leader);
         signalGroup(leader.pid(), "TERM");
         family.forEach(ProcessHandle::destroy);
+        signal(leader, family, "CONT"); // a paused (SIGSTOPped) worker only acts on TERM once continued
         long deadline = System.nanoTime() + GRACE.toNanos();
         while (System.nanoTime() < deadline && family.stream().anyMatch(ProcessGroups::running)) {
             sleep(50);
@@ -57,6 +58,22 @@ final class ProcessGroups {
             sleep(20);
         }
         family.stream().filter(ProcessGroups::running).forEach(p -> LOG.warn("process {} did not end after KILL", p.pid()));
+    }
+
+    /** Sends {@code signal} (e.g. STOP, CONT) to the worker's whole group and to every descendant that left it. */
+    static void signal(ProcessHandle leader, String signal) {
+        List<ProcessHandle> family = new ArrayList<>(leader.descendants().toList());
+        family.add(leader);
+        signal(leader, family, signal);
+    }
+
+    private static void signal(ProcessHandle leader, List<ProcessHandle> family, String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, "--"));
+        if (!prefix().isEmpty()) {
+            command.add("-" + leader.pid());
+        }
+        family.stream().filter(ProcessGroups::running).forEach(p -> command.add(Long.toString(p.pid())));
+        run(command);
     }
 
     /**
@@ -81,12 +98,16 @@ final class ProcessGroups {
         if (prefix().isEmpty()) {
             return; // no setsid, so no group of our own to signal; descendants are ended one by one
         }
+        run(List.of("kill", "-" + signal, "--", "-" + pgid));
+    }
+
+    private static void run(List<String> kill) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+            Process p = new ProcessBuilder(kill)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            kill.waitFor(2, TimeUnit.SECONDS);
+            p.waitFor(2, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.debug("kill -{} -{} failed: {}", signal, pgid, e.toString());
+            LOG.debug("{} failed: {}", kill, e.toString());
         }
     }
 

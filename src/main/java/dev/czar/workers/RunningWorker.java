@@ -25,6 +25,18 @@ public interface RunningWorker {
     /** Writes one line to the worker's stdin (an operator's answer). */
     void send(String line) throws IOException;
 
+    /**
+     * The first output line matching {@code workers.done-pattern}: the worker's own claim that it finished, which
+     * moves it to VERIFYING like an exit with status 0.
+     */
+    Optional<String> doneClaim();
+
     /** Ends the worker and every process it started; waits briefly for them to go. */
     void kill();
+
+    /** Stops the worker and every process it started (SIGSTOP to its group) until {@link #resume}. */
+    void pause();
+
+    /** Lets a paused worker go on (SIGCONT to its group). */
+    void resume();
 }

@@ -38,6 +38,13 @@ public final class WorkerCommands {
     public static final CommandSpec MERGE = new CommandSpec("merge", List.of(),
             "merge <name>", "merge a verified workstream's branch into main (needs workers.unsafe.auto-merge)",
             Role.ADMIN, true);
+    // --- pause/resume (issue 5, branch issue-5a) ---
+    public static final CommandSpec PAUSE = new CommandSpec("pause", List.of("hold"),
+            "pause <name>", "hold a workstream: not started if queued; a running worker's processes are stopped",
+            Role.OPERATOR, false);
+    public static final CommandSpec RESUME = new CommandSpec("resume", List.of("unpause"),
+            "resume <name>", "let a paused workstream go on from where it was paused", Role.OPERATOR, false);
+    // --- end pause/resume ---
 
     private static final Pattern LAUNCH_ARGS = Pattern.compile(
             "^(\\S+)((?:\\s+--(?:priority|depends-on)(?:=|\\s+)\\S+)*)\\s*(.*)$", Pattern.DOTALL);
@@ -56,6 +63,10 @@ public final class WorkerCommands {
                 .register(REPLY, this::reply).register(PRIORITIZE, this::prioritize);
         // issue 5b: merge
         registry.register(MERGE, (r, log) -> named(r, "merge", n -> workers.merge(n, user(r))));
+        // --- pause/resume (issue 5, branch issue-5a) ---
+        registry.register(PAUSE, (r, log) -> named(r, "pause", n -> workers.pause(n, user(r))))
+                .register(RESUME, (r, log) -> named(r, "resume", n -> workers.resume(n, user(r))));
+        // --- end pause/resume ---
         return registry;
     }
 

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param env           extra environment: {@code CZAR_WORKSTREAM}, {@code CZAR_BRANCH}, {@code CZAR_STATUS_FILE}…
  * @param log           where stdout and stderr are kept, raw
  * @param promptPattern a last output line matching this is a question to a human
+ * @param donePattern   an output line matching this is the worker's claim of done; {@code null} when switched off
  */
 public record WorkerLaunch(String name, List<String> command, Path workingCopy, String stdinText,
-                           Map<String, String> env, Path log, Pattern promptPattern) {
+                           Map<String, String> env, Path log, Pattern promptPattern,
+                           Pattern donePattern) {
     public WorkerLaunch {
         command = List.copyOf(command);
         env = Map.copyOf(env);

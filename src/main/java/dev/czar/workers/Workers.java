@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The worker feature as the rest of czar sees it: launch, kill, retry, reply, reprioritise, and read the fleet.
+ * The worker feature as the rest of czar sees it: launch, kill, retry, reply, reprioritise, pause and resume, and
+ * read the fleet.
  * These only change rows in the shared database, so they work from any czar process; the {@link Supervisor}
  * (running in whichever process holds the home's lease) acts on them.
  */
@@ -37,6 +38,7 @@ public final class Workers implements AutoCloseable {
     private final Path home;
     private final Repository repo;
     private final Supervisor supervisor;
+    private final Pauses pauses;
     private boolean closed;
     private Notices notices;
     private ConfirmedMerge merges;
@@ -50,6 +52,7 @@ public final class Workers implements AutoCloseable {
         this.home = home;
         this.repo = repo;
         this.supervisor = supervisor;
+        this.pauses = new Pauses(store);
     }
 
     /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
@@ -188,7 +191,7 @@ public final class Workers implements AutoCloseable {
         if (!store.transition(name, ws.state(), WorkstreamState.KILLED, user, "killed by " + user)) {
             return name + " changed state just now; try again.";
         }
-        String process = Set.of(WorkstreamState.RUNNING, WorkstreamState.NEEDS_INPUT, WorkstreamState.STUCK).contains(ws.state())
+        String process = ws.holdsProcess()
                 ? " The supervisor ends its worker's whole process group on its next round." : "";
         return "Killed " + name + " (was " + ws.state().label() + ")." + process + " Branch " + ws.branch() + " is kept.";
     }
@@ -204,13 +207,27 @@ public final class Workers implements AutoCloseable {
         return moved ? "Re-queued " + name + " (was " + ws.state().label() + ")." : name + " changed state just now; try again.";
     }
 
+    /**
+     * Holds a workstream where it is: a queued or blocked one is not started when a slot frees; a running or waiting
+     * worker's whole process group is stopped (SIGSTOP) by the supervisor on its next round, keeps its slot, and is
+     * never declared STUCK while paused. {@link #resume} undoes it.
+     */
+    public String pause(String name, String user) {
+        return pauses.pause(require(name), user);
+    }
+
+    /** Puts a paused workstream back in the state it was paused in; a stopped worker goes on (SIGCONT). */
+    public String resume(String name, String user) {
+        return pauses.resume(require(name), user);
+    }
+
     /** Queues an operator's answer for a worker's stdin; delivered by the supervisor running it. */
     public String reply(String name, String text, String user) {
         Workstream ws = require(name);
         if (text == null || text.isBlank()) {
             throw new WorkerException("the answer is empty: reply " + name + " <answer>");
         }
-        if (!ws.state().active() && ws.state() != WorkstreamState.QUEUED) {
+        if (!ws.state().active() && ws.state() != WorkstreamState.QUEUED && !ws.holdsProcess()) {
             return name + " is " + ws.state().label() + "; there is no worker to answer.";
         }
         store.addInput(name, text.strip(), user);
@@ -239,11 +256,12 @@ public final class Workers implements AutoCloseable {
         return store.all();
     }
 
-    /** Waiting work in the order it will start: QUEUED by priority, then BLOCKED. */
+    /** Waiting work in the order it will start: QUEUED by priority, then BLOCKED, then held by a pause. */
     public List<Workstream> queue() {
         List<Workstream> queued = new ArrayList<>(store.all().stream()
-                .filter(w -> w.state() == WorkstreamState.QUEUED || w.state() == WorkstreamState.BLOCKED).toList());
-        queued.sort(Comparator.comparing((Workstream w) -> w.state() == WorkstreamState.BLOCKED)
+                .filter(w -> w.state() == WorkstreamState.QUEUED || w.state() == WorkstreamState.BLOCKED
+                        || w.state() == WorkstreamState.PAUSED && !w.holdsProcess()).toList());
+        queued.sort(Comparator.comparingInt((Workstream w) -> w.state().ordinal())
                 .thenComparing(Comparator.comparingInt(Workstream::priority).reversed())
                 .thenComparing(Workstream::createdAt));
         return queued;

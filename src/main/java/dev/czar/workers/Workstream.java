@@ -15,18 +15,25 @@ import java.time.Instant;
  * @param reason     why it is in its current state (failure text, question asked…)
  * @param nextInput  text the next run gets after the task (gate failures), or {@code null}
  * @param notBefore  earliest start of the next attempt (retry backoff)
+ * @param pausedFrom the state it was paused in while {@link WorkstreamState#PAUSED}, else {@code null}
  */
 public record Workstream(String name, String task, int priority, String dependsOn, String branch, String baseSha,
                          WorkstreamState state, int attempts, int fixRounds, int lostRequeues, String launchedBy,
                          String channel, String thread, String owner, Long pid, Instant pidStartedAt,
                          Integer exitCode, String reason, String nextInput, Instant notBefore,
-                         Instant createdAt, Instant updatedAt) {
+                         Instant createdAt, Instant updatedAt, WorkstreamState pausedFrom) {
 
     /** Branch prefix of every workstream branch. */
     public static final String BRANCH_PREFIX = "czar/";
 
     public static String branchFor(String name) {
         return BRANCH_PREFIX + name;
+    }
+
+    /** Whether a worker process exists for it: running, or paused with its process stopped. */
+    public boolean holdsProcess() {
+        return WorkstreamState.WITH_PROCESS.contains(state)
+                || state == WorkstreamState.PAUSED && WorkstreamState.WITH_PROCESS.contains(pausedFrom);
     }
 
     /** The first line of the task, cut to fit a status line. */

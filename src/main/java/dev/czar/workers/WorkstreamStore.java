@@ -27,10 +27,10 @@ import java.util.Set;
 public final class WorkstreamStore {
     private static final String COLUMNS = "name, task, priority, depends_on, branch, base_sha, state, attempts, fix_rounds,"
             + " lost_requeues, launched_by, channel, thread, owner, pid, pid_started_at, exit_code, reason, next_input,"
-            + " not_before, created_at, updated_at";
+            + " not_before, created_at, updated_at, paused_from";
     /** Columns a transition may set besides state and reason. */
     private static final Set<String> SETTABLE = Set.of("attempts", "fix_rounds", "lost_requeues", "owner", "pid",
-            "pid_started_at", "exit_code", "next_input", "not_before", "priority", "base_sha");
+            "pid_started_at", "exit_code", "next_input", "not_before", "priority", "base_sha", "paused_from");
 
     private final Database db;
     private final Clock clock;
@@ -414,7 +414,7 @@ public final class WorkstreamStore {
                 (Long) rs.getObject("pid", Long.class), instant(rs.getTimestamp("pid_started_at")),
                 (Integer) rs.getObject("exit_code", Integer.class), rs.getString("reason"), rs.getString("next_input"),
                 instant(rs.getTimestamp("not_before")), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")), state(rs.getString("paused_from")));
     }
 
     private static void insertEvent(Connection c, String name, Instant at, WorkstreamState from, WorkstreamState to,
@@ -436,6 +436,8 @@ public final class WorkstreamStore {
             st.setNull(index, Types.NULL);
         } else if (value instanceof Instant instant) {
             st.setTimestamp(index, Timestamp.from(instant));
+        } else if (value instanceof WorkstreamState state) {
+            st.setString(index, state.name());
         } else {
             st.setObject(index, value);
         }

@@ -127,6 +127,27 @@ class WorkersCliTest {
     }
 
     @Test
+    void should_pause_and_resume_through_the_cli_and_show_it_in_the_list_and_the_queue() throws Exception {
+        czar("launch", "later", "--task", "Implement later\nagent-mode: hang", "--priority", "2");
+
+        assertThat(czar("pause", "later")).isZero();
+        assertThat(out).startsWith("Paused later (was queued): it is not started until resumed.");
+        czar("queue");
+        assertThat(out).contains("later  PAUSED  priority 2  held until resumed (was QUEUED)");
+        czar("workers", "--json");
+        JsonNode later = Json.MAPPER.readTree(out).get(0);
+        assertThat(later.get("state").asText()).isEqualTo("PAUSED");
+        assertThat(later.get("paused_from").asText()).isEqualTo("QUEUED");
+        czar("ask", "is later paused?");
+        assertThat(out).contains("later: PAUSED (was QUEUED) on czar/later").contains("It is paused: held out of the queue");
+
+        assertThat(czar("resume", "later")).isZero();
+        assertThat(out).startsWith("Resumed later (queued): it starts when a slot is free.");
+        assertThat(czar("resume", "nobody")).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("czar: no workstream named 'nobody' (see 'czar workers')");
+    }
+
+    @Test
     void should_refuse_a_dependency_on_an_unknown_workstream_in_one_line() {
         int code = czar("launch", "docs", "--task", "Write the docs", "--depends-on", "ghost");
 

@@ -41,7 +41,7 @@ class WorkersJarIT {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
-        ProcessHandle.allProcesses().filter(WorkersJarIT::isScriptedAgentHere).forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.allProcesses().filter(this::isScriptedAgentHere).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
@@ -61,7 +61,7 @@ class WorkersJarIT {
         // then
         assertThat(running(orphan)).isFalse();
         assertThat(replacement.pid()).isNotEqualTo(orphan.pid());
-        assertThat(ProcessHandle.allProcesses().filter(WorkersJarIT::isScriptedAgentHere).filter(WorkersJarIT::running).count()).isEqualTo(1);
+        assertThat(ProcessHandle.allProcesses().filter(this::isScriptedAgentHere).filter(WorkersJarIT::running).count()).isEqualTo(1);
         String history = czar("workers", "sleeper").out();
         assertThat(history).contains("RUNNING -> LOST").contains("its left-over process " + orphan.pid() + " was ended")
                 .contains("LOST -> QUEUED").contains("attempt 2 started");
@@ -111,7 +111,7 @@ class WorkersJarIT {
     }
 
     private ProcessHandle awaitAgent(Process supervisor) {
-        Predicate<ProcessHandle> agent = WorkersJarIT::isScriptedAgentHere;
+        Predicate<ProcessHandle> agent = this::isScriptedAgentHere;
         long deadline = System.nanoTime() + 120_000_000_000L; // a loaded 2-core machine needs the slack
         while (System.nanoTime() < deadline) {
             var found = supervisor.descendants().filter(agent).filter(WorkersJarIT::running).findFirst();
@@ -137,8 +137,29 @@ class WorkersJarIT {
         }
     }
 
-    private static boolean isScriptedAgentHere(ProcessHandle p) {
+    /**
+     * A scripted agent working in this test's temp dir. Other builds on the same machine run scripted agents too;
+     * counting or killing theirs would make both flaky.
+     */
+    private boolean isScriptedAgentHere(ProcessHandle p) {
         return p.info().arguments().map(a -> String.join(" ", a).contains("scripted-agent.sh")).orElse(false)
-                && p.info().command().map(c -> c.endsWith("bash")).orElse(false);
+                && p.info().command().map(c -> c.endsWith("bash")).orElse(false)
+                && cwd(p).map(dir -> dir.startsWith(tmp.toAbsolutePath()) || dir.startsWith(realTmp())).orElse(false);
+    }
+
+    private Path realTmp() {
+        try {
+            return tmp.toRealPath();
+        } catch (java.io.IOException e) {
+            return tmp.toAbsolutePath();
+        }
+    }
+
+    private static java.util.Optional<Path> cwd(ProcessHandle p) {
+        try {
+            return java.util.Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -53,4 +53,20 @@ class WorkersConfigTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_WORKERS_MAX_PARALLEL", "0")).load(null))
                 .hasMessageContaining("'workers.max-parallel' must be between 1 and 64; got 0");
     }
+
+    @Test
+    void should_default_the_done_pattern_to_a_whole_czar_done_line_and_read_it_from_env_or_switch_it_off() {
+        java.util.regex.Pattern done = java.util.regex.Pattern.compile(new ConfigLoader(Map.of()).load(null).workers().donePattern());
+        WorkersConfig custom = new ConfigLoader(Map.of("CZAR_WORKERS_DONE_PATTERN", "^ALL DONE$")).load(FIXTURE).workers();
+        WorkersConfig off = new ConfigLoader(Map.of("CZAR_WORKERS_DONE_PATTERN", "none")).load(FIXTURE).workers();
+
+        assertThat(List.of("CZAR_DONE", "  CZAR_DONE: parser written", "CZAR_DONE\r")).allMatch(l -> done.matcher(l).find());
+        assertThat(List.of("I will print CZAR_DONE when done", "echo CZAR_DONE", "CZAR_DONE_NOT", "czar_done"))
+                .noneMatch(l -> done.matcher(l).find());
+        assertThat(custom.donePattern()).isEqualTo("^ALL DONE$");
+        assertThat(custom.doneClaims()).isTrue();
+        assertThat(off.doneClaims()).isFalse();
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_WORKERS_DONE_PATTERN", "(DONE")).load(null))
+                .hasMessageContaining("'workers.done-pattern' is not a valid regular expression");
+    }
 }

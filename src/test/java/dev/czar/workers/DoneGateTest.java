@@ -67,8 +67,8 @@ class DoneGateTest {
         fleet.launch("lazy", "Implement the parser\nagent-mode: lazy\n");
 
         // when
-        fleet.await("lazy", w -> w.fixRounds() == 1 && w.state() == VERIFYING, Duration.ofSeconds(20), "verifying after a fix round");
-        fleet.await("lazy", w -> fleet.workers.store().latestGate("lazy").size() > 1, Duration.ofSeconds(20), "gated");
+        fleet.await("lazy", w -> w.fixRounds() == 1 && w.state() == VERIFYING, Fleet.PATIENCE, "verifying after a fix round");
+        fleet.await("lazy", w -> fleet.workers.store().latestGate("lazy").size() > 1, Fleet.PATIENCE, "gated");
 
         // then
         String task = java.nio.file.Files.readString(fleet.home.resolve("worktrees/lazy/TASK.md"));
@@ -118,7 +118,7 @@ class DoneGateTest {
         fleet = new Fleet(tmp, Map.of("verify-command", "test -f work/green.txt"));
         fleet.launch("green", "Implement green\nagent-mode: commit\n");
         fleet.await("green", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("green").size() > 1,
-                Duration.ofSeconds(20), "verified");
+                Fleet.PATIENCE, "verified");
 
         // when: nobody merged yet, it stays VERIFYING
         fleet.workers.supervisor().tick();
@@ -137,7 +137,7 @@ class DoneGateTest {
         // given a branch verified and waiting for its merge
         fleet = new Fleet(tmp, Map.of("max-fix-rounds", 0));
         fleet.launch("late", "Implement late mode\nagent-mode: commit\nagent-file: shared/config.txt\nagent-content: mode = late\n");
-        fleet.await("late", w -> w.state() == VERIFYING && w.reason().startsWith("verified"), Duration.ofSeconds(20), "verified");
+        fleet.await("late", w -> w.state() == VERIFYING && w.reason().startsWith("verified"), Fleet.PATIENCE, "verified");
 
         // when main changes the same line
         fleet.repo.commit("main sets the mode", Map.of("shared/config.txt", "mode = main\n"));

@@ -22,6 +22,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class Fleet implements AutoCloseable {
     static final Path AGENT = Path.of("examples/agents/scripted-agent.sh").toAbsolutePath();
+    /**
+     * Deadline for waiting on something that should happen: generous, because the machine may be loaded by other
+     * builds; a passing test never waits this long.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     final TempGitRepo repo;
     final Path home;
@@ -42,7 +47,7 @@ final class Fleet implements AutoCloseable {
         return new WorkersConfig(
                 (List<String>) o.getOrDefault("command", List.of("bash", AGENT.toString())),
                 (Integer) o.getOrDefault("max-parallel", 3),
-                "50ms",
+                (String) o.getOrDefault("poll-interval", "50ms"),
                 (String) o.getOrDefault("stuck-after", "30s"),
                 (Integer) o.getOrDefault("max-retries", 1),
                 "10ms",
@@ -88,7 +93,7 @@ final class Fleet implements AutoCloseable {
     }
 
     Workstream await(String name, WorkstreamState state) {
-        return await(name, w -> w.state() == state, Duration.ofSeconds(20), state.name());
+        return await(name, w -> w.state() == state, PATIENCE, state.name());
     }
 
     List<WorkstreamState> history(String name) {

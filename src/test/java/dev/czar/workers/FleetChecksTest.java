@@ -36,7 +36,7 @@ class FleetChecksTest {
 
         // when
         fleet.await("right", w -> fleet.workers.alerts().stream().anyMatch(a -> a.kind().equals("conflict")),
-                Duration.ofSeconds(20), "in a predicted conflict");
+                Fleet.PATIENCE, "in a predicted conflict");
 
         // then
         assertThat(fleet.workers.find("left").orElseThrow().state()).isEqualTo(RUNNING);
@@ -54,11 +54,11 @@ class FleetChecksTest {
         fleet = new Fleet(tmp, Map.of());
         fleet.launch("solo", "Implement solo mode\nagent-mode: commit\nagent-file: shared/config.txt\n"
                 + "agent-content: mode = solo\nagent-linger: 30\n");
-        fleet.await("solo", w -> fleet.workers.logTail("solo", 5).contains("committed"), Duration.ofSeconds(20), "committed");
+        fleet.await("solo", w -> fleet.workers.logTail("solo", 5).contains("committed"), Fleet.PATIENCE, "committed");
 
         fleet.repo.commit("main changes the mode", Map.of("shared/config.txt", "mode = main\n"));
 
-        fleet.await("solo", w -> !fleet.workers.alerts().isEmpty(), Duration.ofSeconds(20), "alerted");
+        fleet.await("solo", w -> !fleet.workers.alerts().isEmpty(), Fleet.PATIENCE, "alerted");
         assertThat(fleet.workers.alerts()).extracting(WorkerAlert::line)
                 .containsExactly("predicted conflict main <-> solo: both change shared/config.txt");
     }
@@ -82,7 +82,7 @@ class FleetChecksTest {
         fleet.launch("alpha", "Implement alpha\nagent-mode: commit\nagent-file: src/alpha.txt\nagent-linger: 30\n");
 
         // when
-        fleet.await("alpha", w -> fleet.workers.logTail("alpha", 5).contains("committed"), Duration.ofSeconds(20), "committed");
+        fleet.await("alpha", w -> fleet.workers.logTail("alpha", 5).contains("committed"), Fleet.PATIENCE, "committed");
         fleet.workers.supervisor().tick();
 
         // then

@@ -27,8 +27,10 @@ class RecoveryTest {
 
     @Test
     void should_mark_workers_of_a_dead_supervisor_lost_end_their_process_and_requeue_them_once() {
-        // given a worker started by a supervisor that then dies like kill -9 (no clean-up, lease left behind)
-        fleet = new Fleet(tmp, Map.of("stuck-after", "60s"));
+        // given a worker started by a supervisor that then dies like kill -9 (no clean-up, lease left behind);
+        // the lease is stale after five poll intervals: 10s here, so "still fresh" holds on a loaded machine too
+        Map<String, Object> settings = Map.of("stuck-after", "60s", "poll-interval", "2s");
+        fleet = new Fleet(tmp, settings);
         fleet.launch("orphan", "Implement the orphan\nagent-mode: hang\n");
         Workstream before = fleet.await("orphan", RUNNING);
         fleet.workers.supervisor().abandon();
@@ -36,9 +38,9 @@ class RecoveryTest {
         assertThat(orphan.isAlive()).isTrue();
 
         // when a new czar process starts supervising the same home
-        Workers second = fleet.open(Fleet.config(Map.of("stuck-after", "60s")));
+        Workers second = fleet.open(Fleet.config(settings));
         assertThat(second.supervisor().tick()).as("the dead supervisor's lease is still fresh").isFalse();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Fleet.PATIENCE.toNanos();
         while (!second.supervisor().tick() && System.nanoTime() < deadline) {
             Fleet.sleep(100);
         }
@@ -66,7 +68,7 @@ class RecoveryTest {
 
         // when
         Workers second = fleet.open(Fleet.config(Map.of("stuck-after", "60s")));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Fleet.PATIENCE.toNanos();
         while (!second.supervisor().tick() && System.nanoTime() < deadline) {
             Fleet.sleep(100);
         }
@@ -95,7 +97,7 @@ class RecoveryTest {
         fleet.launch("sleeper", "Implement sleeping\nagent-mode: hang\n");
         Workstream running = fleet.await("sleeper", w -> w.state() == RUNNING && w.pid() != null
                 && ProcessHandle.of(w.pid()).map(p -> p.descendants().findAny().isPresent()).orElse(false),
-                Duration.ofSeconds(20), "running with a child process");
+                Fleet.PATIENCE, "running with a child process");
         ProcessHandle leader = ProcessHandle.of(running.pid()).orElseThrow();
         java.util.List<ProcessHandle> children = leader.descendants().toList();
         assertThat(children).isNotEmpty();

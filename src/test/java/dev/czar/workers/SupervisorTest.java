@@ -40,7 +40,7 @@ class SupervisorTest {
 
         // when
         Workstream ws = fleet.await("greet", w -> w.state() == RUNNING && w.baseSha() != null
-                && fleet.workers.logTail("greet", 5).contains("committed"), Duration.ofSeconds(20), "running with a commit");
+                && fleet.workers.logTail("greet", 5).contains("committed"), Fleet.PATIENCE, "running with a commit");
 
         // then
         Path copy = fleet.home.resolve("worktrees/greet");
@@ -125,7 +125,7 @@ class SupervisorTest {
                 "local:test", "cli", null).workstream();
         assertThat(api.state()).isEqualTo(BLOCKED);
         fleet.await("schema", VERIFYING);
-        fleet.await("schema", w -> fleet.workers.store().latestGate("schema").size() > 1, Duration.ofSeconds(20), "gated");
+        fleet.await("schema", w -> fleet.workers.store().latestGate("schema").size() > 1, Fleet.PATIENCE, "gated");
 
         // when: a human merges schema, the gate passes, schema is DONE
         fleet.repo.merge("czar/schema");

@@ -40,7 +40,7 @@ class WorkerFaultsTest {
         fleet.launch("flood", "print a lot\n");
 
         // when
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Fleet.PATIENCE.toNanos();
         Workstream ws = fleet.workers.find("flood").orElseThrow();
         while (System.nanoTime() < deadline) {
             fleet.workers.supervisor().tick();
@@ -69,9 +69,9 @@ class WorkerFaultsTest {
         // when
         fleet.launch("blocked", "agent-mode: commit\n");
         fleet.launch("healthy", "agent-mode: commit\nagent-linger: 30\n");
-        Workstream healthy = fleet.await("healthy", w -> w.state() == RUNNING && w.pid() != null, Duration.ofSeconds(20), "running");
+        Workstream healthy = fleet.await("healthy", w -> w.state() == RUNNING && w.pid() != null, Fleet.PATIENCE, "running");
         Workstream blocked = fleet.await("blocked", w -> w.state() == FAILED || w.state() == WorkstreamState.QUEUED && w.reason() != null
-                && w.reason().contains(logDir.getFileName().toString()), Duration.ofSeconds(20), "failed with a reason");
+                && w.reason().contains(logDir.getFileName().toString()), Fleet.PATIENCE, "failed with a reason");
 
         // then: one line naming the path, no stack trace; the other workstream and the store are unaffected
         assertThat(blocked.reason()).contains("blocked").doesNotContain("Exception:").doesNotContain("\tat ");
@@ -94,7 +94,7 @@ class WorkerFaultsTest {
 
         // when
         fleet.await("hostile", w -> w.state() == RUNNING && fleet.workers.logTail("hostile", 5).contains("committed"),
-                Duration.ofSeconds(20), "running with a commit");
+                Fleet.PATIENCE, "running with a commit");
 
         // then: the text arrived byte for byte (file and stdin agree) and nothing ran it
         Path copy = fleet.home.resolve("worktrees/hostile");

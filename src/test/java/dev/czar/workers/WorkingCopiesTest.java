@@ -35,7 +35,7 @@ class WorkingCopiesTest {
 
         // when
         fleet.await("cloned", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("cloned").size() > 1,
-                Duration.ofSeconds(20), "verified");
+                Fleet.PATIENCE, "verified");
 
         // then: the commit made in the clone is on czar/cloned in the supervised repository
         assertThat(fleet.workers.headOf("czar/cloned")).isPresent();
@@ -51,7 +51,7 @@ class WorkingCopiesTest {
         fleet = new Fleet(tmp, Map.of("stuck-after", "60s"));
         fleet.launch("victim", "Implement victim\nagent-mode: commit\nagent-linger: 60\n");
         Workstream running = fleet.await("victim", w -> w.state() == RUNNING
-                && fleet.workers.logTail("victim", 3).contains("still working"), Duration.ofSeconds(20), "working");
+                && fleet.workers.logTail("victim", 3).contains("still working"), Fleet.PATIENCE, "working");
         ProcessHandle leader = ProcessHandle.of(running.pid()).orElseThrow();
 
         // when
@@ -71,10 +71,10 @@ class WorkingCopiesTest {
         fleet = new Fleet(tmp, Map.of("retention", "0s", "stuck-after", "60s"));
         fleet.launch("old", "Implement old\nagent-mode: commit\nagent-linger: 60\n");
         fleet.await("old", w -> w.state() == RUNNING && fleet.workers.logTail("old", 3).contains("still working"),
-                Duration.ofSeconds(20), "working");
+                Fleet.PATIENCE, "working");
         fleet.workers.kill("old", "U-admin");
 
-        fleet.await("old", w -> !Files.exists(fleet.home.resolve("worktrees/old")), Duration.ofSeconds(10), "cleaned up");
+        fleet.await("old", w -> !Files.exists(fleet.home.resolve("worktrees/old")), Fleet.PATIENCE, "cleaned up");
 
         assertThat(fleet.workers.headOf("czar/old")).isPresent();
         assertThat(fleet.workers.logTail("old", 20)).contains("committed work/old.txt");

@@ -1,0 +1,59 @@
+package dev.czar.workers;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Pause and resume as row changes: {@link WorkstreamState#PAUSED} remembers the state it was paused in; the
+ * supervisor running the worker stops or continues its process group on its next round.
+ */
+final class Pauses {
+    /** STUCK is left out: a stuck worker is being ended and re-queued, pause it once it is queued. */
+    private static final Set<WorkstreamState> PAUSABLE = EnumSet.of(WorkstreamState.QUEUED,
+            WorkstreamState.BLOCKED, WorkstreamState.RUNNING, WorkstreamState.NEEDS_INPUT);
+
+    private final WorkstreamStore store;
+
+    Pauses(WorkstreamStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Holds a workstream where it is: a queued or blocked one is not started when a slot frees; a running or waiting
+     * worker's whole process group is stopped (SIGSTOP) by the supervisor on its next round, keeps its slot, and is
+     * never declared STUCK while paused. {@link #resume} undoes it.
+     */
+    String pause(Workstream ws, String user) {
+        String name = ws.name();
+        if (ws.state() == WorkstreamState.PAUSED) {
+            return name + " is already paused (it was " + ws.pausedFrom().label() + "); resume it with 'resume " + name + "'.";
+        }
+        if (!PAUSABLE.contains(ws.state())) {
+            return name + " is " + ws.state().label() + "; only queued, blocked, running or waiting workstreams can be paused.";
+        }
+        String effect = ws.holdsProcess() ? "its worker's process group is stopped and its stuck clock frozen"
+                : "it is not started until resumed";
+        if (!store.transition(name, ws.state(), WorkstreamState.PAUSED, user, "paused by " + user + " (was "
+                + ws.state().label() + "); " + effect, WorkstreamStore.set("paused_from", ws.state()))) {
+            return name + " changed state just now; try again.";
+        }
+        return "Paused " + name + " (was " + ws.state().label() + "): " + effect + (ws.holdsProcess()
+                ? " on the supervisor's next round. It keeps its worker slot." : ".") + " Resume with 'resume " + name + "'.";
+    }
+
+    /** Puts a paused workstream back in the state it was paused in; a stopped worker goes on (SIGCONT). */
+    String resume(Workstream ws, String user) {
+        String name = ws.name();
+        if (ws.state() != WorkstreamState.PAUSED) {
+            return name + " is " + ws.state().label() + ", not paused; nothing to resume.";
+        }
+        WorkstreamState back = ws.pausedFrom() != null ? ws.pausedFrom() : WorkstreamState.QUEUED;
+        String effect = ws.holdsProcess() ? "its worker's process group continues on the supervisor's next round"
+                : "it starts when a slot is free";
+        if (!store.transition(name, WorkstreamState.PAUSED, back, user, "resumed by " + user + "; " + effect,
+                WorkstreamStore.set("paused_from", null))) {
+            return name + " changed state just now; try again.";
+        }
+        return "Resumed " + name + " (" + back.label() + "): " + effect + ".";
+    }
+}

@@ -1,0 +1,186 @@
+package dev.czar.workers;
+
+import dev.czar.config.WorkersConfig;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.czar.workers.WorkstreamState.FAILED;
+import static dev.czar.workers.WorkstreamState.NEEDS_INPUT;
+import static dev.czar.workers.WorkstreamState.PAUSED;
+import static dev.czar.workers.WorkstreamState.QUEUED;
+import static dev.czar.workers.WorkstreamState.RUNNING;
+import static dev.czar.workers.WorkstreamState.STUCK;
+import static dev.czar.workers.WorkstreamState.VERIFYING;
+import static dev.czar.workers.WorkstreamStore.set;
+
+/**
+ * The health watch of the workers a supervisor runs: exits, claims of done, questions, silence (STUCK), pauses,
+ * replies for stdin; a crash or a stuck worker is retried with backoff, then FAILED.
+ */
+final class WorkerWatch {
+    private final String id;
+    private final String actor;
+    private final WorkersConfig config;
+    private final WorkstreamStore store;
+    private final BranchFacts git;
+    private final WorkingCopies copies;
+    private final GateRuns gates;
+    private final WorkerNotices notices;
+    private final Clock clock;
+    private final Map<String, Activity> running;
+
+    WorkerWatch(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git, WorkingCopies copies,
+                GateRuns gates, WorkerNotices notices, Clock clock, Map<String, Activity> running) {
+        this.id = id;
+        this.actor = "supervisor " + id;
+        this.config = config;
+        this.store = store;
+        this.git = git;
+        this.copies = copies;
+        this.gates = gates;
+        this.notices = notices;
+        this.clock = clock;
+        this.running = running;
+    }
+
+    /** Looks at every worker running here once and moves its workstream accordingly. */
+    void watch(Instant now) {
+        for (var entry : new ArrayList<>(running.entrySet())) {
+            String name = entry.getKey();
+            Activity activity = entry.getValue();
+            RunningWorker worker = activity.worker();
+            Workstream ws = store.find(name).orElseThrow();
+            if (!ws.holdsProcess() || !id.equals(ws.owner())) {
+                worker.kill();
+                running.remove(name);
+                store.note(name, actor, "worker process " + worker.pid() + " ended: the workstream is " + ws.state().label());
+                continue;
+            }
+            followPause(ws, activity, now);
+            if (ws.state() != PAUSED) {
+                ws = deliverReplies(ws, worker); // a stopped worker gets its answers when resumed
+            }
+            Optional<String> claim = worker.doneClaim();
+            if (claim.isPresent()) {
+                running.remove(name);
+                onClaim(ws, worker, claim.get());
+                continue;
+            }
+            Optional<Integer> exit = worker.exitCode();
+            if (exit.isPresent()) {
+                running.remove(name);
+                onExit(ws, exit.get(), worker.tail(20));
+                continue;
+            }
+            if (ws.state() == PAUSED) {
+                continue; // stopped on purpose: neither asking nor stuck
+            }
+            Optional<String> prompt = worker.pendingPrompt();
+            Duration silence = Duration.between(worker.lastOutputAt(), now);
+            if (ws.state() == RUNNING && prompt.isPresent() && silence.compareTo(config.inputAfterDuration()) >= 0) {
+                if (store.transition(name, RUNNING, NEEDS_INPUT, actor, "asks: " + prompt.get())) {
+                    notices.tell(ws, "is waiting for an answer: \"" + prompt.get() + "\" (answer in this thread, or '/czar reply "
+                            + name + " <answer>')");
+                }
+            } else if (ws.state() == NEEDS_INPUT && prompt.isEmpty()) {
+                store.transition(name, NEEDS_INPUT, RUNNING, actor, "the worker went on without an answer");
+            } else if (ws.state() == RUNNING) {
+                String head = git.head(ws.branch()).orElse("");
+                Instant progress = activity.lastProgress(head, now);
+                Duration idle = Duration.between(progress, now);
+                if (idle.compareTo(config.stuckAfterDuration()) >= 0
+                        && store.transition(name, RUNNING, STUCK, actor, "no output, file change or commit for "
+                        + idle.toSeconds() + "s (workers.stuck-after " + config.stuckAfter() + ")")) {
+                    worker.kill();
+                    running.remove(name);
+                    retryOrFail(store.find(name).orElseThrow(), "stuck", worker.tail(20), null);
+                }
+            }
+        }
+    }
+
+    /** Stops the worker's process group when its workstream was paused, continues it when resumed. */
+    private void followPause(Workstream ws, Activity activity, Instant now) {
+        RunningWorker worker = activity.worker();
+        if (ws.state() == PAUSED && !activity.paused()) {
+            worker.pause();
+            activity.paused(now);
+            store.note(ws.name(), actor, "worker process group " + worker.pid() + " stopped (SIGSTOP); its stuck clock"
+                    + " is frozen until it is resumed");
+        } else if (ws.state() != PAUSED && activity.paused()) {
+            worker.resume();
+            Duration paused = activity.resumed(now);
+            store.note(ws.name(), actor, "worker process group " + worker.pid() + " continued (SIGCONT) after "
+                    + paused.toSeconds() + "s paused; paused time does not count towards workers.stuck-after");
+        }
+    }
+
+    private Workstream deliverReplies(Workstream ws, RunningWorker worker) {
+        for (WorkstreamStore.PendingInput input : store.pendingInputs(ws.name())) {
+            try {
+                worker.send(input.text());
+                store.markDelivered(input.id());
+                store.note(ws.name(), input.fromUser(), "answer written to the worker's stdin: " + input.text());
+                if (ws.state() == NEEDS_INPUT) {
+                    store.transition(ws.name(), NEEDS_INPUT, RUNNING, input.fromUser(), "answered: " + input.text());
+                }
+            } catch (IOException e) {
+                store.note(ws.name(), actor, "could not write the answer to the worker's stdin: " + e.getMessage());
+            }
+        }
+        return store.find(ws.name()).orElseThrow();
+    }
+
+    /** The worker said it is done: end it (its claim is final) and let the gate judge, as after exit 0. */
+    private void onClaim(Workstream ws, RunningWorker worker, String claim) {
+        Optional<Integer> exited = worker.exitCode();
+        worker.kill();
+        copies.sync(ws);
+        String ended = exited.map(code -> "it exited with code " + code)
+                .orElse("its process group was ended (SIGTERM, then SIGKILL after a grace period)");
+        if (store.transition(ws.name(), ws.state(), VERIFYING, actor, "worker claimed done in its output: \""
+                        + claim + "\" (workers.done-pattern); " + ended + "; checking the Definition of Done",
+                set("exit_code", exited.orElse(null), "pid", null, "paused_from", null))) {
+            gates.start(store.find(ws.name()).orElseThrow());
+        }
+    }
+
+    private void onExit(Workstream ws, int code, String tail) {
+        copies.sync(ws);
+        if (code == 0) {
+            if (store.transition(ws.name(), ws.state(), VERIFYING, actor,
+                    "worker exited 0 (a claim of done); checking the Definition of Done",
+                    set("exit_code", 0, "pid", null, "paused_from", null))) {
+                gates.start(store.find(ws.name()).orElseThrow());
+            }
+        } else {
+            retryOrFail(ws, "worker exited with code " + code, tail, code);
+        }
+    }
+
+    private void retryOrFail(Workstream ws, String why, String tail, Integer exitCode) {
+        String lastOutput = tail.isBlank() ? "" : "; last output:\n" + tail;
+        boolean paused = ws.state() == PAUSED;
+        if (ws.attempts() <= config.maxRetries()) {
+            Duration backoff = config.retryBackoffDuration().multipliedBy(1L << Math.min(10, ws.attempts() - 1));
+            store.transition(ws.name(), ws.state(), paused ? PAUSED : QUEUED, actor, why + "; retry " + ws.attempts()
+                            + " of " + config.maxRetries() + " in " + backoff.toMillis() + "ms"
+                            + (paused ? " once resumed" : "") + lastOutput,
+                    set("exit_code", exitCode, "pid", null, "owner", null, "not_before", clock.instant().plus(backoff),
+                            "paused_from", paused ? QUEUED : null));
+        } else {
+            String reason = why + " on attempt " + ws.attempts() + "; no retries left (workers.max-retries "
+                    + config.maxRetries() + ")" + lastOutput;
+            if (store.transition(ws.name(), ws.state(), FAILED, actor, reason,
+                    set("exit_code", exitCode, "pid", null, "paused_from", null))) {
+                notices.tell(ws, "FAILED: " + reason);
+            }
+        }
+    }
+}
