@@ -51,6 +51,11 @@ public final class Supervisor implements AutoCloseable {
     private ScheduledExecutorService loop;
     private Thread shutdownHook;
     private boolean holdsLease;
+    /**
+     * Set by {@link #close}: a tick already waiting for this object's lock when close ran must not start workers
+     * again (a thread blocked on {@code synchronized} ignores the loop's interrupt).
+     */
+    private volatile boolean closed;
 
     /** The Definition of Done gate this supervisor runs. */
     DoneGate gate() {
@@ -85,6 +90,7 @@ public final class Supervisor implements AutoCloseable {
         if (loop != null) {
             return;
         }
+        closed = false;
         loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "czar-supervisor");
             t.setDaemon(true);
@@ -100,6 +106,9 @@ public final class Supervisor implements AutoCloseable {
      * (then it does the work and this one only answers questions).
      */
     public synchronized boolean tick() {
+        if (closed) {
+            return false;
+        }
         Instant now = clock.instant();
         if (!store.acquireLease(id, leaseStaleAfter())) {
             holdsLease = false;
@@ -167,6 +176,7 @@ public final class Supervisor implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        closed = true;
         if (loop != null) {
             loop.shutdownNow();
             loop = null;

@@ -108,4 +108,27 @@ class RecoveryTest {
         assertThat(children).noneMatch(ProcessGroups::running);
         assertThat(fleet.workers.find("sleeper").orElseThrow().state()).isEqualTo(QUEUED);
     }
+
+    @Test
+    void should_not_start_workers_from_a_tick_that_waited_for_the_lock_while_the_supervisor_closed() throws Exception {
+        fleet = new Fleet(tmp, Map.of());
+        fleet.launch("late", "Implement late\nagent-mode: hang\n");
+        Supervisor supervisor = fleet.workers.supervisor();
+        boolean[] ticked = {true};
+        Thread pendingTick = new Thread(() -> ticked[0] = supervisor.tick());
+
+        synchronized (supervisor) { // the loop's tick is queued on the lock while close() runs, as at SIGTERM
+            pendingTick.start();
+            while (pendingTick.getState() != Thread.State.BLOCKED) {
+                Thread.onSpinWait();
+            }
+            supervisor.close();
+        }
+        pendingTick.join(Fleet.PATIENCE.toMillis());
+
+        assertThat(ticked[0]).isFalse();
+        Workstream late = fleet.workers.find("late").orElseThrow();
+        assertThat(late.state()).isEqualTo(QUEUED);
+        assertThat(late.pid()).isNull();
+    }
 }
