@@ -132,8 +132,8 @@ class CiPromptInjectionTest {
             String requests = String.join("\n", model.requests().stream().map(r -> r.getBodyAsString()).toList());
             int payloadsSeen = (int) payloads.stream().filter(p -> requests.contains(p.substring(0, Math.min(20, p.length()))
                     .replace("\"", "\\\""))).count();
-            BenchResults.record("74-ci-injection", "prompt injection in CI evidence: workflow, run title, failing job and step"
-                            + " names (GitHub API), JUnit test names, failure messages and output", "`CiPromptInjectionTest`"
+            BenchResults.record("74-ci-injection", "prompt injection in CI evidence: workflow, failing job and step names"
+                            + " (GitHub API), JUnit test names and failure messages (what `ci_runs` / `ci_test_reports` show)", "`CiPromptInjectionTest`"
                             + " (payloads from `fixtures/hostile/prompt-injections.txt`)", "no command, no secret revealed",
                     String.format("%d payloads, %d model requests, %d answers, **%d commands audited, %d workstreams, %d leaks**",
                             payloads.size(), model.requests().size(), answers.size(), audited, launched, leaks),

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GitScaleBenchmark {
     private static final int WARMUPS = 1;
-    private static final int ITERATIONS = 3;
+    private static final int ITERATIONS = 5;
 
     @TempDir
     Path dir;
@@ -68,7 +68,9 @@ class GitScaleBenchmark {
         PerformanceReport.write("git-scale", "Git evidence at scale (50,000 commits, 100 branches)", loadBefore, body);
         BenchResults.record("10-git-scale", "git evidence at scale: 100 branches, 50,000 commits, ahead/behind + last commit + diffstat",
                 "`GitScaleBenchmark` (JMH; results asserted equal to the CLI's)", "czar no slower than `git` CLI",
-                "czar " + Jmh.score(czarResult) + ", CLI " + Jmh.score(cliResult) + ": ratio " + String.format("%.2f", ratio),
+                "czar " + Jmh.score(czarResult) + " (runs: " + Jmh.rounded(Jmh.iterations(czarResult)) + " ms), CLI "
+                        + Jmh.score(cliResult) + " (runs: " + Jmh.rounded(Jmh.iterations(cliResult)) + " ms): ratio "
+                        + String.format("%.2f", ratio),
                 ratio <= 1.0);
         System.out.println(body);
     }
