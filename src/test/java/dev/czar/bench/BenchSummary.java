@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,11 +94,11 @@ class BenchSummary {
      * Issue 6's {@code ImportThroughputBenchmark} appends its figures to {@code target/bench-results.txt}; the row
      * takes the ratio of its last block when the file was written in this run.
      */
-    private static java.util.Optional<String> importRow(Instant runStart) {
+    private static Optional<String> importRow(Instant runStart) {
         Path file = Path.of("target", "bench-results.txt");
         try {
             if (!Files.exists(file) || Files.getLastModifiedTime(file).toInstant().isBefore(runStart)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String text = Files.readString(file);
             Matcher csv = Pattern.compile("H2 CSVREAD[^\\n]*?([\\d,]+) rows/s").matcher(text);
@@ -107,10 +108,10 @@ class BenchSummary {
             String czarRate = lastGroup(czar);
             String r = lastGroup(ratio);
             if (r == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             double value = Double.parseDouble(r);
-            return java.util.Optional.of(line("benchmark import next to H2 CSVREAD (issue 6)", "`ImportThroughputBenchmark`",
+            return Optional.of(line("benchmark import next to H2 CSVREAD (issue 6)", "`ImportThroughputBenchmark`",
                     ">= 0.5 of CSVREAD's rows/s", String.format("%.2f (%s vs %s rows/s)", value, czarRate, csvRate),
                     value >= 0.5 ? "yes" : "**no**"));
         } catch (IOException e) {
