@@ -202,8 +202,8 @@ class ServeLoadBench {
         StringBuilder measured = new StringBuilder();
         boolean held = true;
         for (Burst b : bursts) {
-            measured.append(measured.length() == 0 ? "" : "; ").append(String.format("%,d/s: p99 ack %.1f ms, answer p99 %.1f s,"
-                    + " lost %d, duplicated %d, non-200 %d", b.rate(), b.ackP99(), b.answerP99() / 1000, b.lost(), b.duplicated(), b.non200()));
+            measured.append(measured.length() == 0 ? "" : "; ").append(String.format("%,d/s: p99 ack %.1f ms, answer p99 %.0f ms,"
+                    + " lost %d, duplicated %d, non-200 %d", b.rate(), b.ackP99(), b.answerP99(), b.lost(), b.duplicated(), b.non200()));
             held &= b.ackP99() < 100 && b.lost() == 0 && b.duplicated() == 0 && b.non200() == 0;
         }
         BenchResults.record("53-slack-bursts", "Slack bursts 50 / 200 / 1,000 events/s (+10% redeliveries)", "`ServeLoadBench`",
