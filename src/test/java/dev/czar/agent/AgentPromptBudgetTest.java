@@ -3,6 +3,7 @@ package dev.czar.agent;
 import dev.czar.Czar;
 import dev.czar.CzarApp;
 import dev.czar.StartOptions;
+import dev.czar.bench.BenchResults;
 import dev.czar.chat.Answer;
 import dev.czar.chat.Message;
 import dev.czar.testsupport.Fixtures;
@@ -74,6 +75,10 @@ class AgentPromptBudgetTest {
         assertThat(status.roundTrips()).isLessThanOrEqualTo(2);
         assertThat(status.totalBytes()).as("prompt bytes for a single-branch status question, see " + report).isLessThan(8 * 1024);
         assertThat(results.get("hello").roundTrips()).isEqualTo(1);
+        BenchResults.record("30-llm-economy", "LLM economy, single-branch status question", "`AgentPromptBudgetTest`",
+                "<= 2 round trips, < 8 KB", String.format("%d round trips, %,d bytes; conversation %d round trip, %,d bytes",
+                        status.roundTrips(), status.totalBytes(), results.get("hello").roundTrips(), results.get("hello").totalBytes()),
+                status.roundTrips() <= 2 && status.totalBytes() < 8 * 1024);
     }
 
     private Figures run(TempGitRepo repo, Scenario s, Clock clock) {

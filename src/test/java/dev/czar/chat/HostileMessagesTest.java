@@ -2,6 +2,7 @@ package dev.czar.chat;
 
 import dev.czar.Czar;
 import dev.czar.CzarApp;
+import dev.czar.bench.BenchResults;
 import dev.czar.StartOptions;
 import dev.czar.command.CommandParser;
 import dev.czar.command.CommandRequest;
@@ -86,6 +87,11 @@ class HostileMessagesTest {
             assertThat(dir.resolve("repo").resolve(canary.getFileName())).doesNotExist();
             System.out.printf("hostile messages: %d sent, %d answered, 0 stack traces, slowest %.0f ms%n",
                     messages.size(), answers.size(), slowest / 1e6);
+            BenchResults.record("70-hostile-messages", "hostile chat messages (random unicode, 40 KB, Slack markup,"
+                            + " shell/SQL metacharacters, every command verb)", "`HostileMessagesTest`",
+                    "one readable answer each, nothing lost, nothing run", String.format("%d sent, %d recorded and answered,"
+                            + " 0 stack traces, 0 canary files, slowest %.0f ms", messages.size(), answers.size(), slowest / 1e6),
+                    answers.size() == messages.size());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.czar.web;
 
+import dev.czar.bench.BenchResults;
 import dev.czar.config.DashboardConfig;
 import dev.czar.digest.DigestFixture;
 import dev.czar.store.AuditLog;
@@ -59,6 +60,14 @@ class HostileDashboardTest {
             }
 
             // then
+            String shown = page;
+            long leaked = secrets.stream().filter(s -> shown.contains(s[2])).count();
+            boolean liveMarkup = page.contains("<script>alert(1)") || page.contains("<img src=x");
+            BenchResults.record("75-hostile-dashboard", "the " + secrets.size() + " planted secrets plus `<script>`/`<img onerror>`"
+                            + " markup in task text, state reasons, conflict alerts and audited command arguments",
+                    "`HostileDashboardTest`", "none on the dashboard, markup escaped", leaked + " secrets on the page (masked ones"
+                            + " present), live markup " + (liveMarkup ? "present" : "absent, shown as `&lt;script&gt;`"),
+                    leaked == 0 && !liveMarkup && page.contains("&lt;script&gt;"));
             assertThat(page).contains("task-0").contains("task-13").contains("[REDACTED:").contains("&lt;script&gt;");
             for (String[] s : secrets) {
                 assertThat(page).as("planted %s", s[0]).doesNotContain(s[2]);

@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.bench.BenchResults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,11 @@ class WorkerFaultsTest {
 
         // then: every byte is in the log file and czar kept (after GC) a small fraction of it: a bounded tail only
         Path log = fleet.home.resolve("workers/flood/attempt-1.log");
+        long retained = heapAfterGc() - heapBefore;
+        BenchResults.record("60-worker-flood", "worker floods 100 MB of stdout", "`WorkerFaultsTest`",
+                "memory bounded (heap retained after GC < 32 MB)", String.format("%,d MB in the log file, heap retained after"
+                        + " GC %.1f MB", Files.size(log) / 1024 / 1024, retained / 1024.0 / 1024),
+                Files.size(log) >= HUNDRED_MB && retained < 32L * 1024 * 1024);
         assertThat(Files.size(log)).isGreaterThanOrEqualTo(HUNDRED_MB);
         assertThat(heapAfterGc() - heapBefore).as("heap retained after copying 100 MB of output").isLessThan(32L * 1024 * 1024);
         assertThat(fleet.workers.logTail("flood", 3)).contains("flood over").hasSizeLessThan(4096);
@@ -74,6 +80,13 @@ class WorkerFaultsTest {
                 && w.reason().contains(logDir.getFileName().toString()), Fleet.PATIENCE, "failed with a reason");
 
         // then: one line naming the path, no stack trace; the other workstream and the store are unaffected
+        boolean oneLine = blocked.reason().contains("blocked") && !blocked.reason().contains("Exception:")
+                && !blocked.reason().contains("\tat ");
+        BenchResults.record("61-log-dir-unwritable", "artifact (log) directory unwritable", "`WorkerFaultsTest`",
+                "clear error, state intact", "launch " + blocked.state() + " with one line (" + (oneLine ? "no" : "a")
+                        + " stack trace); the other workstream " + healthy.state() + "; store " + (fleet.workers.store()
+                        .find("healthy").isPresent() ? "intact" : "missing the other workstream"),
+                oneLine && healthy.state() == RUNNING && blocked.pid() == null);
         assertThat(blocked.reason()).contains("blocked").doesNotContain("Exception:").doesNotContain("\tat ");
         assertThat(blocked.pid()).isNull();
         assertThat(healthy.state()).isEqualTo(RUNNING);
@@ -98,6 +111,12 @@ class WorkerFaultsTest {
 
         // then: the text arrived byte for byte (file and stdin agree) and nothing ran it
         Path copy = fleet.home.resolve("worktrees/hostile");
+        long canaries = java.util.stream.Stream.of(canary, tmp.resolve("canary-2"), tmp.resolve("canary-3"), copy.resolve("y"))
+                .filter(Files::exists).count();
+        boolean verbatim = Files.readString(copy.resolve("work/hostile.txt")).equals(hostile + "\n");
+        BenchResults.record("62-shell-metacharacters", "shell metacharacters in task text", "`WorkerFaultsTest`",
+                "nothing reaches a shell", "text arrives " + (verbatim ? "byte for byte" : "ALTERED") + " via stdin and TASK.md; "
+                        + canaries + " canary files created", verbatim && canaries == 0);
         assertThat(Files.readString(copy.resolve("TASK.md"))).isEqualTo(task);
         assertThat(Files.readString(copy.resolve("work/hostile.txt"))).isEqualTo(hostile + "\n");
         assertThat(canary).doesNotExist();

@@ -1,33 +1,32 @@
 package dev.czar.evidence.git;
 
+import dev.czar.bench.BenchResults;
 import dev.czar.bench.GeneratedRepo;
+import dev.czar.bench.Jmh;
 import dev.czar.bench.PerformanceReport;
-import dev.czar.config.GitConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Benchmark (bench profile only): status of every branch — ahead/behind, last commit, diffstat against main — of a
- * generated repository with 50,000 commits and 100 branches, by {@link GitEvidence} and by the {@code git} CLI doing
- * the same work in the same run. Asserts both give the same figures; records the times in docs/PERFORMANCE.md.
+ * Benchmark launcher (bench profile only): generates a repository with 50,000 commits and 100 branches, asserts that
+ * czar's {@link GitEvidence} and the {@code git} CLI report the same status for every branch, then times both with JMH
+ * ({@link GitStatusJmh}, one fork, single-shot: one whole status of all branches per iteration) and records the
+ * figures in docs/PERFORMANCE.md and the summary row of docs/EVIDENCE.md.
  */
 class GitScaleBenchmark {
-    private static final int ROUNDS = 3;
+    private static final int WARMUPS = 1;
+    private static final int ITERATIONS = 5;
 
     @TempDir
     Path dir;
-
-    /** One branch's facts, as both sides report them. */
-    record Row(String branch, String head, int ahead, int behind, int files, int insertions, int deletions) {
-    }
 
     @Test
     void status_of_100_branches_over_50000_commits_by_czar_and_by_git_cli() throws Exception {
@@ -39,107 +38,40 @@ class GitScaleBenchmark {
         List<String> branches = GeneratedRepo.generate(repo, shape);
         long generated = System.nanoTime() - t0;
         assertThat(GeneratedRepo.git(repo, "rev-list", "--all", "--count").trim()).isEqualTo(Integer.toString(shape.totalCommits()));
-
-        // when: alternate czar and CLI rounds so machine load hits both alike
-        List<Long> czarTimes = new ArrayList<>();
-        List<Long> cliTimes = new ArrayList<>();
-        Map<String, Row> czar = null;
-        Map<String, Row> cli = null;
-        long[] czarDiff = new long[1];
-        long[] cliDiff = new long[1];
-        for (int round = 0; round <= ROUNDS; round++) {
-            if (round == 1) { // round 0 warms the JIT and the page cache
-                czarDiff[0] = 0;
-                cliDiff[0] = 0;
-            }
-            long s = System.nanoTime();
-            czar = byCzar(repo, czarDiff);
-            long c = System.nanoTime() - s;
-            s = System.nanoTime();
-            cli = byCli(repo, branches, cliDiff);
-            long g = System.nanoTime() - s;
-            if (round > 0) {
-                czarTimes.add(c);
-                cliTimes.add(g);
-            }
-        }
-
-        // then: same answers
+        Map<String, GitStatusJmh.Row> czar = GitStatusJmh.byCzar(repo);
         assertThat(czar).hasSize(100);
-        assertThat(czar).isEqualTo(cli);
-        long czarMedian = median(czarTimes);
-        long cliMedian = median(cliTimes);
-        double ratio = (double) czarMedian / cliMedian;
-        String body = "`GitScaleBenchmark`: a repository generated with `git fast-import` (" + shape.totalCommits() + " commits: "
-                + shape.mainCommits() + " on main over " + shape.files() + " files, " + shape.branches() + " branches of "
-                + shape.branchCommits() + " commits forking from main's tip back to " + shape.oldestForkBack()
-                + " commits behind it; generated in " + PerformanceReport.ms(generated) + "). Work per run: for every branch,"
-                + " ahead/behind against main, its last commit, and the diffstat of `git diff main..branch` (two-dot)."
-                + " czar: one `GitEvidence` (`statusOfAll()` + `diffStat(b)` per branch), in process. CLI: `git for-each-ref`"
-                + " once, then `git rev-list --left-right --count main...b` and `git diff --numstat -M main b` per branch"
-                + " (201 processes). Both results are asserted equal. Median of " + ROUNDS + " rounds after one warm-up round.\n\n"
+        assertThat(czar).isEqualTo(GitStatusJmh.byCli(repo, branches));
+
+        // when
+        Map<String, RunResult> results = Jmh.run(Jmh.options(GitStatusJmh.class).param("repo", repo.toString())
+                .mode(Mode.SingleShotTime).warmupIterations(WARMUPS).measurementIterations(ITERATIONS).forks(1));
+
+        // then
+        RunResult czarResult = results.get("czar");
+        RunResult cliResult = results.get("gitCli");
+        double ratio = czarResult.getPrimaryResult().getScore() / cliResult.getPrimaryResult().getScore();
+        String body = "`GitScaleBenchmark` (JMH `GitStatusJmh`, 1 fork, single-shot, " + WARMUPS + " warm-up + " + ITERATIONS
+                + " measured iterations; score ± 99.9% confidence half-width): a repository generated with `git fast-import` ("
+                + shape.totalCommits() + " commits: " + shape.mainCommits() + " on main over " + shape.files() + " files, "
+                + shape.branches() + " branches of " + shape.branchCommits() + " commits forking from main's tip back to "
+                + shape.oldestForkBack() + " commits behind it; generated in " + PerformanceReport.ms(generated) + "). Work per"
+                + " operation: for every branch, ahead/behind against main, its last commit, and the diffstat of"
+                + " `git diff main..branch` (two-dot). czar: one `GitEvidence` (`statusOfAll()` + `diffStat(b)` per branch), in"
+                + " process. CLI: `git for-each-ref` once, then `git rev-list --left-right --count main...b` and"
+                + " `git diff --numstat -M main b` per branch (201 processes). Both results are asserted equal before timing.\n\n"
                 + "| work | czar (GitEvidence) | git CLI | czar / CLI | target |\n|---|---|---|---|---|\n"
-                + "| status of 100 branches (ahead/behind, last commit, diffstat) | " + PerformanceReport.ms(czarMedian) + " | "
-                + PerformanceReport.ms(cliMedian) + " | " + String.format("%.2f", ratio) + " | czar no slower than the CLI (<= 1.00): "
+                + "| status of 100 branches (ahead/behind, last commit, diffstat) | " + Jmh.score(czarResult) + " | "
+                + Jmh.score(cliResult) + " | " + String.format("%.2f", ratio) + " | czar no slower than the CLI (<= 1.00): "
                 + (ratio <= 1.0 ? "met" : "NOT met") + " |\n\n"
-                + "Of which diffstats (mean per round): czar " + PerformanceReport.ms(czarDiff[0] / ROUNDS) + ", CLI "
-                + PerformanceReport.ms(cliDiff[0] / ROUNDS) + "; the rest is ahead/behind and last commit.\n\n"
-                + "All rounds, ms: czar " + millis(czarTimes) + "; CLI " + millis(cliTimes) + ".\n";
+                + "Measured iterations, ms: czar " + Jmh.rounded(Jmh.iterations(czarResult)) + "; CLI "
+                + Jmh.rounded(Jmh.iterations(cliResult)) + ".\n";
         PerformanceReport.write("git-scale", "Git evidence at scale (50,000 commits, 100 branches)", loadBefore, body);
+        BenchResults.record("10-git-scale", "git evidence at scale: 100 branches, 50,000 commits, ahead/behind + last commit + diffstat",
+                "`GitScaleBenchmark` (JMH; results asserted equal to the CLI's)", "czar no slower than `git` CLI",
+                "czar " + Jmh.score(czarResult) + " (runs: " + Jmh.rounded(Jmh.iterations(czarResult)) + " ms), CLI "
+                        + Jmh.score(cliResult) + " (runs: " + Jmh.rounded(Jmh.iterations(cliResult)) + " ms): ratio "
+                        + String.format("%.2f", ratio),
+                ratio <= 1.0);
         System.out.println(body);
-    }
-
-    private static Map<String, Row> byCzar(Path repo, long[] diffNanos) {
-        Map<String, Row> rows = new LinkedHashMap<>();
-        try (GitEvidence git = GitEvidence.open(repo, new GitConfig("main", null))) {
-            for (BranchStatus s : git.statusOfAll()) {
-                long t = System.nanoTime();
-                DiffStat d = git.diffStat(s.branch().name());
-                diffNanos[0] += System.nanoTime() - t;
-                rows.put(s.branch().name(), new Row(s.branch().name(), s.branch().head().sha(), s.ahead(), s.behind(),
-                        d.files().size(), d.insertions(), d.deletions()));
-            }
-        }
-        return rows;
-    }
-
-    private static Map<String, Row> byCli(Path repo, List<String> branches, long[] diffNanos) throws Exception {
-        Map<String, String> heads = new LinkedHashMap<>();
-        for (String line : GeneratedRepo.git(repo, "for-each-ref", "refs/heads",
-                "--format=%(refname:short) %(objectname) %(committerdate:unix) %(authorname) %(subject)").split("\n")) {
-            String[] parts = line.split(" ", 3);
-            heads.put(parts[0], parts[1]);
-        }
-        Map<String, Row> rows = new LinkedHashMap<>();
-        for (String b : branches) {
-            String[] counts = GeneratedRepo.git(repo, "rev-list", "--left-right", "--count", "main..." + b).trim().split("\\s+");
-            int files = 0;
-            int ins = 0;
-            int del = 0;
-            long t = System.nanoTime();
-            String numstat = GeneratedRepo.git(repo, "diff", "--numstat", "-M", "main", b);
-            diffNanos[0] += System.nanoTime() - t;
-            for (String line : numstat.split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                files++;
-                ins += f[0].equals("-") ? 0 : Integer.parseInt(f[0]);
-                del += f[1].equals("-") ? 0 : Integer.parseInt(f[1]);
-            }
-            rows.put(b, new Row(b, heads.get(b), Integer.parseInt(counts[1]), Integer.parseInt(counts[0]), files, ins, del));
-        }
-        return rows;
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static String millis(List<Long> values) {
-        return values.stream().map(v -> Long.toString(v / 1_000_000)).reduce((a, b) -> a + ", " + b).orElse("");
     }
 }

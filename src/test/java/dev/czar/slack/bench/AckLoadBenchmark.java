@@ -166,10 +166,20 @@ public final class AckLoadBenchmark {
         builder.environment().putAll(env);
         Process czar = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(czar.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (line == null || !line.startsWith("czar serving Slack")) {
+        // lines before the ready line (a JVM or logging warning on the merged stderr) are kept, not taken for a failure
+        StringBuilder before = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("czar serving Slack")) {
+            before.append("\n  ").append(line);
+        }
+        if (line == null) { // the child ended without becoming ready: say what it said (its error or stack trace)
+            czar.waitFor(10, TimeUnit.SECONDS);
             czar.destroy();
-            throw new IllegalStateException("czar serve did not start: " + line);
+            throw new IllegalStateException("czar serve did not start (exit " + (czar.isAlive() ? "unknown" : czar.exitValue())
+                    + "); its output:" + (before.length() == 0 ? " (none)" : before));
+        }
+        if (before.length() > 0) {
+            System.out.println("czar before ready:" + before);
         }
         System.out.println("started: " + line);
         Thread drain = new Thread(() -> out.lines().forEach(l -> System.out.println("czar: " + l)));

@@ -1,6 +1,8 @@
 package dev.czar.slack.bench;
 
+import dev.czar.bench.BenchResults;
 import dev.czar.bench.PerformanceReport;
+import dev.czar.bench.ProcessMemory;
 import dev.czar.testsupport.SignedSlackRequests;
 import dev.czar.testsupport.SlackApiStub;
 import dev.czar.testsupport.TempGitRepo;
@@ -8,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -189,22 +190,31 @@ class ServeLoadBench {
         }
         PerformanceReport.write("serve-load", "Start-up, memory and Slack event bursts (czar serve --http)", loadBefore, md.toString());
         System.out.println(md);
+        recordSummary(readyNanos, idleKb, peakKb, bursts);
+    }
+
+    private static void recordSummary(long readyNanos, long idleKb, long peakKb, List<Burst> bursts) {
+        BenchResults.record("50-serve-startup", "start-up of `czar serve --http` to ready", "`ServeLoadBench`", "< 3 s",
+                PerformanceReport.ms(readyNanos) + " (load average now " + PerformanceReport.loadAverage() + ")",
+                readyNanos < 3_000_000_000L);
+        BenchResults.record("51-serve-rss", "RSS of `czar serve` idle / under 1,000 events/s", "`ServeLoadBench`", "idle < 300 MB",
+                "idle " + mb(idleKb) + ", peak during the bursts " + mb(peakKb), idleKb < 300 * 1024);
+        StringBuilder measured = new StringBuilder();
+        boolean held = true;
+        for (Burst b : bursts) {
+            measured.append(measured.length() == 0 ? "" : "; ").append(String.format("%,d/s: p99 ack %.1f ms, answer p99 %.0f ms,"
+                    + " lost %d, duplicated %d, non-200 %d", b.rate(), b.ackP99(), b.answerP99(), b.lost(), b.duplicated(), b.non200()));
+            held &= b.ackP99() < 100 && b.lost() == 0 && b.duplicated() == 0 && b.non200() == 0;
+        }
+        BenchResults.record("53-slack-bursts", "Slack bursts 50 / 200 / 1,000 events/s (+10% redeliveries)", "`ServeLoadBench`",
+                "p99 ack < 100 ms, 0 lost, 0 duplicated", measured.toString(), held);
     }
 
     private static String mb(long kb) {
-        return String.format("%.0f MB", kb / 1024.0);
+        return ProcessMemory.mb(kb);
     }
 
     static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (Exception e) {
-            // process gone: report 0 rather than fail the sampler
-        }
-        return 0;
+        return ProcessMemory.rssKb(pid);
     }
 }
