@@ -157,9 +157,21 @@ public final class AckLoadBenchmark {
 
     static Process startCzar(Path work, Path repo, String apiUrl, int port, Map<String, String> env)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of("target", "czar.jar").toAbsolutePath().toString(),
-                "serve", "--http", Integer.toString(port), "--repo", repo.toString(), "--home", work.resolve("home").toString())
-                .directory(work.toFile()).redirectErrorStream(true);
+        return startCzar(work, repo, apiUrl, port, env, false);
+    }
+
+    /**
+     * @param throughLauncher start as users do, with the {@code ./czar} launcher (which maps the class-data archive
+     *                        {@code target/czar.jsa}), instead of a bare {@code java -jar}
+     */
+    static Process startCzar(Path work, Path repo, String apiUrl, int port, Map<String, String> env, boolean throughLauncher)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(throughLauncher
+                ? List.of("sh", Path.of("czar").toAbsolutePath().toString())
+                : List.of("java", "-jar", Path.of("target", "czar.jar").toAbsolutePath().toString()));
+        command.addAll(List.of("serve", "--http", Integer.toString(port), "--repo", repo.toString(),
+                "--home", work.resolve("home").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("SLACK_BOT_TOKEN", SlackApiStub.BOT_TOKEN);
         builder.environment().put("SLACK_SIGNING_SECRET", SignedSlackRequests.FAKE_SIGNING_SECRET);
         builder.environment().put("CZAR_SLACK_API_URL", apiUrl);
