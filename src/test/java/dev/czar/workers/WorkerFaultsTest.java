@@ -57,7 +57,8 @@ class WorkerFaultsTest {
         long retained = heapAfterGc() - heapBefore;
         BenchResults.record("60-worker-flood", "worker floods 100 MB of stdout", "`WorkerFaultsTest`",
                 "memory bounded (heap retained after GC < 32 MB)", String.format("%,d MB in the log file, heap retained after"
-                        + " GC %.1f MB", Files.size(log) / 1024 / 1024, retained / 1024.0 / 1024),
+                        + " GC %+.1f MB (the difference of two heap readings after GC; below 0 when the heap shrank)",
+                        Files.size(log) / 1024 / 1024, retained / 1024.0 / 1024),
                 Files.size(log) >= HUNDRED_MB && retained < 32L * 1024 * 1024);
         assertThat(Files.size(log)).isGreaterThanOrEqualTo(HUNDRED_MB);
         assertThat(heapAfterGc() - heapBefore).as("heap retained after copying 100 MB of output").isLessThan(32L * 1024 * 1024);
