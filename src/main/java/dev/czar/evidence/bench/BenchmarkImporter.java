@@ -70,7 +70,7 @@ public final class BenchmarkImporter {
     ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun) throws IOException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
-            try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c) : new MeasurementWriter.Transactional(c, clock.instant())) {
+            try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c) : new MeasurementWriter.Transactional(c, clock.instant(), db.scratchDir())) {
                 Collector collector = new Collector(source, writer);
                 RecordReader.of(format).read(in, collector);
                 collector.flush();
@@ -138,7 +138,10 @@ public final class BenchmarkImporter {
                 return;
             }
             try {
-                writer.write(batch);
+                for (Measurement m : writer.write(batch)) {
+                    rejected.add(new ImportReport.Rejection(source, m.line(), "its run hash " + m.runHash()
+                            + " shares its first 128 bits (the store's run key) with a different stored run"));
+                }
             } catch (SQLException e) {
                 throw new StoreException("writing benchmark rows", e);
             }

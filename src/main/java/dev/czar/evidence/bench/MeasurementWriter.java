@@ -2,8 +2,6 @@ package dev.czar.evidence.bench;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,19 +10,27 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** Stores batches of measurements inside the caller's transaction, counting what was new and what was not. */
 abstract sealed class MeasurementWriter implements AutoCloseable {
     protected long inserted;
     protected long duplicates;
 
-    abstract void write(List<Measurement> batch) throws SQLException;
+    /**
+     * Stores (or checks) a batch.
+     *
+     * @return the measurements not stored because their run key (first 128 bits of the run hash) belongs to a
+     *     stored run with a different full hash
+     */
+    abstract List<Measurement> write(List<Measurement> batch) throws SQLException;
 
     /** Called once after the last batch, before the caller commits. */
     void finish() throws SQLException {
@@ -41,73 +47,78 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
     @Override
     public abstract void close() throws SQLException;
 
+    /** A run this import found in the store or is about to create: its id and full hash. */
+    record Run(long id, String hash, Set<String> stagedMetrics) {
+    }
+
     /**
-     * Writes in the caller's transaction. Runs are looked up once per batch: a metric row can only exist if its run
-     * does, so metrics of runs new to the store are deduplicated against this import's own keys in memory and
-     * staged in CSV files that {@link #finish} loads with one set-based {@code INSERT ... SELECT FROM CSVREAD} per
-     * table (H2's bulk path; row-by-row JDBC inserts ran at a fifth of its rate). Metrics of runs already stored go
-     * through {@code WHERE NOT EXISTS} at once; its update count tells new rows from duplicates. The UNIQUE
-     * constraints stay the backstop.
+     * Writes in the caller's transaction. Runs are looked up by key once per batch: a metric row can only exist if
+     * its run does, so metrics of runs new to the store are deduplicated against this import's own keys in memory.
+     * New runs get their ids from the {@code bench_run_ids} sequence at once, so runs and metrics are staged in CSV
+     * files, ids included, that {@link #finish} loads with one set-based {@code INSERT ... SELECT FROM CSVREAD} per
+     * table (H2's bulk path; row-by-row JDBC inserts ran at a fifth of its rate) and no join. Metrics of runs
+     * already stored go through {@code WHERE NOT EXISTS} at once; its update count tells new rows from duplicates.
+     * The UNIQUE constraints stay the backstop, also against a concurrent import of the same runs.
      */
     static final class Transactional extends MeasurementWriter {
         private static final int LOOKUP = 500;
 
         private final Connection connection;
         private final PreparedStatement findRuns;
+        private final PreparedStatement reserveIds;
         private final PreparedStatement knownMetrics;
         private final Timestamp importedAt;
         /** Runs this import creates, with the metrics staged for them so far. */
-        private final Map<String, Set<String>> createdRuns = new HashMap<>();
-        /** Runs that were in the store before this import, hash to id. */
-        private final Map<String, Long> storedRuns = new HashMap<>();
-        private final Path staging;
-        private final Writer stagedRuns;
-        private final Writer stagedMetrics;
+        private final Map<UUID, Run> createdRuns = new HashMap<>();
+        /** Runs that were in the store before this import. */
+        private final Map<UUID, Run> storedRuns = new HashMap<>();
+        private final ImportStaging staging;
         private long stagedMetricCount;
 
-        Transactional(Connection c, Instant importedAt) throws SQLException {
+        Transactional(Connection c, Instant importedAt, Path scratch) throws SQLException {
             this.connection = c;
             this.importedAt = Timestamp.from(importedAt);
-            this.findRuns = c.prepareStatement("SELECT run_hash, id FROM bench_runs WHERE run_hash IN ("
-                    + String.join(", ", java.util.Collections.nCopies(LOOKUP, "?")) + ")");
+            this.findRuns = c.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
+                    + String.join(", ", Collections.nCopies(LOOKUP, "?")) + ")");
+            this.reserveIds = c.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
             this.knownMetrics = c.prepareStatement("INSERT INTO bench_metrics (run_id, metric, metric_value, unit, raw_value,"
                     + " raw_unit, conversion, raw_fields, notes, source_line) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
                     + " WHERE NOT EXISTS (SELECT 1 FROM bench_metrics WHERE run_id = ? AND metric = ?)");
             try {
-                this.staging = Files.createTempDirectory("czar-bench-import");
-                this.stagedRuns = Files.newBufferedWriter(staging.resolve("runs.csv"), StandardCharsets.UTF_8);
-                this.stagedMetrics = Files.newBufferedWriter(staging.resolve("metrics.csv"), StandardCharsets.UTF_8);
-                stagedRuns.write("RUN_HASH,SOURCE,BENCHMARK,VARIANT,ITERATION,COMMIT_SHA,BRANCH,RAN_AT\n");
-                stagedMetrics.write("RUN_HASH,METRIC,V,UNIT,RAW_VALUE,RAW_UNIT,CONVERSION,RAW_FIELDS,NOTES,LINE\n");
+                this.staging = ImportStaging.create(scratch);
+                staging.runs().write("ID,RUN_HASH,SOURCE,BENCHMARK,VARIANT,ITERATION,COMMIT_SHA,BRANCH,RAN_AT\n");
+                staging.metrics().write("RUN_ID,METRIC,V,UNIT,RAW_VALUE,RAW_UNIT,CONVERSION,RAW_FIELDS,NOTES,LINE\n");
             } catch (IOException e) {
-                throw new SQLException("cannot create the import staging files: " + e.getMessage(), e);
+                throw new SQLException("cannot create the import staging files in " + scratch + ": " + e.getMessage(), e);
             }
         }
 
         @Override
-        void write(List<Measurement> batch) throws SQLException {
-            Map<String, Measurement> unseen = new LinkedHashMap<>();
+        List<Measurement> write(List<Measurement> batch) throws SQLException {
+            Map<UUID, Measurement> unseen = new LinkedHashMap<>();
             for (Measurement m : batch) {
-                if (!createdRuns.containsKey(m.runHash()) && !storedRuns.containsKey(m.runHash())) {
-                    unseen.putIfAbsent(m.runHash(), m);
+                UUID key = m.runKey();
+                if (!createdRuns.containsKey(key) && !storedRuns.containsKey(key)) {
+                    unseen.putIfAbsent(key, m);
                 }
             }
             storedRuns.putAll(stored(new ArrayList<>(unseen.keySet())));
+            unseen.keySet().removeAll(storedRuns.keySet());
+            List<Measurement> collided = new ArrayList<>();
             try {
-                for (Measurement m : unseen.values()) {
-                    if (!storedRuns.containsKey(m.runHash())) {
-                        createdRuns.put(m.runHash(), new HashSet<>(4));
-                        stageRun(m);
-                    }
-                }
+                createRuns(unseen);
                 boolean anyKnown = false;
                 for (Measurement m : batch) {
-                    Set<String> metrics = createdRuns.get(m.runHash());
-                    if (metrics == null) {
-                        bindKnown(storedRuns.get(m.runHash()), m);
+                    UUID key = m.runKey();
+                    Run created = createdRuns.get(key);
+                    Run run = created != null ? created : storedRuns.get(key);
+                    if (!run.hash().equals(m.runHash())) {
+                        collided.add(m);
+                    } else if (created == null) {
+                        bindKnown(run.id(), m);
                         anyKnown = true;
-                    } else if (metrics.add(m.metric())) {
-                        stageMetric(m);
+                    } else if (created.stagedMetrics().add(m.metric())) {
+                        stageMetric(run.id(), m);
                     } else {
                         duplicates++;
                     }
@@ -124,28 +135,43 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             } catch (IOException e) {
                 throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
             }
+            return collided;
+        }
+
+        /** Draws ids for the runs new to the store and stages them. */
+        private void createRuns(Map<UUID, Measurement> fresh) throws SQLException, IOException {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            reserveIds.setInt(1, fresh.size());
+            try (ResultSet ids = reserveIds.executeQuery()) {
+                for (Map.Entry<UUID, Measurement> e : fresh.entrySet()) {
+                    ids.next();
+                    Run run = new Run(ids.getLong(1), e.getValue().runHash(), new HashSet<>(4));
+                    createdRuns.put(e.getKey(), run);
+                    stageRun(run.id(), e.getValue());
+                }
+            }
         }
 
         @Override
         void finish() throws SQLException {
             try {
-                stagedRuns.close();
-                stagedMetrics.close();
+                staging.finishWriting();
             } catch (IOException e) {
                 throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
             }
-            if (stagedMetricCount == 0 && createdRuns.isEmpty()) {
+            if (createdRuns.isEmpty()) {
                 return;
             }
-            try (PreparedStatement runs = connection.prepareStatement("INSERT INTO bench_runs (run_hash, source, benchmark,"
-                    + " variant, iteration, commit_sha, branch, ran_at, imported_at) SELECT RUN_HASH, SOURCE, BENCHMARK, VARIANT,"
-                    + " CAST(ITERATION AS INT), COMMIT_SHA, BRANCH, CAST(RAN_AT AS TIMESTAMP WITH TIME ZONE), ? FROM "
-                    + csvread("runs.csv"));
+            try (PreparedStatement runs = connection.prepareStatement("INSERT INTO bench_runs (id, run_key, run_hash, source,"
+                    + " benchmark, variant, iteration, commit_sha, branch, ran_at, imported_at) SELECT CAST(ID AS BIGINT),"
+                    + " CAST(LEFT(RUN_HASH, 32) AS UUID), RUN_HASH, SOURCE, BENCHMARK, VARIANT, CAST(ITERATION AS INT), COMMIT_SHA,"
+                    + " BRANCH, CAST(RAN_AT AS TIMESTAMP WITH TIME ZONE), ? FROM " + staging.csvread("runs.csv"));
                  PreparedStatement metrics = connection.prepareStatement("INSERT INTO bench_metrics (run_id, metric,"
                          + " metric_value, unit, raw_value, raw_unit, conversion, raw_fields, notes, source_line)"
-                         + " SELECT r.id, s.METRIC, CAST(s.V AS DOUBLE PRECISION), s.UNIT, s.RAW_VALUE, s.RAW_UNIT, s.CONVERSION,"
-                         + " s.RAW_FIELDS, s.NOTES, CAST(s.LINE AS INT) FROM " + csvread("metrics.csv")
-                         + " s JOIN bench_runs r ON r.run_hash = s.RUN_HASH")) {
+                         + " SELECT CAST(RUN_ID AS BIGINT), METRIC, CAST(V AS DOUBLE PRECISION), UNIT, RAW_VALUE, RAW_UNIT,"
+                         + " CONVERSION, RAW_FIELDS, NOTES, CAST(LINE AS INT) FROM " + staging.csvread("metrics.csv"))) {
                 runs.setTimestamp(1, importedAt);
                 int runCount = runs.executeUpdate();
                 int metricCount = metrics.executeUpdate();
@@ -157,30 +183,27 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             }
         }
 
-        private String csvread(String file) {
-            return "CSVREAD('" + staging.resolve(file).toAbsolutePath().toString().replace("'", "''")
-                    + "', NULL, 'charset=UTF-8')";
-        }
-
-        private Map<String, Long> stored(List<String> hashes) throws SQLException {
-            Map<String, Long> found = new HashMap<>();
-            for (int from = 0; from < hashes.size(); from += LOOKUP) {
-                List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + LOOKUP));
+        private Map<UUID, Run> stored(List<UUID> keys) throws SQLException {
+            Map<UUID, Run> found = new HashMap<>();
+            for (int from = 0; from < keys.size(); from += LOOKUP) {
+                List<UUID> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP));
                 for (int i = 0; i < LOOKUP; i++) {
-                    // pad with the first hash: repeats do not change the answer
-                    findRuns.setString(i + 1, chunk.get(i < chunk.size() ? i : 0));
+                    // pad with the first key: repeats do not change the answer
+                    findRuns.setObject(i + 1, chunk.get(i < chunk.size() ? i : 0));
                 }
                 try (ResultSet rs = findRuns.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), rs.getLong(2));
+                        found.put(rs.getObject(1, UUID.class), new Run(rs.getLong(2), rs.getString(3), Set.of()));
                     }
                 }
             }
             return found;
         }
 
-        private void stageRun(Measurement m) throws IOException {
-            Writer w = stagedRuns;
+        private void stageRun(long id, Measurement m) throws IOException {
+            Writer w = staging.runs();
+            w.write(Long.toString(id));
+            w.write(',');
             cell(w, m.runHash(), ',');
             cell(w, m.source(), ',');
             cell(w, m.benchmark(), ',');
@@ -191,9 +214,10 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             cell(w, m.ranAt() == null ? null : m.ranAt().toString(), '\n');
         }
 
-        private void stageMetric(Measurement m) throws IOException {
-            Writer w = stagedMetrics;
-            cell(w, m.runHash(), ',');
+        private void stageMetric(long runId, Measurement m) throws IOException {
+            Writer w = staging.metrics();
+            w.write(Long.toString(runId));
+            w.write(',');
             cell(w, m.metric(), ',');
             cell(w, Double.toString(m.value()), ',');
             cell(w, m.unit(), ',');
@@ -202,7 +226,8 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             cell(w, m.conversion(), ',');
             cell(w, m.rawFields(), ',');
             cell(w, m.notes(), ',');
-            cell(w, Integer.toString(m.line()), '\n');
+            w.write(Integer.toString(m.line()));
+            w.write('\n');
             stagedMetricCount++;
         }
 
@@ -236,15 +261,12 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             try {
-                stagedRuns.close();
-                stagedMetrics.close();
-                Files.deleteIfExists(staging.resolve("runs.csv"));
-                Files.deleteIfExists(staging.resolve("metrics.csv"));
-                Files.deleteIfExists(staging);
+                staging.close();
             } catch (IOException e) {
-                // a leftover temp file is harmless; the import itself is already decided
+                // a leftover staging dir is swept by the next import; the import itself is already decided
             } finally {
                 findRuns.close();
+                reserveIds.close();
                 knownMetrics.close();
             }
         }
@@ -253,38 +275,39 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
     /** Only reads: looks each record up in the store and remembers what this import would already have added. */
     static final class DryRun extends MeasurementWriter {
         private final Connection connection;
-        private final PreparedStatement exists;
+        private final PreparedStatement lookup;
         private final Set<String> wouldInsert = new HashSet<>();
 
         DryRun(Connection c) throws SQLException {
             this.connection = c;
             c.setReadOnly(true);
-            this.exists = c.prepareStatement("SELECT 1 FROM bench_metrics m JOIN bench_runs r ON r.id = m.run_id"
-                    + " WHERE r.run_hash = ? AND m.metric = ?");
+            this.lookup = c.prepareStatement("SELECT r.run_hash, m.id FROM bench_runs r LEFT JOIN bench_metrics m"
+                    + " ON m.run_id = r.id AND m.metric = ? WHERE r.run_key = ?");
         }
 
         @Override
-        void write(List<Measurement> batch) throws SQLException {
+        List<Measurement> write(List<Measurement> batch) throws SQLException {
+            List<Measurement> collided = new ArrayList<>();
             for (Measurement m : batch) {
-                if (!wouldInsert.add(m.runHash() + '\u0000' + m.metric()) || stored(m)) {
-                    duplicates++;
-                } else {
-                    inserted++;
+                lookup.setString(1, m.metric());
+                lookup.setObject(2, m.runKey());
+                try (ResultSet rs = lookup.executeQuery()) {
+                    boolean runStored = rs.next();
+                    if (runStored && !rs.getString(1).equals(m.runHash())) {
+                        collided.add(m);
+                    } else if (!wouldInsert.add(m.runHash() + '\u0000' + m.metric()) || runStored && rs.getObject(2) != null) {
+                        duplicates++;
+                    } else {
+                        inserted++;
+                    }
                 }
             }
-        }
-
-        private boolean stored(Measurement m) throws SQLException {
-            exists.setString(1, m.runHash());
-            exists.setString(2, m.metric());
-            try (ResultSet rs = exists.executeQuery()) {
-                return rs.next();
-            }
+            return collided;
         }
 
         @Override
         public void close() throws SQLException {
-            exists.close();
+            lookup.close();
             connection.setReadOnly(false);
         }
     }
