@@ -68,9 +68,10 @@ public final class BenchmarkImporter {
 
     /** Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. */
     ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun) throws IOException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(); Connection lookups = db.connection()) {
             c.setAutoCommit(false);
-            try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c) : new MeasurementWriter.Transactional(c, clock.instant(), db.scratchDir())) {
+            try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
+                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), db.scratchDir())) {
                 Collector collector = new Collector(source, writer);
                 RecordReader.of(format).read(in, collector);
                 collector.flush();

@@ -13,22 +13,22 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The two CSV files one import stages for H2's bulk load ({@code runs.csv}, {@code metrics.csv}), in a directory
- * of its own under the database's scratch dir. The directory is named after the importing process
- * ({@code import-<pid>-...}) so that a later import can tell the leftovers of a killed process from a live import
- * and delete them ({@link #sweep}).
+ * The CSV files one import stages for H2's bulk load, in a directory of its own under the database's scratch dir,
+ * one {@link Chunk} at a time. The directory is named after the importing process ({@code import-<pid>-...}) so
+ * that a later import can tell the leftovers of a killed process from a live import and delete them ({@link #sweep}).
  */
 final class ImportStaging implements AutoCloseable {
     static final String PREFIX = "import-";
+    static final String RUNS_HEADER = "ID,RUN_HASH,SOURCE,BENCHMARK,VARIANT,ITERATION,COMMIT_SHA,BRANCH,RAN_AT\n";
+    static final String METRICS_HEADER = "RUN_ID,METRIC,V,UNIT,RAW_VALUE,RAW_UNIT,CONVERSION,RAW_FIELDS,NOTES,LINE\n";
 
     private final Path dir;
-    private final Writer runs;
-    private final Writer metrics;
+    private int chunks;
+    private Chunk current;
 
     private ImportStaging(Path dir) throws IOException {
         this.dir = dir;
-        this.runs = Files.newBufferedWriter(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
-        this.metrics = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
+        this.current = new Chunk(dir, chunks++);
     }
 
     /** Sweeps what dead imports left in {@code scratch}, then creates this import's directory there. */
@@ -38,23 +38,72 @@ final class ImportStaging implements AutoCloseable {
         return new ImportStaging(Files.createTempDirectory(scratch, PREFIX + ProcessHandle.current().pid() + "-"));
     }
 
-    Writer runs() {
-        return runs;
+    Chunk current() {
+        return current;
     }
 
-    Writer metrics() {
-        return metrics;
+    /** Closes the current chunk's files for loading and starts the next chunk. */
+    Chunk rotate() throws IOException {
+        Chunk full = current;
+        full.finishWriting();
+        current = new Chunk(dir, chunks++);
+        return full;
     }
 
-    /** The file as an H2 {@code CSVREAD} table expression. */
-    String csvread(String file) {
-        return "CSVREAD('" + dir.resolve(file).toAbsolutePath().toString().replace("'", "''") + "', NULL, 'charset=UTF-8')";
-    }
+    /**
+     * The files of one chunk: runs new to the store, metrics of those runs, and metrics of runs already stored
+     * ("known", loaded with a check against the store). Row counts are kept to verify the load.
+     */
+    static final class Chunk {
+        private final Path runs;
+        private final Path metrics;
+        private final Path known;
+        final Writer runsOut;
+        final Writer metricsOut;
+        final Writer knownOut;
+        int runCount;
+        int metricCount;
+        int knownCount;
 
-    /** Flushes both files so that the database can read them. */
-    void finishWriting() throws IOException {
-        runs.close();
-        metrics.close();
+        private Chunk(Path dir, int n) throws IOException {
+            this.runs = dir.resolve("runs-" + n + ".csv");
+            this.metrics = dir.resolve("metrics-" + n + ".csv");
+            this.known = dir.resolve("known-" + n + ".csv");
+            this.runsOut = Files.newBufferedWriter(runs, StandardCharsets.UTF_8);
+            this.metricsOut = Files.newBufferedWriter(metrics, StandardCharsets.UTF_8);
+            this.knownOut = Files.newBufferedWriter(known, StandardCharsets.UTF_8);
+            runsOut.write(RUNS_HEADER);
+            metricsOut.write(METRICS_HEADER);
+            knownOut.write(METRICS_HEADER);
+        }
+
+        int rows() {
+            return runCount + metricCount + knownCount;
+        }
+
+        /** The file as an H2 {@code CSVREAD} table expression; {@code which} is runs, metrics or known. */
+        String csvread(String which) {
+            Path file = switch (which) {
+                case "runs" -> runs;
+                case "metrics" -> metrics;
+                default -> known;
+            };
+            return "CSVREAD('" + file.toAbsolutePath().toString().replace("'", "''") + "', NULL, 'charset=UTF-8')";
+        }
+
+        void finishWriting() throws IOException {
+            runsOut.close();
+            metricsOut.close();
+            knownOut.close();
+        }
+
+        /** Deletes the chunk's files once they are loaded: a big import keeps at most two chunks on disk. */
+        void delete() throws IOException {
+            finishWriting();
+            Files.deleteIfExists(runs);
+            Files.deleteIfExists(metrics);
+            Files.deleteIfExists(known);
+        }
     }
 
     /**
@@ -102,7 +151,7 @@ final class ImportStaging implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            finishWriting();
+            current.finishWriting();
         } finally {
             deleteTree(dir);
         }

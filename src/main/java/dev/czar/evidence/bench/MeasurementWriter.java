@@ -53,44 +53,41 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
 
     /**
      * Writes in the caller's transaction. Runs are looked up by key once per batch: a metric row can only exist if
-     * its run does, so metrics of runs new to the store are deduplicated against this import's own keys in memory.
-     * New runs get their ids from the {@code bench_run_ids} sequence at once, so runs and metrics are staged in CSV
-     * files, ids included, that {@link #finish} loads with one set-based {@code INSERT ... SELECT FROM CSVREAD} per
-     * table (H2's bulk path; row-by-row JDBC inserts ran at a fifth of its rate) and no join. Metrics of runs
-     * already stored go through {@code WHERE NOT EXISTS} at once; its update count tells new rows from duplicates.
-     * The UNIQUE constraints stay the backstop, also against a concurrent import of the same runs.
+     * its run does, so metrics of runs new to the store are deduplicated against this import's own keys in memory,
+     * and only metrics of runs already stored are checked against the store. New runs get their ids from the
+     * {@code bench_run_ids} sequence at once, so runs and metrics are staged ids included and load without a join,
+     * chunk by chunk on the {@link ChunkLoader}'s thread while this one reads on. Look-ups and ids use a second
+     * connection, so they never wait for a load: this import's own runs are known from memory. The UNIQUE
+     * constraints stay the backstop, also against a concurrent import of the same runs.
      */
     static final class Transactional extends MeasurementWriter {
+        /** Staged rows per chunk: big enough that statement overhead vanishes, small enough to overlap well. */
+        static final int CHUNK = 100_000;
         private static final int LOOKUP = 500;
 
-        private final Connection connection;
         private final PreparedStatement findRuns;
         private final PreparedStatement reserveIds;
-        private final PreparedStatement knownMetrics;
-        private final Timestamp importedAt;
         /** Runs this import creates, with the metrics staged for them so far. */
         private final Map<UUID, Run> createdRuns = new HashMap<>();
-        /** Runs that were in the store before this import. */
+        /** Runs that were in the store before this import, with the metrics staged for them so far. */
         private final Map<UUID, Run> storedRuns = new HashMap<>();
         private final ImportStaging staging;
-        private long stagedMetricCount;
+        private final ChunkLoader loader;
 
-        Transactional(Connection c, Instant importedAt, Path scratch) throws SQLException {
-            this.connection = c;
-            this.importedAt = Timestamp.from(importedAt);
-            this.findRuns = c.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
+        /**
+         * @param transaction the connection whose transaction receives the rows
+         * @param lookups     a second connection, for reads of committed runs and drawing run ids
+         */
+        Transactional(Connection transaction, Connection lookups, Instant importedAt, Path scratch) throws SQLException {
+            this.findRuns = lookups.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
                     + String.join(", ", Collections.nCopies(LOOKUP, "?")) + ")");
-            this.reserveIds = c.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
-            this.knownMetrics = c.prepareStatement("INSERT INTO bench_metrics (run_id, metric, metric_value, unit, raw_value,"
-                    + " raw_unit, conversion, raw_fields, notes, source_line) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM bench_metrics WHERE run_id = ? AND metric = ?)");
+            this.reserveIds = lookups.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
             try {
                 this.staging = ImportStaging.create(scratch);
-                staging.runs().write("ID,RUN_HASH,SOURCE,BENCHMARK,VARIANT,ITERATION,COMMIT_SHA,BRANCH,RAN_AT\n");
-                staging.metrics().write("RUN_ID,METRIC,V,UNIT,RAW_VALUE,RAW_UNIT,CONVERSION,RAW_FIELDS,NOTES,LINE\n");
             } catch (IOException e) {
                 throw new SQLException("cannot create the import staging files in " + scratch + ": " + e.getMessage(), e);
             }
+            this.loader = new ChunkLoader(transaction, Timestamp.from(importedAt));
         }
 
         @Override
@@ -107,30 +104,26 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             List<Measurement> collided = new ArrayList<>();
             try {
                 createRuns(unseen);
-                boolean anyKnown = false;
                 for (Measurement m : batch) {
                     UUID key = m.runKey();
                     Run created = createdRuns.get(key);
                     Run run = created != null ? created : storedRuns.get(key);
                     if (!run.hash().equals(m.runHash())) {
                         collided.add(m);
-                    } else if (created == null) {
-                        bindKnown(run.id(), m);
-                        anyKnown = true;
-                    } else if (created.stagedMetrics().add(m.metric())) {
-                        stageMetric(run.id(), m);
+                    } else if (run.stagedMetrics().add(m.metric())) {
+                        ImportStaging.Chunk chunk = staging.current();
+                        stageMetric(created != null ? chunk.metricsOut : chunk.knownOut, run.id(), m);
+                        if (created != null) {
+                            chunk.metricCount++;
+                        } else {
+                            chunk.knownCount++;
+                        }
                     } else {
                         duplicates++;
                     }
                 }
-                if (anyKnown) {
-                    for (int count : knownMetrics.executeBatch()) {
-                        if (count > 0) {
-                            inserted++;
-                        } else {
-                            duplicates++;
-                        }
-                    }
+                if (staging.current().rows() >= CHUNK) {
+                    loader.submit(staging.rotate());
                 }
             } catch (IOException e) {
                 throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
@@ -157,30 +150,13 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         @Override
         void finish() throws SQLException {
             try {
-                staging.finishWriting();
+                loader.submit(staging.rotate());
             } catch (IOException e) {
                 throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
             }
-            if (createdRuns.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement runs = connection.prepareStatement("INSERT INTO bench_runs (id, run_key, run_hash, source,"
-                    + " benchmark, variant, iteration, commit_sha, branch, ran_at, imported_at) SELECT CAST(ID AS BIGINT),"
-                    + " CAST(LEFT(RUN_HASH, 32) AS UUID), RUN_HASH, SOURCE, BENCHMARK, VARIANT, CAST(ITERATION AS INT), COMMIT_SHA,"
-                    + " BRANCH, CAST(RAN_AT AS TIMESTAMP WITH TIME ZONE), ? FROM " + staging.csvread("runs.csv"));
-                 PreparedStatement metrics = connection.prepareStatement("INSERT INTO bench_metrics (run_id, metric,"
-                         + " metric_value, unit, raw_value, raw_unit, conversion, raw_fields, notes, source_line)"
-                         + " SELECT CAST(RUN_ID AS BIGINT), METRIC, CAST(V AS DOUBLE PRECISION), UNIT, RAW_VALUE, RAW_UNIT,"
-                         + " CONVERSION, RAW_FIELDS, NOTES, CAST(LINE AS INT) FROM " + staging.csvread("metrics.csv"))) {
-                runs.setTimestamp(1, importedAt);
-                int runCount = runs.executeUpdate();
-                int metricCount = metrics.executeUpdate();
-                if (runCount != createdRuns.size() || metricCount != stagedMetricCount) {
-                    throw new SQLException("bulk load stored " + runCount + " runs and " + metricCount + " metrics, expected "
-                            + createdRuns.size() + " and " + stagedMetricCount);
-                }
-                inserted += metricCount;
-            }
+            loader.await();
+            inserted = loader.inserted();
+            duplicates += loader.duplicates();
         }
 
         private Map<UUID, Run> stored(List<UUID> keys) throws SQLException {
@@ -193,7 +169,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
                 }
                 try (ResultSet rs = findRuns.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getObject(1, UUID.class), new Run(rs.getLong(2), rs.getString(3), Set.of()));
+                        found.put(rs.getObject(1, UUID.class), new Run(rs.getLong(2), rs.getString(3), new HashSet<>(4)));
                     }
                 }
             }
@@ -201,7 +177,8 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         }
 
         private void stageRun(long id, Measurement m) throws IOException {
-            Writer w = staging.runs();
+            ImportStaging.Chunk chunk = staging.current();
+            Writer w = chunk.runsOut;
             w.write(Long.toString(id));
             w.write(',');
             cell(w, m.runHash(), ',');
@@ -212,14 +189,15 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             cell(w, m.commit(), ',');
             cell(w, m.branch(), ',');
             cell(w, m.ranAt() == null ? null : m.ranAt().toString(), '\n');
+            chunk.runCount++;
         }
 
-        private void stageMetric(long runId, Measurement m) throws IOException {
-            Writer w = staging.metrics();
+        private static void stageMetric(Writer w, long runId, Measurement m) throws IOException {
             w.write(Long.toString(runId));
             w.write(',');
             cell(w, m.metric(), ',');
-            cell(w, Double.toString(m.value()), ',');
+            w.write(Double.toString(m.value()));
+            w.write(',');
             cell(w, m.unit(), ',');
             cell(w, m.rawValue(), ',');
             cell(w, m.rawUnit(), ',');
@@ -228,7 +206,6 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             cell(w, m.notes(), ',');
             w.write(Integer.toString(m.line()));
             w.write('\n');
-            stagedMetricCount++;
         }
 
         /** NULL is an empty unquoted cell; every value is quoted, so an empty string stays an empty string. */
@@ -241,25 +218,9 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             w.write(end);
         }
 
-        private void bindKnown(long runId, Measurement m) throws SQLException {
-            PreparedStatement st = knownMetrics;
-            st.setLong(1, runId);
-            st.setString(2, m.metric());
-            st.setDouble(3, m.value());
-            st.setString(4, m.unit());
-            st.setString(5, m.rawValue());
-            st.setString(6, m.rawUnit());
-            st.setString(7, m.conversion());
-            st.setString(8, m.rawFields());
-            st.setString(9, m.notes());
-            st.setInt(10, m.line());
-            st.setLong(11, runId);
-            st.setString(12, m.metric());
-            st.addBatch();
-        }
-
         @Override
         public void close() throws SQLException {
+            loader.close();
             try {
                 staging.close();
             } catch (IOException e) {
@@ -267,7 +228,6 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             } finally {
                 findRuns.close();
                 reserveIds.close();
-                knownMetrics.close();
             }
         }
     }
