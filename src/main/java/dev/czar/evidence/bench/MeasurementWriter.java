@@ -73,6 +73,8 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         private final Map<UUID, Run> storedRuns = new HashMap<>();
         private final ImportStaging staging;
         private final ChunkLoader loader;
+        /** One staged row at a time, written to the chunk with one call. */
+        private final StringBuilder row = new StringBuilder(256);
 
         /**
          * @param transaction the connection whose transaction receives the rows
@@ -93,8 +95,10 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         @Override
         List<Measurement> write(List<Measurement> batch) throws SQLException {
             Map<UUID, Measurement> unseen = new LinkedHashMap<>();
-            for (Measurement m : batch) {
-                UUID key = m.runKey();
+            UUID[] keys = new UUID[batch.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Measurement m = batch.get(i);
+                UUID key = keys[i] = m.runKey();
                 if (!createdRuns.containsKey(key) && !storedRuns.containsKey(key)) {
                     unseen.putIfAbsent(key, m);
                 }
@@ -104,8 +108,9 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             List<Measurement> collided = new ArrayList<>();
             try {
                 createRuns(unseen);
-                for (Measurement m : batch) {
-                    UUID key = m.runKey();
+                for (int i = 0; i < keys.length; i++) {
+                    Measurement m = batch.get(i);
+                    UUID key = keys[i];
                     Run created = createdRuns.get(key);
                     Run run = created != null ? created : storedRuns.get(key);
                     if (!run.hash().equals(m.runHash())) {
@@ -178,44 +183,49 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
 
         private void stageRun(long id, Measurement m) throws IOException {
             ImportStaging.Chunk chunk = staging.current();
-            Writer w = chunk.runsOut;
-            w.write(Long.toString(id));
-            w.write(',');
-            cell(w, m.runHash(), ',');
-            cell(w, m.source(), ',');
-            cell(w, m.benchmark(), ',');
-            cell(w, m.variant(), ',');
-            cell(w, m.iteration() == null ? null : m.iteration().toString(), ',');
-            cell(w, m.commit(), ',');
-            cell(w, m.branch(), ',');
-            cell(w, m.ranAt() == null ? null : m.ranAt().toString(), '\n');
+            StringBuilder row = this.row;
+            row.setLength(0);
+            row.append(id).append(',');
+            cell(row, m.runHash(), ',');
+            cell(row, m.source(), ',');
+            cell(row, m.benchmark(), ',');
+            cell(row, m.variant(), ',');
+            cell(row, m.iteration() == null ? null : m.iteration().toString(), ',');
+            cell(row, m.commit(), ',');
+            cell(row, m.branch(), ',');
+            cell(row, m.ranAt() == null ? null : m.ranAt().toString(), '\n');
+            chunk.runsOut.append(row);
             chunk.runCount++;
         }
 
-        private static void stageMetric(Writer w, long runId, Measurement m) throws IOException {
-            w.write(Long.toString(runId));
-            w.write(',');
-            cell(w, m.metric(), ',');
-            w.write(Double.toString(m.value()));
-            w.write(',');
-            cell(w, m.unit(), ',');
-            cell(w, m.rawValue(), ',');
-            cell(w, m.rawUnit(), ',');
-            cell(w, m.conversion(), ',');
-            cell(w, m.rawFields(), ',');
-            cell(w, m.notes(), ',');
-            w.write(Integer.toString(m.line()));
-            w.write('\n');
+        private void stageMetric(Writer w, long runId, Measurement m) throws IOException {
+            StringBuilder row = this.row;
+            row.setLength(0);
+            row.append(runId).append(',');
+            cell(row, m.metric(), ',');
+            row.append(m.value()).append(',');
+            cell(row, m.unit(), ',');
+            cell(row, m.rawValue(), ',');
+            cell(row, m.rawUnit(), ',');
+            cell(row, m.conversion(), ',');
+            cell(row, m.rawFields(), ',');
+            cell(row, m.notes(), ',');
+            row.append(m.line()).append('\n');
+            w.append(row);
         }
 
         /** NULL is an empty unquoted cell; every value is quoted, so an empty string stays an empty string. */
-        private static void cell(Writer w, String value, char end) throws IOException {
+        private static void cell(StringBuilder row, String value, char end) {
             if (value != null) {
-                w.write('"');
-                w.write(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""));
-                w.write('"');
+                row.append('"');
+                if (value.indexOf('"') < 0) {
+                    row.append(value);
+                } else {
+                    row.append(value.replace("\"", "\"\""));
+                }
+                row.append('"');
             }
-            w.write(end);
+            row.append(end);
         }
 
         @Override
