@@ -31,10 +31,17 @@ public final class BenchmarkImporter {
 
     private final Database db;
     private final Clock clock;
+    private final int chunkRows;
 
     public BenchmarkImporter(Database db, Clock clock) {
+        this(db, clock, MeasurementWriter.Transactional.CHUNK);
+    }
+
+    /** {@code chunkRows}: staged rows per bulk load (tests make it small to have loads under way in the middle of a file). */
+    BenchmarkImporter(Database db, Clock clock, int chunkRows) {
         this.db = db;
         this.clock = clock;
+        this.chunkRows = chunkRows;
     }
 
     /**
@@ -71,7 +78,7 @@ public final class BenchmarkImporter {
         try (Connection c = db.connection(); Connection lookups = db.connection()) {
             c.setAutoCommit(false);
             try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
-                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), db.scratchDir())) {
+                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), db.scratchDir(), chunkRows)) {
                 Collector collector = new Collector(source, writer);
                 RecordReader.of(format).read(in, collector);
                 collector.flush();

@@ -61,8 +61,11 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
      * constraints stay the backstop, also against a concurrent import of the same runs.
      */
     static final class Transactional extends MeasurementWriter {
-        /** Staged rows per chunk: big enough that statement overhead vanishes, small enough to overlap well. */
-        static final int CHUNK = 100_000;
+        /**
+         * Staged rows per chunk: big enough that statement overhead vanishes, small enough that the last chunk, whose
+         * load nothing overlaps, is short.
+         */
+        static final int CHUNK = 50_000;
         private static final int LOOKUP = 500;
 
         private final PreparedStatement findRuns;
@@ -73,6 +76,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         private final Map<UUID, Run> storedRuns = new HashMap<>();
         private final ImportStaging staging;
         private final ChunkLoader loader;
+        private final int chunkRows;
         /** One staged row at a time, written to the chunk with one call. */
         private final StringBuilder row = new StringBuilder(256);
 
@@ -80,7 +84,9 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
          * @param transaction the connection whose transaction receives the rows
          * @param lookups     a second connection, for reads of committed runs and drawing run ids
          */
-        Transactional(Connection transaction, Connection lookups, Instant importedAt, Path scratch) throws SQLException {
+        Transactional(Connection transaction, Connection lookups, Instant importedAt, Path scratch, int chunkRows)
+                throws SQLException {
+            this.chunkRows = chunkRows;
             this.findRuns = lookups.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
                     + String.join(", ", Collections.nCopies(LOOKUP, "?")) + ")");
             this.reserveIds = lookups.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
@@ -127,7 +133,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
                         duplicates++;
                     }
                 }
-                if (staging.current().rows() >= CHUNK) {
+                if (staging.current().rows() >= chunkRows) {
                     loader.submit(staging.rotate());
                 }
             } catch (IOException e) {
