@@ -47,7 +47,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
     @Override
     public abstract void close() throws SQLException;
 
-    /** A run this import found in the store or is about to create: its id and full hash. */
+    /** A run this import found in the store or is about to create: its id, full hash and the metrics staged for it. */
     record Run(long id, String hash, Set<String> stagedMetrics) {
     }
 

@@ -106,7 +106,7 @@ class ImportThroughputBenchmark {
     private static String markdown(List<Round> rounds, double againSeconds, double drySeconds) {
         int rows = 1_000_000;
         StringBuilder md = new StringBuilder("`ImportThroughputBenchmark` (bench profile, `-Xmx2g`): the 1,000,000-row CSV"
-                + " described below; per round a fresh file database, H2's `CSVREAD` bulk load of the file, then"
+                + " described in the section above; per round a fresh file database, H2's `CSVREAD` bulk load of the file, then"
                 + " `czar bench import` of it. Target: czar's rate at least half of CSVREAD's (ratio >= 0.50).\n\n"
                 + "| round | CSVREAD bulk load | czar bench import | import / CSVREAD |\n|---|---|---|---|\n");
         for (int i = 0; i < rounds.size(); i++) {
