@@ -75,7 +75,8 @@ public final class BenchmarkImporter {
 
     /** Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. */
     ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun) throws IOException {
-        try (Connection c = db.connection(); Connection lookups = db.connection()) {
+        // a dry run reads on its one connection; an import looks runs up on a second one (see MeasurementWriter)
+        try (Connection c = db.connection(); Connection lookups = dryRun ? null : db.connection()) {
             c.setAutoCommit(false);
             try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
                     : new MeasurementWriter.Transactional(c, lookups, clock.instant(), db.scratchDir(), chunkRows)) {
