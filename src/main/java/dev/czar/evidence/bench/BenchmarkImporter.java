@@ -31,10 +31,17 @@ public final class BenchmarkImporter {
 
     private final Database db;
     private final Clock clock;
+    private final int chunkRows;
 
     public BenchmarkImporter(Database db, Clock clock) {
+        this(db, clock, MeasurementWriter.Transactional.CHUNK);
+    }
+
+    /** {@code chunkRows}: staged rows per bulk load (tests make it small to have loads under way in the middle of a file). */
+    BenchmarkImporter(Database db, Clock clock, int chunkRows) {
         this.db = db;
         this.clock = clock;
+        this.chunkRows = chunkRows;
     }
 
     /**
@@ -68,9 +75,11 @@ public final class BenchmarkImporter {
 
     /** Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. */
     ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun) throws IOException {
-        try (Connection c = db.connection()) {
+        // a dry run reads on its one connection; an import looks runs up on a second one (see MeasurementWriter)
+        try (Connection c = db.connection(); Connection lookups = dryRun ? null : db.connection()) {
             c.setAutoCommit(false);
-            try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c) : new MeasurementWriter.Transactional(c, clock.instant())) {
+            try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
+                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), db.scratchDir(), chunkRows)) {
                 Collector collector = new Collector(source, writer);
                 RecordReader.of(format).read(in, collector);
                 collector.flush();
@@ -138,7 +147,10 @@ public final class BenchmarkImporter {
                 return;
             }
             try {
-                writer.write(batch);
+                for (Measurement m : writer.write(batch)) {
+                    rejected.add(new ImportReport.Rejection(source, m.line(), "its run hash " + m.runHash()
+                            + " shares its first 128 bits (the store's run key) with a different stored run"));
+                }
             } catch (SQLException e) {
                 throw new StoreException("writing benchmark rows", e);
             }

@@ -2,8 +2,6 @@ package dev.czar.evidence.bench;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,19 +10,27 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** Stores batches of measurements inside the caller's transaction, counting what was new and what was not. */
 abstract sealed class MeasurementWriter implements AutoCloseable {
     protected long inserted;
     protected long duplicates;
 
-    abstract void write(List<Measurement> batch) throws SQLException;
+    /**
+     * Stores (or checks) a batch.
+     *
+     * @return the measurements not stored because their run key (first 128 bits of the run hash) belongs to a
+     *     stored run with a different full hash
+     */
+    abstract List<Measurement> write(List<Measurement> batch) throws SQLException;
 
     /** Called once after the last batch, before the caller commits. */
     void finish() throws SQLException {
@@ -41,211 +47,203 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
     @Override
     public abstract void close() throws SQLException;
 
+    /** A run this import found in the store or is about to create: its id, full hash and the metrics staged for it. */
+    record Run(long id, String hash, Set<String> stagedMetrics) {
+    }
+
     /**
-     * Writes in the caller's transaction. Runs are looked up once per batch: a metric row can only exist if its run
-     * does, so metrics of runs new to the store are deduplicated against this import's own keys in memory and
-     * staged in CSV files that {@link #finish} loads with one set-based {@code INSERT ... SELECT FROM CSVREAD} per
-     * table (H2's bulk path; row-by-row JDBC inserts ran at a fifth of its rate). Metrics of runs already stored go
-     * through {@code WHERE NOT EXISTS} at once; its update count tells new rows from duplicates. The UNIQUE
-     * constraints stay the backstop.
+     * Writes in the caller's transaction. Runs are looked up by key once per batch: a metric row can only exist if
+     * its run does, so metrics of runs new to the store are deduplicated against this import's own keys in memory,
+     * and only metrics of runs already stored are checked against the store. New runs get their ids from the
+     * {@code bench_run_ids} sequence at once, so runs and metrics are staged ids included and load without a join,
+     * chunk by chunk on the {@link ChunkLoader}'s thread while this one reads on. Look-ups and ids use a second
+     * connection, so they never wait for a load: this import's own runs are known from memory. The UNIQUE
+     * constraints stay the backstop, also against a concurrent import of the same runs.
      */
     static final class Transactional extends MeasurementWriter {
+        /**
+         * Staged rows per chunk: big enough that statement overhead vanishes, small enough that the last chunk, whose
+         * load nothing overlaps, is short.
+         */
+        static final int CHUNK = 50_000;
         private static final int LOOKUP = 500;
 
-        private final Connection connection;
         private final PreparedStatement findRuns;
-        private final PreparedStatement knownMetrics;
-        private final Timestamp importedAt;
+        private final PreparedStatement reserveIds;
         /** Runs this import creates, with the metrics staged for them so far. */
-        private final Map<String, Set<String>> createdRuns = new HashMap<>();
-        /** Runs that were in the store before this import, hash to id. */
-        private final Map<String, Long> storedRuns = new HashMap<>();
-        private final Path staging;
-        private final Writer stagedRuns;
-        private final Writer stagedMetrics;
-        private long stagedMetricCount;
+        private final Map<UUID, Run> createdRuns = new HashMap<>();
+        /** Runs that were in the store before this import, with the metrics staged for them so far. */
+        private final Map<UUID, Run> storedRuns = new HashMap<>();
+        private final ImportStaging staging;
+        private final ChunkLoader loader;
+        private final int chunkRows;
+        /** One staged row at a time, written to the chunk with one call. */
+        private final StringBuilder row = new StringBuilder(256);
 
-        Transactional(Connection c, Instant importedAt) throws SQLException {
-            this.connection = c;
-            this.importedAt = Timestamp.from(importedAt);
-            this.findRuns = c.prepareStatement("SELECT run_hash, id FROM bench_runs WHERE run_hash IN ("
-                    + String.join(", ", java.util.Collections.nCopies(LOOKUP, "?")) + ")");
-            this.knownMetrics = c.prepareStatement("INSERT INTO bench_metrics (run_id, metric, metric_value, unit, raw_value,"
-                    + " raw_unit, conversion, raw_fields, notes, source_line) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM bench_metrics WHERE run_id = ? AND metric = ?)");
+        /**
+         * @param transaction the connection whose transaction receives the rows
+         * @param lookups     a second connection, for reads of committed runs and drawing run ids
+         */
+        Transactional(Connection transaction, Connection lookups, Instant importedAt, Path scratch, int chunkRows)
+                throws SQLException {
+            this.chunkRows = chunkRows;
+            this.findRuns = lookups.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
+                    + String.join(", ", Collections.nCopies(LOOKUP, "?")) + ")");
+            this.reserveIds = lookups.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
             try {
-                this.staging = Files.createTempDirectory("czar-bench-import");
-                this.stagedRuns = Files.newBufferedWriter(staging.resolve("runs.csv"), StandardCharsets.UTF_8);
-                this.stagedMetrics = Files.newBufferedWriter(staging.resolve("metrics.csv"), StandardCharsets.UTF_8);
-                stagedRuns.write("RUN_HASH,SOURCE,BENCHMARK,VARIANT,ITERATION,COMMIT_SHA,BRANCH,RAN_AT\n");
-                stagedMetrics.write("RUN_HASH,METRIC,V,UNIT,RAW_VALUE,RAW_UNIT,CONVERSION,RAW_FIELDS,NOTES,LINE\n");
+                this.staging = ImportStaging.create(scratch);
             } catch (IOException e) {
-                throw new SQLException("cannot create the import staging files: " + e.getMessage(), e);
+                throw new SQLException("cannot create the import staging files in " + scratch + ": " + e.getMessage(), e);
             }
+            this.loader = new ChunkLoader(transaction, Timestamp.from(importedAt));
         }
 
         @Override
-        void write(List<Measurement> batch) throws SQLException {
-            Map<String, Measurement> unseen = new LinkedHashMap<>();
-            for (Measurement m : batch) {
-                if (!createdRuns.containsKey(m.runHash()) && !storedRuns.containsKey(m.runHash())) {
-                    unseen.putIfAbsent(m.runHash(), m);
+        List<Measurement> write(List<Measurement> batch) throws SQLException {
+            Map<UUID, Measurement> unseen = new LinkedHashMap<>();
+            UUID[] keys = new UUID[batch.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Measurement m = batch.get(i);
+                UUID key = keys[i] = m.runKey();
+                if (!createdRuns.containsKey(key) && !storedRuns.containsKey(key)) {
+                    unseen.putIfAbsent(key, m);
                 }
             }
             storedRuns.putAll(stored(new ArrayList<>(unseen.keySet())));
+            unseen.keySet().removeAll(storedRuns.keySet());
+            List<Measurement> collided = new ArrayList<>();
             try {
-                for (Measurement m : unseen.values()) {
-                    if (!storedRuns.containsKey(m.runHash())) {
-                        createdRuns.put(m.runHash(), new HashSet<>(4));
-                        stageRun(m);
-                    }
-                }
-                boolean anyKnown = false;
-                for (Measurement m : batch) {
-                    Set<String> metrics = createdRuns.get(m.runHash());
-                    if (metrics == null) {
-                        bindKnown(storedRuns.get(m.runHash()), m);
-                        anyKnown = true;
-                    } else if (metrics.add(m.metric())) {
-                        stageMetric(m);
+                createRuns(unseen);
+                for (int i = 0; i < keys.length; i++) {
+                    Measurement m = batch.get(i);
+                    UUID key = keys[i];
+                    Run created = createdRuns.get(key);
+                    Run run = created != null ? created : storedRuns.get(key);
+                    if (!run.hash().equals(m.runHash())) {
+                        collided.add(m);
+                    } else if (run.stagedMetrics().add(m.metric())) {
+                        ImportStaging.Chunk chunk = staging.current();
+                        stageMetric(created != null ? chunk.metricsOut : chunk.knownOut, run.id(), m);
+                        if (created != null) {
+                            chunk.metricCount++;
+                        } else {
+                            chunk.knownCount++;
+                        }
                     } else {
                         duplicates++;
                     }
                 }
-                if (anyKnown) {
-                    for (int count : knownMetrics.executeBatch()) {
-                        if (count > 0) {
-                            inserted++;
-                        } else {
-                            duplicates++;
-                        }
-                    }
+                if (staging.current().rows() >= chunkRows) {
+                    loader.submit(staging.rotate());
                 }
             } catch (IOException e) {
                 throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
+            }
+            return collided;
+        }
+
+        /** Draws ids for the runs new to the store and stages them. */
+        private void createRuns(Map<UUID, Measurement> fresh) throws SQLException, IOException {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            reserveIds.setInt(1, fresh.size());
+            try (ResultSet ids = reserveIds.executeQuery()) {
+                for (Map.Entry<UUID, Measurement> e : fresh.entrySet()) {
+                    ids.next();
+                    Run run = new Run(ids.getLong(1), e.getValue().runHash(), new HashSet<>(4));
+                    createdRuns.put(e.getKey(), run);
+                    stageRun(run.id(), e.getValue());
+                }
             }
         }
 
         @Override
         void finish() throws SQLException {
             try {
-                stagedRuns.close();
-                stagedMetrics.close();
+                loader.submit(staging.rotate());
             } catch (IOException e) {
                 throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
             }
-            if (stagedMetricCount == 0 && createdRuns.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement runs = connection.prepareStatement("INSERT INTO bench_runs (run_hash, source, benchmark,"
-                    + " variant, iteration, commit_sha, branch, ran_at, imported_at) SELECT RUN_HASH, SOURCE, BENCHMARK, VARIANT,"
-                    + " CAST(ITERATION AS INT), COMMIT_SHA, BRANCH, CAST(RAN_AT AS TIMESTAMP WITH TIME ZONE), ? FROM "
-                    + csvread("runs.csv"));
-                 PreparedStatement metrics = connection.prepareStatement("INSERT INTO bench_metrics (run_id, metric,"
-                         + " metric_value, unit, raw_value, raw_unit, conversion, raw_fields, notes, source_line)"
-                         + " SELECT r.id, s.METRIC, CAST(s.V AS DOUBLE PRECISION), s.UNIT, s.RAW_VALUE, s.RAW_UNIT, s.CONVERSION,"
-                         + " s.RAW_FIELDS, s.NOTES, CAST(s.LINE AS INT) FROM " + csvread("metrics.csv")
-                         + " s JOIN bench_runs r ON r.run_hash = s.RUN_HASH")) {
-                runs.setTimestamp(1, importedAt);
-                int runCount = runs.executeUpdate();
-                int metricCount = metrics.executeUpdate();
-                if (runCount != createdRuns.size() || metricCount != stagedMetricCount) {
-                    throw new SQLException("bulk load stored " + runCount + " runs and " + metricCount + " metrics, expected "
-                            + createdRuns.size() + " and " + stagedMetricCount);
-                }
-                inserted += metricCount;
-            }
+            loader.await();
+            inserted = loader.inserted();
+            duplicates += loader.duplicates();
         }
 
-        private String csvread(String file) {
-            return "CSVREAD('" + staging.resolve(file).toAbsolutePath().toString().replace("'", "''")
-                    + "', NULL, 'charset=UTF-8')";
-        }
-
-        private Map<String, Long> stored(List<String> hashes) throws SQLException {
-            Map<String, Long> found = new HashMap<>();
-            for (int from = 0; from < hashes.size(); from += LOOKUP) {
-                List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + LOOKUP));
+        private Map<UUID, Run> stored(List<UUID> keys) throws SQLException {
+            Map<UUID, Run> found = new HashMap<>();
+            for (int from = 0; from < keys.size(); from += LOOKUP) {
+                List<UUID> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP));
                 for (int i = 0; i < LOOKUP; i++) {
-                    // pad with the first hash: repeats do not change the answer
-                    findRuns.setString(i + 1, chunk.get(i < chunk.size() ? i : 0));
+                    // pad with the first key: repeats do not change the answer
+                    findRuns.setObject(i + 1, chunk.get(i < chunk.size() ? i : 0));
                 }
                 try (ResultSet rs = findRuns.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), rs.getLong(2));
+                        found.put(rs.getObject(1, UUID.class), new Run(rs.getLong(2), rs.getString(3), new HashSet<>(4)));
                     }
                 }
             }
             return found;
         }
 
-        private void stageRun(Measurement m) throws IOException {
-            Writer w = stagedRuns;
-            cell(w, m.runHash(), ',');
-            cell(w, m.source(), ',');
-            cell(w, m.benchmark(), ',');
-            cell(w, m.variant(), ',');
-            cell(w, m.iteration() == null ? null : m.iteration().toString(), ',');
-            cell(w, m.commit(), ',');
-            cell(w, m.branch(), ',');
-            cell(w, m.ranAt() == null ? null : m.ranAt().toString(), '\n');
+        private void stageRun(long id, Measurement m) throws IOException {
+            ImportStaging.Chunk chunk = staging.current();
+            StringBuilder row = this.row;
+            row.setLength(0);
+            row.append(id).append(',');
+            cell(row, m.runHash(), ',');
+            cell(row, m.source(), ',');
+            cell(row, m.benchmark(), ',');
+            cell(row, m.variant(), ',');
+            cell(row, m.iteration() == null ? null : m.iteration().toString(), ',');
+            cell(row, m.commit(), ',');
+            cell(row, m.branch(), ',');
+            cell(row, m.ranAt() == null ? null : m.ranAt().toString(), '\n');
+            chunk.runsOut.append(row);
+            chunk.runCount++;
         }
 
-        private void stageMetric(Measurement m) throws IOException {
-            Writer w = stagedMetrics;
-            cell(w, m.runHash(), ',');
-            cell(w, m.metric(), ',');
-            cell(w, Double.toString(m.value()), ',');
-            cell(w, m.unit(), ',');
-            cell(w, m.rawValue(), ',');
-            cell(w, m.rawUnit(), ',');
-            cell(w, m.conversion(), ',');
-            cell(w, m.rawFields(), ',');
-            cell(w, m.notes(), ',');
-            cell(w, Integer.toString(m.line()), '\n');
-            stagedMetricCount++;
+        private void stageMetric(Writer w, long runId, Measurement m) throws IOException {
+            StringBuilder row = this.row;
+            row.setLength(0);
+            row.append(runId).append(',');
+            cell(row, m.metric(), ',');
+            row.append(m.value()).append(',');
+            cell(row, m.unit(), ',');
+            cell(row, m.rawValue(), ',');
+            cell(row, m.rawUnit(), ',');
+            cell(row, m.conversion(), ',');
+            cell(row, m.rawFields(), ',');
+            cell(row, m.notes(), ',');
+            row.append(m.line()).append('\n');
+            w.append(row);
         }
 
         /** NULL is an empty unquoted cell; every value is quoted, so an empty string stays an empty string. */
-        private static void cell(Writer w, String value, char end) throws IOException {
+        private static void cell(StringBuilder row, String value, char end) {
             if (value != null) {
-                w.write('"');
-                w.write(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""));
-                w.write('"');
+                row.append('"');
+                if (value.indexOf('"') < 0) {
+                    row.append(value);
+                } else {
+                    row.append(value.replace("\"", "\"\""));
+                }
+                row.append('"');
             }
-            w.write(end);
-        }
-
-        private void bindKnown(long runId, Measurement m) throws SQLException {
-            PreparedStatement st = knownMetrics;
-            st.setLong(1, runId);
-            st.setString(2, m.metric());
-            st.setDouble(3, m.value());
-            st.setString(4, m.unit());
-            st.setString(5, m.rawValue());
-            st.setString(6, m.rawUnit());
-            st.setString(7, m.conversion());
-            st.setString(8, m.rawFields());
-            st.setString(9, m.notes());
-            st.setInt(10, m.line());
-            st.setLong(11, runId);
-            st.setString(12, m.metric());
-            st.addBatch();
+            row.append(end);
         }
 
         @Override
         public void close() throws SQLException {
+            loader.close();
             try {
-                stagedRuns.close();
-                stagedMetrics.close();
-                Files.deleteIfExists(staging.resolve("runs.csv"));
-                Files.deleteIfExists(staging.resolve("metrics.csv"));
-                Files.deleteIfExists(staging);
+                staging.close();
             } catch (IOException e) {
-                // a leftover temp file is harmless; the import itself is already decided
+                // a leftover staging dir is swept by the next import; the import itself is already decided
             } finally {
                 findRuns.close();
-                knownMetrics.close();
+                reserveIds.close();
             }
         }
     }
@@ -253,38 +251,39 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
     /** Only reads: looks each record up in the store and remembers what this import would already have added. */
     static final class DryRun extends MeasurementWriter {
         private final Connection connection;
-        private final PreparedStatement exists;
+        private final PreparedStatement lookup;
         private final Set<String> wouldInsert = new HashSet<>();
 
         DryRun(Connection c) throws SQLException {
             this.connection = c;
             c.setReadOnly(true);
-            this.exists = c.prepareStatement("SELECT 1 FROM bench_metrics m JOIN bench_runs r ON r.id = m.run_id"
-                    + " WHERE r.run_hash = ? AND m.metric = ?");
+            this.lookup = c.prepareStatement("SELECT r.run_hash, m.id FROM bench_runs r LEFT JOIN bench_metrics m"
+                    + " ON m.run_id = r.id AND m.metric = ? WHERE r.run_key = ?");
         }
 
         @Override
-        void write(List<Measurement> batch) throws SQLException {
+        List<Measurement> write(List<Measurement> batch) throws SQLException {
+            List<Measurement> collided = new ArrayList<>();
             for (Measurement m : batch) {
-                if (!wouldInsert.add(m.runHash() + '\u0000' + m.metric()) || stored(m)) {
-                    duplicates++;
-                } else {
-                    inserted++;
+                lookup.setString(1, m.metric());
+                lookup.setObject(2, m.runKey());
+                try (ResultSet rs = lookup.executeQuery()) {
+                    boolean runStored = rs.next();
+                    if (runStored && !rs.getString(1).equals(m.runHash())) {
+                        collided.add(m);
+                    } else if (!wouldInsert.add(m.runHash() + '\u0000' + m.metric()) || runStored && rs.getObject(2) != null) {
+                        duplicates++;
+                    } else {
+                        inserted++;
+                    }
                 }
             }
-        }
-
-        private boolean stored(Measurement m) throws SQLException {
-            exists.setString(1, m.runHash());
-            exists.setString(2, m.metric());
-            try (ResultSet rs = exists.executeQuery()) {
-                return rs.next();
-            }
+            return collided;
         }
 
         @Override
         public void close() throws SQLException {
-            exists.close();
+            lookup.close();
             connection.setReadOnly(false);
         }
     }

@@ -31,6 +31,7 @@ final class RecordValidator {
             "metric", "value", "unit");
     private static final Set<String> NULL_TOKENS = Set.of("", "n", "none", "nan", "-nan", "null", "nil", "na", "n/a",
             "-", "--", "?", "undefined", "inf", "-inf", "+inf", "infinity", "-infinity");
+    private static final int LONGEST_NULL_TOKEN = NULL_TOKENS.stream().mapToInt(String::length).max().orElseThrow();
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
             "([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([\\p{L}%/µμ][\\p{L}%/µμ]*)?");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,64}");
@@ -231,7 +232,9 @@ final class RecordValidator {
     }
 
     static boolean isNullToken(String raw) {
-        return NULL_TOKENS.contains(raw.strip().toLowerCase(Locale.ROOT));
+        String value = raw.strip();
+        // most cells are longer than the longest token: skip lower-casing a copy of each (a hot path of imports)
+        return value.length() <= LONGEST_NULL_TOKEN && NULL_TOKENS.contains(value.toLowerCase(Locale.ROOT));
     }
 
     private static void note(StringBuilder notes, String note) {

@@ -14,6 +14,9 @@ import java.time.Clock;
  * and stalls, so a test can kill it at a known point in the middle of the file's transaction.
  */
 public final class ImportInChildProcess {
+    /** Small chunks: several bulk loads are in the transaction by the time the test kills the process. */
+    static final int CHUNK = 2_000;
+
     private ImportInChildProcess() {
     }
 
@@ -22,7 +25,7 @@ public final class ImportInChildProcess {
         int pauseAfter = Integer.parseInt(args[2]);
         try (Database db = Database.open(Path.of(args[0]));
              BufferedReader in = new StallingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), pauseAfter)) {
-            new BenchmarkImporter(db, Clock.systemUTC()).importRecords(file.getFileName().toString(), in, BenchFormat.CSV, false);
+            new BenchmarkImporter(db, Clock.systemUTC(), CHUNK).importRecords(file.getFileName().toString(), in, BenchFormat.CSV, false);
             System.out.println("done");
         }
     }

@@ -36,7 +36,8 @@ class ImporterFuzzTest {
             "metric", "value", "unit", "host", "rss_kb"};
 
     final Database db = MemoryDatabase.open();
-    final BenchmarkImporter importer = new BenchmarkImporter(db, BenchmarkImporterTest.CLOCK);
+    /** Chunks of 50 staged rows: duplicates and re-imports cross many bulk-load boundaries. */
+    final BenchmarkImporter importer = new BenchmarkImporter(db, BenchmarkImporterTest.CLOCK, 50);
 
     @TempDir
     Path dir;
