@@ -11,10 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,9 +62,6 @@ class BenchSummary {
             String how = String.join(", ", r.testClasses().stream().map(c -> "`" + c.substring(c.lastIndexOf('.') + 1) + "`").toList());
             rows.put(r.key(), line(r.what(), how, r.target(), outcome.text(), outcome.passed() ? "yes" : "**no**"));
         }
-        if (!rows.containsKey("40-import")) { // until issue 6's benchmark records its own row
-            importRow(runStart).ifPresent(row -> rows.put("40-import", row));
-        }
         List<String> missing = new ArrayList<>();
         for (String key : EXPECTED) {
             if (!rows.containsKey(key)) {
@@ -88,43 +82,6 @@ class BenchSummary {
 
     private static String line(String what, String how, String target, String measured, String held) {
         return "| " + what + " | " + how + " | " + target + " | " + measured + " | " + held + " |\n";
-    }
-
-    /**
-     * Issue 6's {@code ImportThroughputBenchmark} appends its figures to {@code target/bench-results.txt}; the row
-     * takes the ratio of its last block when the file was written in this run.
-     */
-    private static Optional<String> importRow(Instant runStart) {
-        Path file = Path.of("target", "bench-results.txt");
-        try {
-            if (!Files.exists(file) || Files.getLastModifiedTime(file).toInstant().isBefore(runStart)) {
-                return Optional.empty();
-            }
-            String text = Files.readString(file);
-            Matcher csv = Pattern.compile("H2 CSVREAD[^\\n]*?([\\d,]+) rows/s").matcher(text);
-            Matcher czar = Pattern.compile("czar bench import \\(validated[^\\n]*?([\\d,]+) rows/s").matcher(text);
-            Matcher ratio = Pattern.compile("CSVREAD rate = ([\\d.]+)").matcher(text);
-            String csvRate = lastGroup(csv);
-            String czarRate = lastGroup(czar);
-            String r = lastGroup(ratio);
-            if (r == null) {
-                return Optional.empty();
-            }
-            double value = Double.parseDouble(r);
-            return Optional.of(line("benchmark import next to H2 CSVREAD (issue 6)", "`ImportThroughputBenchmark`",
-                    ">= 0.5 of CSVREAD's rows/s", String.format("%.2f (%s vs %s rows/s)", value, czarRate, csvRate),
-                    value >= 0.5 ? "yes" : "**no**"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String lastGroup(Matcher m) {
-        String last = null;
-        while (m.find()) {
-            last = m.group(1);
-        }
-        return last;
     }
 
     /** The start of this Maven run: {@code czar.bench.run} is Maven's build timestamp (ISO-8601, UTC). */
