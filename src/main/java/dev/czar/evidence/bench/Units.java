@@ -3,6 +3,7 @@ package dev.czar.evidence.bench;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts a measured value to its canonical unit so that rows written in ms and in s compare: time in seconds,
@@ -17,6 +18,13 @@ final class Units {
     }
 
     private static final Map<String, Factor> FACTORS = new HashMap<>();
+    /** How each unit spelling seen so far converts (one file spells a handful of units on every row). */
+    private static final Map<String, Conversion> SEEN = new ConcurrentHashMap<>();
+    private static final int MAX_SEEN = 1024;
+
+    /** Multiply by {@code factor} to get {@code unit}; {@code note} is the conversion recorded, if any. */
+    private record Conversion(double factor, String unit, String note) {
+    }
 
     static {
         time("s", 1, "s", "sec", "secs", "second", "seconds");
@@ -55,14 +63,25 @@ final class Units {
         if (unit == null || unit.isBlank()) {
             return new Canonical(value, null, null);
         }
+        Conversion c = SEEN.get(unit);
+        if (c == null) {
+            c = conversion(unit);
+            if (SEEN.size() < MAX_SEEN) {
+                SEEN.put(unit, c);
+            }
+        }
+        return new Canonical(c.factor == 1 ? value : value * c.factor, c.unit, c.note);
+    }
+
+    private static Conversion conversion(String unit) {
         Factor f = FACTORS.get(unit.strip().toLowerCase(Locale.ROOT));
         if (f == null) {
-            return new Canonical(value, unit.strip(), "none (unknown unit kept as written)");
+            return new Conversion(1, unit.strip(), "none (unknown unit kept as written)");
         }
         if (f.factor == 1) {
-            return new Canonical(value, f.canonical, null);
+            return new Conversion(1, f.canonical, null);
         }
-        return new Canonical(value * f.factor, f.canonical, "x " + format(f.factor) + " (" + unit.strip() + " -> " + f.canonical + ")");
+        return new Conversion(f.factor, f.canonical, "x " + format(f.factor) + " (" + unit.strip() + " -> " + f.canonical + ")");
     }
 
     /** Whether a bigger number is better for values in this canonical unit (throughput), else smaller is. */
