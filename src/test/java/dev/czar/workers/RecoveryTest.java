@@ -95,9 +95,10 @@ class RecoveryTest {
     void should_end_worker_process_groups_and_requeue_on_shutdown() {
         fleet = new Fleet(tmp, Map.of("stuck-after", "60s"));
         fleet.launch("sleeper", "Implement sleeping\nagent-mode: hang\n");
+        // the agent's long-lived child is its 'sleep 3600'; short-lived ones (git, cat) come and go before it
         Workstream running = fleet.await("sleeper", w -> w.state() == RUNNING && w.pid() != null
-                && ProcessHandle.of(w.pid()).map(p -> p.descendants().findAny().isPresent()).orElse(false),
-                Fleet.PATIENCE, "running with a child process");
+                && ProcessHandle.of(w.pid()).map(p -> p.descendants().anyMatch(RecoveryTest::isSleep)).orElse(false),
+                Fleet.PATIENCE, "running with its sleeping child process");
         ProcessHandle leader = ProcessHandle.of(running.pid()).orElseThrow();
         java.util.List<ProcessHandle> children = leader.descendants().toList();
         assertThat(children).isNotEmpty();
@@ -130,5 +131,9 @@ class RecoveryTest {
         Workstream late = fleet.workers.find("late").orElseThrow();
         assertThat(late.state()).isEqualTo(QUEUED);
         assertThat(late.pid()).isNull();
+    }
+
+    private static boolean isSleep(ProcessHandle p) {
+        return p.info().command().map(c -> c.endsWith("/sleep")).orElse(false);
     }
 }
