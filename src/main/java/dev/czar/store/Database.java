@@ -28,12 +28,10 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final boolean shared;
-    private final Path scratch;
 
-    private Database(JdbcConnectionPool pool, boolean shared, Path scratch) {
+    private Database(JdbcConnectionPool pool, boolean shared) {
         this.pool = pool;
         this.shared = shared;
-        this.scratch = scratch;
     }
 
     /**
@@ -46,15 +44,11 @@ public final class Database implements AutoCloseable {
         createParent(file);
         // AUTO_SERVER cannot be combined with DB_CLOSE_ON_EXIT=FALSE: H2 closes the file on JVM exit itself
         String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
-        return open(url, file.getParent().resolveSibling("tmp"));
+        return open(url);
     }
 
-    /** Opens any H2 URL (tests use {@code jdbc:h2:mem:...}); its scratch files go to the JVM's temp dir. */
+    /** Opens any H2 URL (tests use {@code jdbc:h2:mem:...}) and applies pending migrations. */
     public static Database open(String url) {
-        return open(url, Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
-    private static Database open(String url, Path scratch) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "czar", "");
         pool.setMaxConnections(16);
         try (Connection probe = pool.getConnection()) {
@@ -69,15 +63,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new UserError("cannot migrate the czar database (" + url + "): " + e.getMessage(), e);
         }
-        return new Database(pool, url.contains("AUTO_SERVER=TRUE"), scratch);
-    }
-
-    /**
-     * Where features put files the database reads back (bulk-load staging): {@code <home>/tmp} for a home's
-     * database, so whatever a killed process leaves behind stays inside the home; not created until used.
-     */
-    public Path scratchDir() {
-        return scratch;
+        return new Database(pool, url.contains("AUTO_SERVER=TRUE"));
     }
 
     public DataSource dataSource() {

@@ -79,7 +79,7 @@ public final class BenchmarkImporter {
         try (Connection c = db.connection(); Connection lookups = dryRun ? null : db.connection()) {
             c.setAutoCommit(false);
             try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
-                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), db.scratchDir(), chunkRows)) {
+                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), chunkRows)) {
                 Collector collector = new Collector(source, writer);
                 RecordReader.of(format).read(in, collector);
                 collector.flush();

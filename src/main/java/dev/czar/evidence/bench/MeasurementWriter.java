@@ -1,8 +1,5 @@
 package dev.czar.evidence.bench;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,15 +52,16 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
      * Writes in the caller's transaction. Runs are looked up by key once per batch: a metric row can only exist if
      * its run does, so metrics of runs new to the store are deduplicated against this import's own keys in memory,
      * and only metrics of runs already stored are checked against the store. New runs get their ids from the
-     * {@code bench_run_ids} sequence at once, so runs and metrics are staged ids included and load without a join,
-     * chunk by chunk on the {@link ChunkLoader}'s thread while this one reads on. Look-ups and ids use a second
+     * {@code bench_run_ids} sequence at once, so runs and metrics are staged in memory ids included and load without
+     * a join, chunk by chunk on the {@link ChunkLoader}'s thread while this one reads on. Look-ups and ids use a second
      * connection, so they never wait for a load: this import's own runs are known from memory. The UNIQUE
      * constraints stay the backstop, also against a concurrent import of the same runs.
      */
     static final class Transactional extends MeasurementWriter {
         /**
          * Staged rows per chunk: big enough that statement overhead vanishes, small enough that the last chunk, whose
-         * load nothing overlaps, is short.
+         * load nothing overlaps, is short. A chunk is handed over once it holds this many rows after a batch, so it
+         * holds at most this plus a batch's runs and metrics, within {@link StagedChunk#MAX_ROWS} of each kind.
          */
         static final int CHUNK = 50_000;
         private static final int LOOKUP = 500;
@@ -74,27 +72,22 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         private final Map<UUID, Run> createdRuns = new HashMap<>();
         /** Runs that were in the store before this import, with the metrics staged for them so far. */
         private final Map<UUID, Run> storedRuns = new HashMap<>();
-        private final ImportStaging staging;
         private final ChunkLoader loader;
         private final int chunkRows;
-        /** One staged row at a time, written to the chunk with one call. */
-        private final StringBuilder row = new StringBuilder(256);
+        private StagedChunk staged = new StagedChunk();
 
         /**
          * @param transaction the connection whose transaction receives the rows
          * @param lookups     a second connection, for reads of committed runs and drawing run ids
          */
-        Transactional(Connection transaction, Connection lookups, Instant importedAt, Path scratch, int chunkRows)
-                throws SQLException {
+        Transactional(Connection transaction, Connection lookups, Instant importedAt, int chunkRows) throws SQLException {
+            if (chunkRows + 2 * BenchmarkImporter.BATCH > StagedChunk.MAX_ROWS) {
+                throw new IllegalArgumentException("chunks of " + chunkRows + " rows would exceed " + StagedChunk.MAX_ROWS);
+            }
             this.chunkRows = chunkRows;
             this.findRuns = lookups.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
                     + String.join(", ", Collections.nCopies(LOOKUP, "?")) + ")");
             this.reserveIds = lookups.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
-            try {
-                this.staging = ImportStaging.create(scratch);
-            } catch (IOException e) {
-                throw new SQLException("cannot create the import staging files in " + scratch + ": " + e.getMessage(), e);
-            }
             this.loader = new ChunkLoader(transaction, Timestamp.from(importedAt));
         }
 
@@ -112,38 +105,28 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             storedRuns.putAll(stored(new ArrayList<>(unseen.keySet())));
             unseen.keySet().removeAll(storedRuns.keySet());
             List<Measurement> collided = new ArrayList<>();
-            try {
-                createRuns(unseen);
-                for (int i = 0; i < keys.length; i++) {
-                    Measurement m = batch.get(i);
-                    UUID key = keys[i];
-                    Run created = createdRuns.get(key);
-                    Run run = created != null ? created : storedRuns.get(key);
-                    if (!run.hash().equals(m.runHash())) {
-                        collided.add(m);
-                    } else if (run.stagedMetrics().add(m.metric())) {
-                        ImportStaging.Chunk chunk = staging.current();
-                        stageMetric(created != null ? chunk.metricsOut : chunk.knownOut, run.id(), m);
-                        if (created != null) {
-                            chunk.metricCount++;
-                        } else {
-                            chunk.knownCount++;
-                        }
-                    } else {
-                        duplicates++;
-                    }
+            createRuns(unseen);
+            for (int i = 0; i < keys.length; i++) {
+                Measurement m = batch.get(i);
+                UUID key = keys[i];
+                Run created = createdRuns.get(key);
+                Run run = created != null ? created : storedRuns.get(key);
+                if (!run.hash().equals(m.runHash())) {
+                    collided.add(m);
+                } else if (run.stagedMetrics().add(m.metric())) {
+                    (created != null ? staged.metrics : staged.known).add(new StagedChunk.Row(run.id(), m));
+                } else {
+                    duplicates++;
                 }
-                if (staging.current().rows() >= chunkRows) {
-                    loader.submit(staging.rotate());
-                }
-            } catch (IOException e) {
-                throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
+            }
+            if (staged.rows() >= chunkRows) {
+                handOver();
             }
             return collided;
         }
 
         /** Draws ids for the runs new to the store and stages them. */
-        private void createRuns(Map<UUID, Measurement> fresh) throws SQLException, IOException {
+        private void createRuns(Map<UUID, Measurement> fresh) throws SQLException {
             if (fresh.isEmpty()) {
                 return;
             }
@@ -153,18 +136,14 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
                     ids.next();
                     Run run = new Run(ids.getLong(1), e.getValue().runHash(), new HashSet<>(4));
                     createdRuns.put(e.getKey(), run);
-                    stageRun(run.id(), e.getValue());
+                    staged.runs.add(new StagedChunk.Row(run.id(), e.getValue()));
                 }
             }
         }
 
         @Override
         void finish() throws SQLException {
-            try {
-                loader.submit(staging.rotate());
-            } catch (IOException e) {
-                throw new SQLException("cannot write the import staging files: " + e.getMessage(), e);
-            }
+            handOver();
             loader.await();
             inserted = loader.inserted();
             duplicates += loader.duplicates();
@@ -187,64 +166,16 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             return found;
         }
 
-        private void stageRun(long id, Measurement m) throws IOException {
-            ImportStaging.Chunk chunk = staging.current();
-            StringBuilder row = this.row;
-            row.setLength(0);
-            row.append(id).append(',');
-            cell(row, m.runHash(), ',');
-            cell(row, m.source(), ',');
-            cell(row, m.benchmark(), ',');
-            cell(row, m.variant(), ',');
-            cell(row, m.iteration() == null ? null : m.iteration().toString(), ',');
-            cell(row, m.commit(), ',');
-            cell(row, m.branch(), ',');
-            cell(row, m.ranAt() == null ? null : m.ranAt().toString(), '\n');
-            chunk.runsOut.append(row);
-            chunk.runCount++;
-        }
-
-        private void stageMetric(Writer w, long runId, Measurement m) throws IOException {
-            StringBuilder row = this.row;
-            row.setLength(0);
-            row.append(runId).append(',');
-            cell(row, m.metric(), ',');
-            row.append(m.value()).append(',');
-            cell(row, m.unit(), ',');
-            cell(row, m.rawValue(), ',');
-            cell(row, m.rawUnit(), ',');
-            cell(row, m.conversion(), ',');
-            cell(row, m.rawFields(), ',');
-            cell(row, m.notes(), ',');
-            row.append(m.line()).append('\n');
-            w.append(row);
-        }
-
-        /** NULL is an empty unquoted cell; every value is quoted, so an empty string stays an empty string. */
-        private static void cell(StringBuilder row, String value, char end) {
-            if (value != null) {
-                row.append('"');
-                if (value.indexOf('"') < 0) {
-                    row.append(value);
-                } else {
-                    row.append(value.replace("\"", "\"\""));
-                }
-                row.append('"');
-            }
-            row.append(end);
+        private void handOver() throws SQLException {
+            loader.submit(staged);
+            staged = new StagedChunk();
         }
 
         @Override
         public void close() throws SQLException {
             loader.close();
-            try {
-                staging.close();
-            } catch (IOException e) {
-                // a leftover staging dir is swept by the next import; the import itself is already decided
-            } finally {
-                findRuns.close();
-                reserveIds.close();
-            }
+            findRuns.close();
+            reserveIds.close();
         }
     }
 
