@@ -126,7 +126,7 @@ public final class Czar {
                 new AuditLog(database, options.clock()));
         ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
-                new WorkstreamThreads(database)); // an answer in a waiting worker's thread goes to its stdin
+                new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
         return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);
     }
 

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * A CLI subcommand acting on one workstream by name ({@code czar kill|pause|resume NAME}): the chat command's role
- * check and audit, then one supervisor round so the change takes effect now when no other czar supervises.
+ * A CLI subcommand acting on one workstream by name ({@code czar kill|pause|resume|merge NAME}): the chat command's
+ * role check and audit, then, for a change a supervisor carries out, one supervisor round so it takes effect now
+ * when no other czar supervises.
  */
 abstract class NamedWorkerCommand implements Callable<Integer> {
     @ParentCommand
@@ -33,12 +34,19 @@ abstract class NamedWorkerCommand implements Callable<Integer> {
     /** Does it, as {@code user}; returns the one-line result. */
     abstract String act(Workers workers, String name, String user);
 
+    /** Whether a supervisor carries the change out (a worker to stop or continue), so one round should run now. */
+    boolean supervisorActs() {
+        return true;
+    }
+
     @Override
     public Integer call() {
         try (CzarApp app = parent.start(global)) {
             String result = LocalCommands.run(app, parent.clock(), command(), name,
                     () -> act(app.workers(), name, CzarCommand.localUser()));
-            app.workers().supervisor().tick(); // when no other czar supervises this home, act on the worker now
+            if (supervisorActs()) {
+                app.workers().supervisor().tick(); // when no other czar supervises this home, act on the worker now
+            }
             spec.commandLine().getOut().println(result);
             spec.commandLine().getOut().flush();
             return 0;

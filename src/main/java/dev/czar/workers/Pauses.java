@@ -18,11 +18,7 @@ final class Pauses {
         this.store = store;
     }
 
-    /**
-     * Holds a workstream where it is: a queued or blocked one is not started when a slot frees; a running or waiting
-     * worker's whole process group is stopped (SIGSTOP) by the supervisor on its next round, keeps its slot, and is
-     * never declared STUCK while paused. {@link #resume} undoes it.
-     */
+    /** See {@link Workers#pause}; returns the one-line answer. */
     String pause(Workstream ws, String user) {
         String name = ws.name();
         if (ws.state() == WorkstreamState.PAUSED) {
@@ -41,7 +37,7 @@ final class Pauses {
                 ? " on the supervisor's next round. It keeps its worker slot." : ".") + " Resume with 'resume " + name + "'.";
     }
 
-    /** Puts a paused workstream back in the state it was paused in; a stopped worker goes on (SIGCONT). */
+    /** See {@link Workers#resume}; returns the one-line answer. */
     String resume(Workstream ws, String user) {
         String name = ws.name();
         if (ws.state() != WorkstreamState.PAUSED) {

@@ -34,17 +34,15 @@ public final class WorkerCommands {
     public static final CommandSpec PRIORITIZE = new CommandSpec("prioritize", List.of("prioritise"),
             "prioritize <name> <N>", "change a workstream's priority (higher starts first)", Role.OPERATOR, false);
 
-    // issue 5b: czar's merge of a verified branch (workers.unsafe.auto-merge); destructive, so Slack asks to confirm
+    /** czar's merge of a verified branch ({@code workers.unsafe.auto-merge}); destructive, so Slack asks to confirm. */
     public static final CommandSpec MERGE = new CommandSpec("merge", List.of(),
             "merge <name>", "merge a verified workstream's branch into main (needs workers.unsafe.auto-merge)",
             Role.ADMIN, true);
-    // --- pause/resume (issue 5, branch issue-5a) ---
     public static final CommandSpec PAUSE = new CommandSpec("pause", List.of("hold"),
             "pause <name>", "hold a workstream: not started if queued; a running worker's processes are stopped",
             Role.OPERATOR, false);
     public static final CommandSpec RESUME = new CommandSpec("resume", List.of("unpause"),
             "resume <name>", "let a paused workstream go on from where it was paused", Role.OPERATOR, false);
-    // --- end pause/resume ---
 
     private static final Pattern LAUNCH_ARGS = Pattern.compile(
             "^(\\S+)((?:\\s+--(?:priority|depends-on)(?:=|\\s+)\\S+)*)\\s*(.*)$", Pattern.DOTALL);
@@ -58,16 +56,12 @@ public final class WorkerCommands {
 
     /** Registers every worker command. */
     public CommandRegistry registerAll(CommandRegistry registry) {
-        registry.register(LAUNCH, this::launch).register(QUEUE, this::queue).register(WORKERS, this::list)
+        return registry.register(LAUNCH, this::launch).register(QUEUE, this::queue).register(WORKERS, this::list)
                 .register(KILL, this::kill).register(RETRY, (r, log) -> named(r, "retry", n -> workers.retry(n, user(r))))
-                .register(REPLY, this::reply).register(PRIORITIZE, this::prioritize);
-        // issue 5b: merge
-        registry.register(MERGE, (r, log) -> named(r, "merge", n -> workers.merge(n, user(r))));
-        // --- pause/resume (issue 5, branch issue-5a) ---
-        registry.register(PAUSE, (r, log) -> named(r, "pause", n -> workers.pause(n, user(r))))
+                .register(REPLY, this::reply).register(PRIORITIZE, this::prioritize)
+                .register(MERGE, (r, log) -> named(r, "merge", n -> workers.merge(n, user(r))))
+                .register(PAUSE, (r, log) -> named(r, "pause", n -> workers.pause(n, user(r))))
                 .register(RESUME, (r, log) -> named(r, "resume", n -> workers.resume(n, user(r))));
-        // --- end pause/resume ---
-        return registry;
     }
 
     CommandResult launch(CommandRequest request, EvidenceLog log) {

@@ -144,23 +144,23 @@ final class WorkerWatch {
         copies.sync(ws);
         String ended = exited.map(code -> "it exited with code " + code)
                 .orElse("its process group was ended (SIGTERM, then SIGKILL after a grace period)");
-        if (store.transition(ws.name(), ws.state(), VERIFYING, actor, "worker claimed done in its output: \""
-                        + claim + "\" (workers.done-pattern); " + ended + "; checking the Definition of Done",
-                set("exit_code", exited.orElse(null), "pid", null, "paused_from", null))) {
-            gates.start(store.find(ws.name()).orElseThrow());
-        }
+        verify(ws, "worker claimed done in its output: \"" + claim + "\" (workers.done-pattern); " + ended, exited.orElse(null));
     }
 
     private void onExit(Workstream ws, int code, String tail) {
         copies.sync(ws);
         if (code == 0) {
-            if (store.transition(ws.name(), ws.state(), VERIFYING, actor,
-                    "worker exited 0 (a claim of done); checking the Definition of Done",
-                    set("exit_code", 0, "pid", null, "paused_from", null))) {
-                gates.start(store.find(ws.name()).orElseThrow());
-            }
+            verify(ws, "worker exited 0 (a claim of done)", 0);
         } else {
             retryOrFail(ws, "worker exited with code " + code, tail, code);
+        }
+    }
+
+    /** A claim of done, by exit 0 or in the output: the gate judges it. */
+    private void verify(Workstream ws, String claim, Integer exitCode) {
+        if (store.transition(ws.name(), ws.state(), VERIFYING, actor, claim + "; checking the Definition of Done",
+                set("exit_code", exitCode, "pid", null, "paused_from", null))) {
+            gates.start(store.find(ws.name()).orElseThrow());
         }
     }
 

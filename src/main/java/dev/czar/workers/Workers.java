@@ -39,12 +39,12 @@ public final class Workers implements AutoCloseable {
     private final Repository repo;
     private final Supervisor supervisor;
     private final Pauses pauses;
+    private final ConfirmedMerge merges;
     private boolean closed;
     private Notices notices;
-    private ConfirmedMerge merges;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
-            Repository repo, Supervisor supervisor) {
+            Repository repo, Supervisor supervisor, Clock clock) {
         this.config = config;
         this.store = store;
         this.git = git;
@@ -53,6 +53,7 @@ public final class Workers implements AutoCloseable {
         this.repo = repo;
         this.supervisor = supervisor;
         this.pauses = new Pauses(store);
+        this.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
     }
 
     /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
@@ -75,9 +76,8 @@ public final class Workers implements AutoCloseable {
         Notices switchable = new Notices(notices);
         Supervisor supervisor = new Supervisor(id, config, store, backend, new WorkingCopies(repo, home, config.workingCopies()),
                 git, new StatusFile(home.resolve("status.json")), mainBranch, home, clock, switchable);
-        Workers workers = new Workers(config, store, git, mainBranch, home, repo, supervisor);
+        Workers workers = new Workers(config, store, git, mainBranch, home, repo, supervisor, clock);
         workers.notices = switchable;
-        workers.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
         return workers;
     }
 

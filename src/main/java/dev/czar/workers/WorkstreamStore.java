@@ -101,6 +101,17 @@ public final class WorkstreamStore {
         return query("SELECT " + COLUMNS + " FROM workstreams ORDER BY created_at, name");
     }
 
+    /** The workstreams of one chat thread whose worker waits for an answer ({@code NEEDS_INPUT}), by name. */
+    public List<Workstream> waitingIn(String channel, String thread) {
+        return query("SELECT " + COLUMNS + " FROM workstreams WHERE channel = ? AND thread = ? AND state = ? ORDER BY name",
+                channel, thread, WorkstreamState.NEEDS_INPUT);
+    }
+
+    /** Records the thread a workstream's first notice started; only a workstream without one adopts it. */
+    public void adoptThread(String name, String threadTs) {
+        update("UPDATE workstreams SET thread = ? WHERE name = ? AND thread IS NULL", threadTs, name);
+    }
+
     /**
      * Moves {@code name} from {@code from} to {@code to} if it is still in {@code from}, setting the given extra
      * columns, and records the event. Returns false (and changes nothing) when another process moved it first.

@@ -2,14 +2,7 @@ package dev.czar.workers;
 
 import dev.czar.chat.Message;
 import dev.czar.chat.ThreadHandoff;
-import dev.czar.store.Database;
-import dev.czar.store.StoreException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,10 +20,10 @@ public final class WorkstreamThreads implements ThreadHandoff {
         Optional<String> post(String channel, String threadTs, String text);
     }
 
-    private final Database db;
+    private final WorkstreamStore store;
 
-    public WorkstreamThreads(Database db) {
-        this.db = db;
+    public WorkstreamThreads(WorkstreamStore store) {
+        this.store = store;
     }
 
     @Override
@@ -38,7 +31,7 @@ public final class WorkstreamThreads implements ThreadHandoff {
         if (cleaned.thread() == null || cleaned.text().startsWith("/")) {
             return Optional.empty();
         }
-        List<String> waiting = waitingIn(cleaned.channel(), cleaned.thread());
+        List<String> waiting = store.waitingIn(cleaned.channel(), cleaned.thread()).stream().map(Workstream::name).toList();
         String text = cleaned.text();
         if (waiting.size() == 1) {
             return Optional.of("reply " + waiting.get(0) + " " + withoutName(text, waiting.get(0)));
@@ -58,12 +51,13 @@ public final class WorkstreamThreads implements ThreadHandoff {
                 fallback.tell(ws, text);
                 return;
             }
-            String thread = ws.thread() != null ? ws.thread() : threadOf(ws.name());
+            // the notice's workstream may be a snapshot from before its first notice adopted a thread
+            String thread = ws.thread() != null ? ws.thread() : store.find(ws.name()).map(Workstream::thread).orElse(null);
             Optional<String> posted = poster.post(ws.channel(), thread, ws.name() + ": " + text);
             if (posted.isEmpty()) {
                 fallback.tell(ws, text);
             } else if (thread == null) {
-                adopt(ws.name(), posted.get());
+                store.adoptThread(ws.name(), posted.get());
             }
         };
     }
@@ -78,47 +72,5 @@ public final class WorkstreamThreads implements ThreadHandoff {
             return text.substring(name.length()).strip();
         }
         return text;
-    }
-
-    private List<String> waitingIn(String channel, String thread) {
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
-                "SELECT name FROM workstreams WHERE channel = ? AND thread = ? AND state = ? ORDER BY name")) {
-            st.setString(1, channel);
-            st.setString(2, thread);
-            st.setString(3, WorkstreamState.NEEDS_INPUT.name());
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        } catch (SQLException e) {
-            throw new StoreException("looking up workstreams waiting in thread " + channel + "/" + thread, e);
-        }
-    }
-
-    private String threadOf(String name) {
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
-                "SELECT thread FROM workstreams WHERE name = ?")) {
-            st.setString(1, name);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("reading the thread of workstream " + name, e);
-        }
-    }
-
-    /** Only a workstream without a thread adopts one, so a concurrent notice cannot move it. */
-    private void adopt(String name, String threadTs) {
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
-                "UPDATE workstreams SET thread = ? WHERE name = ? AND thread IS NULL")) {
-            st.setString(1, threadTs);
-            st.setString(2, name);
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("recording the thread of workstream " + name, e);
-        }
     }
 }

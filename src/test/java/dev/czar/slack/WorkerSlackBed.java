@@ -62,7 +62,7 @@ final class WorkerSlackBed implements AutoCloseable {
                 new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET),
                 SlackFrontDoor.Transport.http(0, "127.0.0.1"));
         // as czar serve wires it (DigestServing), minus the alert throttle
-        app.workers().notifyVia(new WorkstreamThreads(app.database()).notices(frontDoor.outbound()::post,
+        app.workers().notifyVia(new WorkstreamThreads(app.workers().store()).notices(frontDoor.outbound()::post,
                 WorkerNotices.toLog()));
         app.workers().supervisor().start();
         requests = new SignedSlackRequests(URI.create("http://127.0.0.1:" + frontDoor.httpPort() + SlackHttpEndpoint.PATH),

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkstreamThreadsTest {
     private final Database db = MemoryDatabase.open();
     private final WorkstreamStore store = new WorkstreamStore(db, Clock.systemUTC());
-    private final WorkstreamThreads threads = new WorkstreamThreads(db);
+    private final WorkstreamThreads threads = new WorkstreamThreads(store);
 
     @AfterEach
     void close() {

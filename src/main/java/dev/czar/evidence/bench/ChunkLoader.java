@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,18 @@ final class ChunkLoader implements AutoCloseable {
     /** A metric of a run stored before this import may be stored already: the update count tells. */
     private static final String KNOWN = METRICS + " WHERE NOT EXISTS (SELECT 1 FROM bench_metrics m"
             + " WHERE m.run_id = s.RUN_ID AND m.metric = s.METRIC)";
+
+    /** The values of the arrays {@link #RUNS} binds after {@code imported_at}, in its column order. */
+    private static final List<Function<StagedChunk.Row, Object>> RUN_VALUES = List.of(StagedChunk.Row::runId,
+            r -> r.measurement().runKey(), r -> r.measurement().runHash(), r -> r.measurement().source(),
+            r -> r.measurement().benchmark(), r -> r.measurement().variant(), r -> r.measurement().iteration(),
+            r -> r.measurement().commit(), r -> r.measurement().branch(),
+            r -> r.measurement().ranAt() == null ? null : OffsetDateTime.ofInstant(r.measurement().ranAt(), ZoneOffset.UTC));
+    /** The values of the arrays {@link #METRICS} and {@link #KNOWN} bind, in {@link #METRIC_COLUMNS} order. */
+    private static final List<Function<StagedChunk.Row, Object>> METRIC_VALUES = List.of(StagedChunk.Row::runId,
+            r -> r.measurement().metric(), r -> r.measurement().value(), r -> r.measurement().unit(),
+            r -> r.measurement().rawValue(), r -> r.measurement().rawUnit(), r -> r.measurement().conversion(),
+            r -> r.measurement().rawFields(), r -> r.measurement().notes(), r -> r.measurement().line());
 
     private final Connection transaction;
     private final Timestamp importedAt;
@@ -92,76 +105,35 @@ final class ChunkLoader implements AutoCloseable {
     }
 
     private Loaded load(StagedChunk chunk) throws SQLException {
-        int runCount = insert(RUNS, chunk.runs, ChunkLoader::bindRuns);
-        int metricCount = insert(METRICS, chunk.metrics, ChunkLoader::bindMetrics);
+        int runCount = insert(RUNS, chunk.runs, RUN_VALUES, importedAt);
+        int metricCount = insert(METRICS, chunk.metrics, METRIC_VALUES);
         if (runCount != chunk.runs.size() || metricCount != chunk.metrics.size()) {
             throw new SQLException("bulk load stored " + runCount + " runs and " + metricCount + " metrics, expected "
                     + chunk.runs.size() + " and " + chunk.metrics.size());
         }
-        int knownCount = insert(KNOWN, chunk.known, ChunkLoader::bindMetrics);
+        int knownCount = insert(KNOWN, chunk.known, METRIC_VALUES);
         return new Loaded(metricCount + knownCount, chunk.known.size() - knownCount);
     }
 
-    private interface Binder {
-        void bind(PreparedStatement st, List<StagedChunk.Row> rows, Timestamp importedAt) throws SQLException;
-    }
-
-    private int insert(String sql, List<StagedChunk.Row> rows, Binder binder) throws SQLException {
+    /** Binds {@code leading} parameters, then one array per column of {@code rows}, and runs the insert. */
+    private int insert(String sql, List<StagedChunk.Row> rows, List<Function<StagedChunk.Row, Object>> columns,
+                       Object... leading) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
         try (PreparedStatement st = transaction.prepareStatement(sql)) {
-            binder.bind(st, rows, importedAt);
+            int parameter = 1;
+            for (Object value : leading) {
+                st.setObject(parameter++, value);
+            }
+            for (Function<StagedChunk.Row, Object> column : columns) {
+                Object[] values = new Object[rows.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = column.apply(rows.get(i));
+                }
+                st.setObject(parameter++, values);
+            }
             return st.executeUpdate();
-        }
-    }
-
-    private static void bindRuns(PreparedStatement st, List<StagedChunk.Row> rows, Timestamp importedAt) throws SQLException {
-        int n = rows.size();
-        Object[] id = new Object[n], key = new Object[n], hash = new Object[n], source = new Object[n], benchmark = new Object[n],
-                variant = new Object[n], iteration = new Object[n], commit = new Object[n], branch = new Object[n], ranAt = new Object[n];
-        for (int i = 0; i < n; i++) {
-            StagedChunk.Row row = rows.get(i);
-            Measurement m = row.measurement();
-            id[i] = row.runId();
-            key[i] = m.runKey();
-            hash[i] = m.runHash();
-            source[i] = m.source();
-            benchmark[i] = m.benchmark();
-            variant[i] = m.variant();
-            iteration[i] = m.iteration();
-            commit[i] = m.commit();
-            branch[i] = m.branch();
-            ranAt[i] = m.ranAt() == null ? null : OffsetDateTime.ofInstant(m.ranAt(), ZoneOffset.UTC);
-        }
-        st.setTimestamp(1, importedAt);
-        Object[][] columns = {id, key, hash, source, benchmark, variant, iteration, commit, branch, ranAt};
-        for (int c = 0; c < columns.length; c++) {
-            st.setObject(c + 2, columns[c]);
-        }
-    }
-
-    private static void bindMetrics(PreparedStatement st, List<StagedChunk.Row> rows, Timestamp unused) throws SQLException {
-        int n = rows.size();
-        Object[] runId = new Object[n], metric = new Object[n], value = new Object[n], unit = new Object[n], rawValue = new Object[n],
-                rawUnit = new Object[n], conversion = new Object[n], rawFields = new Object[n], notes = new Object[n], line = new Object[n];
-        for (int i = 0; i < n; i++) {
-            StagedChunk.Row row = rows.get(i);
-            Measurement m = row.measurement();
-            runId[i] = row.runId();
-            metric[i] = m.metric();
-            value[i] = m.value();
-            unit[i] = m.unit();
-            rawValue[i] = m.rawValue();
-            rawUnit[i] = m.rawUnit();
-            conversion[i] = m.conversion();
-            rawFields[i] = m.rawFields();
-            notes[i] = m.notes();
-            line[i] = m.line();
-        }
-        Object[][] columns = {runId, metric, value, unit, rawValue, rawUnit, conversion, rawFields, notes, line};
-        for (int c = 0; c < columns.length; c++) {
-            st.setObject(c + 1, columns[c]);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.czar.evidence.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +40,7 @@ final class RecordValidator {
             "([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([\\p{L}%/µμ][\\p{L}%/µμ]*)?");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]");
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_NAME = 200;
     static final int MAX_RAW_FIELDS = 100_000;
 
@@ -73,19 +78,19 @@ final class RecordValidator {
         }
         String rawUnitCell = blankToNull(fields.get("unit"));
         String strippedValue = rawValue.strip();
-        String number$ = null;
+        String numberText;
         String unitSuffix = null;
         if (isPlainDecimal(strippedValue)) {
-            number$ = strippedValue;
+            numberText = strippedValue;
         } else {
             Matcher m = NUMBER_WITH_UNIT.matcher(strippedValue);
             if (isNullToken(rawValue) || !m.matches()) {
                 throw new Rejected("value '" + shorten(rawValue) + "' is not a number");
             }
-            number$ = m.group(1);
+            numberText = m.group(1);
             unitSuffix = m.group(2);
         }
-        double number = Double.parseDouble(number$);
+        double number = Double.parseDouble(numberText);
         if (!Double.isFinite(number)) {
             throw new Rejected("value '" + shorten(rawValue) + "' is out of range");
         }
@@ -337,7 +342,17 @@ final class RecordValidator {
         if (fields.size() <= FIELDS.size() && FIELDS.containsAll(fields.keySet())) {
             return null;
         }
-        return RawFieldsJson.of(fields, FIELDS);
+        Map<String, String> extra = new TreeMap<>();
+        fields.forEach((k, v) -> {
+            if (!FIELDS.contains(k)) {
+                extra.put(k, v);
+            }
+        });
+        try {
+            return JSON.writeValueAsString(extra);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise raw fields", e);
+        }
     }
 
     private static String blankToNull(String raw) {
