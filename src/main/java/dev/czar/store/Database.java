@@ -1,6 +1,7 @@
 package dev.czar.store;
 
 import dev.czar.UserError;
+import dev.czar.evidence.bench.TimeOrderedRunKeysMigration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
@@ -58,7 +59,8 @@ public final class Database implements AutoCloseable {
             throw translate(url, e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .javaMigrations(new TimeOrderedRunKeysMigration()).load().migrate();
         } catch (FlywayException e) {
             pool.dispose();
             throw new UserError("cannot migrate the czar database (" + url + "): " + e.getMessage(), e);

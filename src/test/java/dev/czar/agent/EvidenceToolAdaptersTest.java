@@ -47,7 +47,8 @@ class EvidenceToolAdaptersTest {
         // then
         assertThat(result).contains("parse_json time: 0.0163 s on feature-x vs 0.0125 s on main = 1.304x, slower");
         assertThat(log.evidence()).extracting(Evidence::ref).containsExactlyInAnyOrder(
-                "1", "3", "5", "7", "9", "2", "4", "6", "8", "10", "11", "12", "13", "14");
+                "1000000", "2000000", "3000000", "4000000", "5000000", "1000001", "2000001", "3000001", "4000001", "5000001",
+                "6000000", "6000001", "7000000", "7000001");
         assertThat(log.toolCalls()).containsExactly(new ToolCall("bench.compare", true));
     }
 

@@ -91,10 +91,11 @@ class BenchCliTest {
         assertThat(answer.get("intent").asText()).isEqualTo("STATUS");
         assertThat(answer.get("answer").asText())
                 .startsWith("Yes: feature-x made parse_json slower, ratio 1.304 against the main baseline.")
-                .contains("rows 9, 7, 5, 3, 1 vs 13, 11");
+                .contains("rows 5000000, 4000000, 3000000, 2000000, 1000000 vs 7000000, 6000000");
         List<String> cited = new ArrayList<>();
         answer.get("evidence").forEach(e -> cited.add(e.get("source").asText() + ":" + e.get("ref").asText()));
-        assertThat(cited).containsExactly("bench:9", "bench:7", "bench:5", "bench:3", "bench:1", "bench:13", "bench:11");
+        assertThat(cited).containsExactly("bench:5000000", "bench:4000000", "bench:3000000", "bench:2000000", "bench:1000000", "bench:7000000",
+                "bench:6000000");
         assertThat(answer.get("tool_calls").toString()).contains("\"name\":\"bench.compare\",\"ok\":true");
         assertThat(answer.get("llm_calls").asInt()).isZero();
     }
@@ -106,7 +107,7 @@ class BenchCliTest {
 
         // when / then
         assertThat(czar("bench", "show", "parse_json", "--branch", "feature-x")).isZero();
-        assertThat(out.toString()).startsWith("parse_json history, newest first:\n  parse_json energy = 0.81 J on feature-x @abcdef1, 2026-11-06 09:05Z, row 14\n  parse_json time = 0.0165 s (16.5 ms) on feature-x @abcdef1");
+        assertThat(out.toString()).startsWith("parse_json history, newest first:\n  parse_json energy = 0.81 J on feature-x @abcdef1, 2026-11-06 09:05Z, row 7000001\n  parse_json time = 0.0165 s (16.5 ms) on feature-x @abcdef1");
         assertThat(czar("bench", "compare", "main", "feature-y")).isZero();
         assertThat(out.toString()).startsWith("feature-y against main: 2 series, 0 worse.").contains("faster");
         Path png = tmp.resolve("charts/parse_json.png");

@@ -147,9 +147,8 @@ public final class BenchmarkImporter {
                 return;
             }
             try {
-                for (Measurement m : writer.write(batch)) {
-                    rejected.add(new ImportReport.Rejection(source, m.line(), "its run hash " + m.runHash()
-                            + " shares its first 128 bits (the store's run key) with a different stored run"));
+                for (MeasurementWriter.Refusal r : writer.write(batch)) {
+                    rejected.add(new ImportReport.Rejection(source, r.measurement().line(), r.reason()));
                 }
             } catch (SQLException e) {
                 throw new StoreException("writing benchmark rows", e);

@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class BenchmarkStore {
     private static final String SELECT = "SELECT m.id, r.benchmark, r.variant, r.iteration, r.commit_sha, r.branch, r.ran_at,"
             + " m.metric, m.metric_value, m.unit, m.raw_value, m.raw_unit, r.source, m.source_line"
-            + " FROM bench_metrics m JOIN bench_runs r ON r.id = m.run_id";
+            + " FROM bench_runs r JOIN bench_metrics m ON " + MetricIds.METRICS_OF_RUN;
     /** Newest first: by run time where known, then by insertion order. */
     private static final String NEWEST_FIRST = " ORDER BY r.ran_at DESC NULLS LAST, m.id DESC";
 
@@ -70,7 +70,7 @@ public final class BenchmarkStore {
     }
 
     public Optional<BenchRow> row(long id) {
-        return query(SELECT + " WHERE m.id = ?", List.of(id), 0).stream().findFirst();
+        return query(SELECT + " WHERE m.id = ? AND r.id = ?", List.of(id, MetricIds.runOf(id)), 0).stream().findFirst();
     }
 
     /** Number of stored metric rows. */

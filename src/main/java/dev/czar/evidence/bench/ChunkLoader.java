@@ -22,12 +22,12 @@ import java.util.concurrent.TimeUnit;
  * staging through CSV files for {@code CSVREAD} spent half the loader's time writing and parsing text).
  */
 final class ChunkLoader implements AutoCloseable {
-    private static final String METRIC_COLUMNS = "run_id, metric, metric_value, unit, raw_value, raw_unit, conversion,"
+    private static final String METRIC_COLUMNS = "id, run_id, metric, metric_value, unit, raw_value, raw_unit, conversion,"
             + " raw_fields, notes, source_line";
-    private static final String METRIC_SOURCE = "UNNEST(CAST(? AS BIGINT ARRAY), CAST(? AS VARCHAR ARRAY),"
+    private static final String METRIC_SOURCE = "UNNEST(CAST(? AS BIGINT ARRAY), CAST(? AS BIGINT ARRAY), CAST(? AS VARCHAR ARRAY),"
             + " CAST(? AS DOUBLE PRECISION ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY),"
             + " CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS INTEGER ARRAY))"
-            + " AS s(RUN_ID, METRIC, V, UNIT, RAW_VALUE, RAW_UNIT, CONVERSION, RAW_FIELDS, NOTES, LINE)";
+            + " AS s(ID, RUN_ID, METRIC, V, UNIT, RAW_VALUE, RAW_UNIT, CONVERSION, RAW_FIELDS, NOTES, LINE)";
     private static final String RUNS = "INSERT INTO bench_runs (id, run_key, run_hash, source, benchmark, variant, iteration,"
             + " commit_sha, branch, ran_at, imported_at) SELECT s.*, ? FROM UNNEST(CAST(? AS BIGINT ARRAY), CAST(? AS UUID ARRAY),"
             + " CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS VARCHAR ARRAY),"
@@ -35,18 +35,15 @@ final class ChunkLoader implements AutoCloseable {
             + " CAST(? AS TIMESTAMP WITH TIME ZONE ARRAY)) AS s(ID, RUN_KEY, RUN_HASH, SOURCE, BENCHMARK, VARIANT, ITERATION,"
             + " COMMIT_SHA, BRANCH, RAN_AT)";
     private static final String METRICS = "INSERT INTO bench_metrics (" + METRIC_COLUMNS + ") SELECT s.* FROM " + METRIC_SOURCE;
-    /** A metric of a run stored before this import may be stored already: the update count tells. */
-    private static final String KNOWN = METRICS + " WHERE NOT EXISTS (SELECT 1 FROM bench_metrics m"
-            + " WHERE m.run_id = s.RUN_ID AND m.metric = s.METRIC)";
 
     /** The values of the arrays {@link #RUNS} binds after {@code imported_at}, in its column order. */
-    private static final List<Function<StagedChunk.Row, Object>> RUN_VALUES = List.of(StagedChunk.Row::runId,
+    private static final List<Function<StagedChunk.Row, Object>> RUN_VALUES = List.of(StagedChunk.Row::id,
             r -> r.measurement().runKey(), r -> r.measurement().runHash(), r -> r.measurement().source(),
             r -> r.measurement().benchmark(), r -> r.measurement().variant(), r -> r.measurement().iteration(),
             r -> r.measurement().commit(), r -> r.measurement().branch(),
             r -> r.measurement().ranAt() == null ? null : OffsetDateTime.ofInstant(r.measurement().ranAt(), ZoneOffset.UTC));
-    /** The values of the arrays {@link #METRICS} and {@link #KNOWN} bind, in {@link #METRIC_COLUMNS} order. */
-    private static final List<Function<StagedChunk.Row, Object>> METRIC_VALUES = List.of(StagedChunk.Row::runId,
+    /** The values of the arrays {@link #METRICS} binds, in {@link #METRIC_COLUMNS} order. */
+    private static final List<Function<StagedChunk.Row, Object>> METRIC_VALUES = List.of(StagedChunk.Row::id, StagedChunk.Row::runId,
             r -> r.measurement().metric(), r -> r.measurement().value(), r -> r.measurement().unit(),
             r -> r.measurement().rawValue(), r -> r.measurement().rawUnit(), r -> r.measurement().conversion(),
             r -> r.measurement().rawFields(), r -> r.measurement().notes(), r -> r.measurement().line());
@@ -58,13 +55,8 @@ final class ChunkLoader implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private Future<Loaded> inFlight;
+    private Future<Integer> inFlight;
     private long inserted;
-    private long duplicates;
-
-    /** What one chunk added: metric rows inserted, and metrics of stored runs that were already there. */
-    private record Loaded(long inserted, long duplicates) {
-    }
 
     ChunkLoader(Connection transaction, Timestamp importedAt) {
         this.transaction = transaction;
@@ -83,9 +75,7 @@ final class ChunkLoader implements AutoCloseable {
             return;
         }
         try {
-            Loaded loaded = inFlight.get();
-            inserted += loaded.inserted();
-            duplicates += loaded.duplicates();
+            inserted += inFlight.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while loading staged rows", e);
@@ -100,19 +90,15 @@ final class ChunkLoader implements AutoCloseable {
         return inserted;
     }
 
-    long duplicates() {
-        return duplicates;
-    }
-
-    private Loaded load(StagedChunk chunk) throws SQLException {
+    /** Stores one chunk; every row is new (the importer deduplicated them), so anything short of all is an error. */
+    private int load(StagedChunk chunk) throws SQLException {
         int runCount = insert(RUNS, chunk.runs, RUN_VALUES, importedAt);
         int metricCount = insert(METRICS, chunk.metrics, METRIC_VALUES);
         if (runCount != chunk.runs.size() || metricCount != chunk.metrics.size()) {
             throw new SQLException("bulk load stored " + runCount + " runs and " + metricCount + " metrics, expected "
                     + chunk.runs.size() + " and " + chunk.metrics.size());
         }
-        int knownCount = insert(KNOWN, chunk.known, METRIC_VALUES);
-        return new Loaded(metricCount + knownCount, chunk.known.size() - knownCount);
+        return metricCount;
     }
 
     /** Binds {@code leading} parameters, then one array per column of {@code rows}, and runs the insert. */

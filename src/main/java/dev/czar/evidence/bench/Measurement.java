@@ -20,8 +20,8 @@ import java.time.Instant;
 record Measurement(String runHash, String source, int line, String benchmark, String variant, Integer iteration,
                    String commit, String branch, Instant ranAt, String metric, double value, String unit,
                    String rawValue, String rawUnit, String conversion, String rawFields, String notes) {
-    /** The first 128 bits of the run hash: the store's UNIQUE key of the run (the full hash is checked against it). */
+    /** The store's UNIQUE key of the run: its timestamp, then hash bits (see {@link RunKey}). */
     java.util.UUID runKey() {
-        return new java.util.UUID(Long.parseUnsignedLong(runHash, 0, 16, 16), Long.parseUnsignedLong(runHash, 16, 32, 16));
+        return RunKey.of(runHash, ranAt);
     }
 }

@@ -24,10 +24,18 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
     /**
      * Stores (or checks) a batch.
      *
-     * @return the measurements not stored because their run key (first 128 bits of the run hash) belongs to a
-     *     stored run with a different full hash
+     * @return the measurements refused, with why: their run key ({@link RunKey}) belongs to a stored run with a
+     *     different full hash, or their run has no metric slot left ({@link MetricIds})
      */
-    abstract List<Measurement> write(List<Measurement> batch) throws SQLException;
+    abstract List<Refusal> write(List<Measurement> batch) throws SQLException;
+
+    /** A measurement this writer would not store, and the reason shown to the user. */
+    record Refusal(Measurement measurement, String reason) {
+        static Refusal collision(Measurement m) {
+            return new Refusal(m, "its run hash " + m.runHash()
+                    + " shares its run key (timestamp and first 80 bits of the hash) with a different stored run");
+        }
+    }
 
     /** Called once after the last batch, before the caller commits. */
     void finish() throws SQLException {
@@ -44,18 +52,29 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
     @Override
     public abstract void close() throws SQLException;
 
-    /** A run this import found in the store or is about to create: its id, full hash and the metrics staged for it. */
-    record Run(long id, String hash, Set<String> stagedMetrics) {
+    /** A run this import found in the store or is about to create: its id, full hash, metrics and next free slot. */
+    static final class Run {
+        final long id;
+        final String hash;
+        /** Metric names stored or staged for this run. */
+        final Set<String> metrics = new HashSet<>(8);
+        int nextSlot;
+
+        Run(long id, String hash) {
+            this.id = id;
+            this.hash = hash;
+        }
     }
 
     /**
-     * Writes in the caller's transaction. Runs are looked up by key once per batch: a metric row can only exist if
-     * its run does, so metrics of runs new to the store are deduplicated against this import's own keys in memory,
-     * and only metrics of runs already stored are checked against the store. New runs get their ids from the
-     * {@code bench_run_ids} sequence at once, so runs and metrics are staged in memory ids included and load without
-     * a join, chunk by chunk on the {@link ChunkLoader}'s thread while this one reads on. Look-ups and ids use a second
-     * connection, so they never wait for a load: this import's own runs are known from memory. The UNIQUE
-     * constraints stay the backstop, also against a concurrent import of the same runs.
+     * Writes in the caller's transaction. Runs are looked up by key once per batch, with the metrics they hold: a
+     * metric row can only exist if its run does, so metrics of runs new to the store are deduplicated against this
+     * import's own in memory, and those of stored runs against what the look-up found. New runs get their ids from
+     * the {@code bench_run_ids} sequence at once and metrics theirs from their run ({@link MetricIds}), so rows are
+     * staged in memory ids included and load without a join, chunk by chunk on the {@link ChunkLoader}'s thread while
+     * this one reads on. Look-ups and ids use a second connection, so they never wait for a load: this import's own
+     * runs are known from memory. The UNIQUE run key and the metric ids stay the backstop against a concurrent import
+     * of the same runs.
      */
     static final class Transactional extends MeasurementWriter {
         /**
@@ -67,11 +86,10 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         private static final int LOOKUP = 500;
 
         private final PreparedStatement findRuns;
+        private final PreparedStatement findMetrics;
         private final PreparedStatement reserveIds;
-        /** Runs this import creates, with the metrics staged for them so far. */
-        private final Map<UUID, Run> createdRuns = new HashMap<>();
-        /** Runs that were in the store before this import, with the metrics staged for them so far. */
-        private final Map<UUID, Run> storedRuns = new HashMap<>();
+        /** Runs this import touches (created by it or stored before it), by key. */
+        private final Map<UUID, Run> runs = new HashMap<>();
         private final ChunkLoader loader;
         private final int chunkRows;
         private StagedChunk staged = new StagedChunk();
@@ -87,42 +105,46 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             this.chunkRows = chunkRows;
             this.findRuns = lookups.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
                     + String.join(", ", Collections.nCopies(LOOKUP, "?")) + ")");
+            this.findMetrics = lookups.prepareStatement("SELECT m.id, m.metric FROM UNNEST(CAST(? AS BIGINT ARRAY)) r(ID)"
+                    + " JOIN bench_metrics m ON " + MetricIds.METRICS_OF_RUN);
             this.reserveIds = lookups.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
             this.loader = new ChunkLoader(transaction, Timestamp.from(importedAt));
         }
 
         @Override
-        List<Measurement> write(List<Measurement> batch) throws SQLException {
+        List<Refusal> write(List<Measurement> batch) throws SQLException {
             Map<UUID, Measurement> unseen = new LinkedHashMap<>();
             UUID[] keys = new UUID[batch.size()];
             for (int i = 0; i < keys.length; i++) {
                 Measurement m = batch.get(i);
                 UUID key = keys[i] = m.runKey();
-                if (!createdRuns.containsKey(key) && !storedRuns.containsKey(key)) {
+                if (!runs.containsKey(key)) {
                     unseen.putIfAbsent(key, m);
                 }
             }
-            storedRuns.putAll(stored(new ArrayList<>(unseen.keySet())));
-            unseen.keySet().removeAll(storedRuns.keySet());
-            List<Measurement> collided = new ArrayList<>();
+            Map<UUID, Run> stored = stored(new ArrayList<>(unseen.keySet()));
+            runs.putAll(stored);
+            unseen.keySet().removeAll(stored.keySet());
             createRuns(unseen);
+            List<Refusal> refused = new ArrayList<>();
             for (int i = 0; i < keys.length; i++) {
                 Measurement m = batch.get(i);
-                UUID key = keys[i];
-                Run created = createdRuns.get(key);
-                Run run = created != null ? created : storedRuns.get(key);
-                if (!run.hash().equals(m.runHash())) {
-                    collided.add(m);
-                } else if (run.stagedMetrics().add(m.metric())) {
-                    (created != null ? staged.metrics : staged.known).add(new StagedChunk.Row(run.id(), m));
-                } else {
+                Run run = runs.get(keys[i]);
+                if (!run.hash.equals(m.runHash())) {
+                    refused.add(Refusal.collision(m));
+                } else if (run.metrics.contains(m.metric())) {
                     duplicates++;
+                } else if (run.nextSlot == MetricIds.SLOTS_PER_RUN) {
+                    refused.add(new Refusal(m, "its run already has " + MetricIds.SLOTS_PER_RUN + " metrics, the most a run can hold"));
+                } else {
+                    run.metrics.add(m.metric());
+                    staged.metrics.add(new StagedChunk.Row(MetricIds.of(run.id, run.nextSlot++), run.id, m));
                 }
             }
             if (staged.rows() >= chunkRows) {
                 handOver();
             }
-            return collided;
+            return refused;
         }
 
         /** Draws ids for the runs new to the store and stages them. */
@@ -134,9 +156,9 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             try (ResultSet ids = reserveIds.executeQuery()) {
                 for (Map.Entry<UUID, Measurement> e : fresh.entrySet()) {
                     ids.next();
-                    Run run = new Run(ids.getLong(1), e.getValue().runHash(), new HashSet<>(4));
-                    createdRuns.put(e.getKey(), run);
-                    staged.runs.add(new StagedChunk.Row(run.id(), e.getValue()));
+                    Run run = new Run(ids.getLong(1), e.getValue().runHash());
+                    runs.put(e.getKey(), run);
+                    staged.runs.add(new StagedChunk.Row(run.id, run.id, e.getValue()));
                 }
             }
         }
@@ -146,9 +168,9 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             handOver();
             loader.await();
             inserted = loader.inserted();
-            duplicates += loader.duplicates();
         }
 
+        /** The stored runs among {@code keys}, with the metrics they hold. */
         private Map<UUID, Run> stored(List<UUID> keys) throws SQLException {
             Map<UUID, Run> found = new HashMap<>();
             for (int from = 0; from < keys.size(); from += LOOKUP) {
@@ -159,11 +181,28 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
                 }
                 try (ResultSet rs = findRuns.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getObject(1, UUID.class), new Run(rs.getLong(2), rs.getString(3), new HashSet<>(4)));
+                        found.put(rs.getObject(1, UUID.class), new Run(rs.getLong(2), rs.getString(3)));
                     }
                 }
             }
+            if (!found.isEmpty()) {
+                addStoredMetrics(found.values());
+            }
             return found;
+        }
+
+        private void addStoredMetrics(java.util.Collection<Run> stored) throws SQLException {
+            Map<Long, Run> byId = new HashMap<>();
+            stored.forEach(r -> byId.put(r.id, r));
+            findMetrics.setObject(1, byId.keySet().toArray(new Long[0]));
+            try (ResultSet rs = findMetrics.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Run run = byId.get(MetricIds.runOf(id));
+                    run.metrics.add(rs.getString(2));
+                    run.nextSlot = Math.max(run.nextSlot, MetricIds.slotOf(id) + 1);
+                }
+            }
         }
 
         private void handOver() throws SQLException {
@@ -175,6 +214,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         public void close() throws SQLException {
             loader.close();
             findRuns.close();
+            findMetrics.close();
             reserveIds.close();
         }
     }
@@ -189,19 +229,19 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             this.connection = c;
             c.setReadOnly(true);
             this.lookup = c.prepareStatement("SELECT r.run_hash, m.id FROM bench_runs r LEFT JOIN bench_metrics m"
-                    + " ON m.run_id = r.id AND m.metric = ? WHERE r.run_key = ?");
+                    + " ON " + MetricIds.METRICS_OF_RUN + " AND m.metric = ? WHERE r.run_key = ?");
         }
 
         @Override
-        List<Measurement> write(List<Measurement> batch) throws SQLException {
-            List<Measurement> collided = new ArrayList<>();
+        List<Refusal> write(List<Measurement> batch) throws SQLException {
+            List<Refusal> collided = new ArrayList<>();
             for (Measurement m : batch) {
                 lookup.setString(1, m.metric());
                 lookup.setObject(2, m.runKey());
                 try (ResultSet rs = lookup.executeQuery()) {
                     boolean runStored = rs.next();
                     if (runStored && !rs.getString(1).equals(m.runHash())) {
-                        collided.add(m);
+                        collided.add(Refusal.collision(m));
                     } else if (!wouldInsert.add(m.runHash() + '\u0000' + m.metric()) || runStored && rs.getObject(2) != null) {
                         duplicates++;
                     } else {

@@ -1,7 +1,6 @@
 package dev.czar.evidence.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +39,7 @@ final class RecordValidator {
             "([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([\\p{L}%/µμ][\\p{L}%/µμ]*)?");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonStringEncoder JSON_STRINGS = JsonStringEncoder.getInstance();
     static final int MAX_NAME = 200;
     static final int MAX_RAW_FIELDS = 100_000;
 
@@ -348,11 +347,26 @@ final class RecordValidator {
                 extra.put(k, v);
             }
         });
-        try {
-            return JSON.writeValueAsString(extra);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise raw fields", e);
-        }
+        // a JSON object of strings, escaped by Jackson: writing it directly costs a fifth of a generator per record
+        StringBuilder json = new StringBuilder(16 * extra.size()).append('{');
+        extra.forEach((k, v) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            quoted(json, k).append(':');
+            if (v == null) {
+                json.append("null");
+            } else {
+                quoted(json, v);
+            }
+        });
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder json, String text) {
+        json.append('"');
+        JSON_STRINGS.quoteAsString(text, json);
+        return json.append('"');
     }
 
     private static String blankToNull(String raw) {

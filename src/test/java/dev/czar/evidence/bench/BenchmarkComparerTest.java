@@ -86,8 +86,8 @@ class BenchmarkComparerTest {
     @Test
     void should_keep_the_latest_row_of_every_series() {
         assertThat(bench.store().latest()).extracting(BenchText::row).containsExactly(
-                "parse_json energy = 0.6 J on feature-y @fedcba9, 2026-11-06 10:00Z, row 16",
-                "parse_json time = 0.0091 s (9.1 ms) on feature-y @fedcba9, 2026-11-06 10:00Z, row 15");
+                "parse_json energy = 0.6 J on feature-y @fedcba9, 2026-11-06 10:00Z, row 8000001",
+                "parse_json time = 0.0091 s (9.1 ms) on feature-y @fedcba9, 2026-11-06 10:00Z, row 8000000");
     }
 
     @Test

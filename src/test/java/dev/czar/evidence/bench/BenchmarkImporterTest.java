@@ -73,6 +73,35 @@ class BenchmarkImporterTest {
     }
 
     @Test
+    void should_number_a_runs_metrics_by_slot_and_add_new_metrics_of_a_stored_run_after_its_last() throws Exception {
+        // given a run stored with two metrics
+        String header = "timestamp,commit,benchmark,iteration,metric,value,unit\n";
+        String run = "2026-11-02T09:00:00Z,abcdef12,parse_json,1,";
+        Path first = dir.resolve("results.csv");
+        java.nio.file.Files.writeString(first, header + run + "time,12.5,ms\n" + run + "energy,3,J\n");
+        importer.importFiles(List.of(first), null, false);
+
+        // when the same run comes again (same file name) with one old and one new metric
+        Path second = java.nio.file.Files.createDirectories(dir.resolve("again")).resolve("results.csv");
+        java.nio.file.Files.writeString(second, header + run + "energy,3,J\n" + run + "rss,12,MiB\n");
+        ImportReport report = importer.importFiles(List.of(second), null, false);
+
+        // then the new metric takes the run's next slot and the old one is a duplicate
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.duplicates()).isEqualTo(1);
+        try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT m.id, m.metric, r.id FROM bench_metrics m JOIN bench_runs r ON r.id = m.run_id ORDER BY m.id")) {
+            List<Object> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                long runId = rs.getLong(3);
+                rows.add(tuple(rs.getLong(1) - runId * MetricIds.SLOTS_PER_RUN, rs.getString(2)));
+            }
+            assertThat(rows).containsExactly(tuple(0L, "time"), tuple(1L, "energy"), tuple(2L, "rss"));
+        }
+        assertThat(store.history("parse_json", null, 10)).extracting(BenchRow::metric).containsExactlyInAnyOrder("time", "energy", "rss");
+    }
+
+    @Test
     void should_store_canonical_values_next_to_the_raw_cells_and_the_conversion() throws SQLException {
         // given
         Path file = Fixtures.copy("bench/noisy.csv", dir);

@@ -18,7 +18,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** V100 re-keys stored runs by the first 128 bits of their hash: a store written before it keeps working. */
+/**
+ * V100 keyed stored runs by the first 128 bits of their hash, V110 re-keys them by timestamp and hash bits
+ * ({@link RunKey}): a store written before either keeps working.
+ */
 class RunKeyMigrationTest {
     static final Instant RAN_AT = Instant.parse("2026-11-02T09:00:00Z");
 
@@ -50,7 +53,7 @@ class RunKeyMigrationTest {
                  ResultSet rs = st.executeQuery("SELECT id, iteration, run_key FROM bench_runs ORDER BY id")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(41);
-                assertThat(rs.getObject(3).toString().replace("-", "")).isEqualTo(hash(1).substring(0, 32));
+                assertThat(rs.getObject(3)).isEqualTo(RunKey.of(hash(1), RAN_AT));
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(42);
                 assertThat(rs.getInt(2)).isEqualTo(2);
@@ -58,19 +61,30 @@ class RunKeyMigrationTest {
             }
             assertThat(new BenchmarkStore(db).history("parse_json", null, 10)).extracting(BenchRow::iteration)
                     .containsExactlyInAnyOrder(1, 2);
+            // V120 renumbered the stored metric by its run and slot, keeping the old id for audit
+            try (Connection c = db.connection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT m.id, n.old_id FROM bench_metrics m"
+                         + " LEFT JOIN bench_metric_renumbered n ON n.new_id = m.id ORDER BY m.id")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(41_000_000L);
+                assertThat(rs.getLong(2)).isEqualTo(1);
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(42_000_000L);
+                assertThat(rs.getObject(2)).isNull();
+            }
         }
     }
 
     @Test
     void should_reject_a_record_whose_run_key_belongs_to_a_stored_run_with_another_hash() throws Exception {
-        // given a stored run with the key of iteration 1's hash but a different full hash (a 128-bit prefix collision)
+        // given a stored run with the key of iteration 1 but a different full hash (a collision of the key's hash bits)
         String real = hash(1);
-        String other = real.substring(0, 32) + "0".repeat(32);
+        String other = real.substring(0, 20) + "0".repeat(44);
         try (Database db = Database.open(home)) {
             try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("INSERT INTO bench_runs"
-                    + " (run_key, run_hash, source, benchmark, imported_at) VALUES (CAST(LEFT(?, 32) AS UUID), ?, 'x.csv', 'b',"
+                    + " (run_key, run_hash, source, benchmark, imported_at) VALUES (?, ?, 'x.csv', 'b',"
                     + " CURRENT_TIMESTAMP)")) {
-                st.setString(1, other);
+                st.setObject(1, RunKey.of(other, RAN_AT));
                 st.setString(2, other);
                 st.executeUpdate();
             }

@@ -1,25 +1,44 @@
 package dev.czar.evidence.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The importer's hand-written fast paths (plain CSV lines, plain decimals, UTC timestamps) give the same answers as
- * the general code they bypass: the regexes and java.time's ISO parser. Random inputs from small alphabets, so that
+ * The importer's hand-written fast paths (plain CSV lines, plain decimals, UTC timestamps, raw fields as JSON) give
+ * the same answers as the general code they bypass: the regexes, java.time's ISO parser and Jackson's ObjectMapper. Random inputs from small alphabets, so that
  * near misses (a second dot, a month 13, a quote) are common.
  */
 class ValidationFastPathsTest {
     private static final int CASES = 20_000;
     private final Random random = new Random(6);
+
+    @Test
+    void raw_fields_are_the_json_jackson_writes_for_them() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < CASES / 10; i++) {
+            Map<String, String> fields = new HashMap<>(Map.of("benchmark", "b", "metric", "m", "value", "1"));
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                fields.put(text("ab\"\\\n\t\u0001é✓😀 ", 4), text("xy\"\\\n\u001f€😀/<", 6));
+            }
+            Map<String, String> extra = new TreeMap<>(fields);
+            extra.keySet().removeAll(RecordValidator.FIELDS);
+            String written = new RecordValidator().validate("f.csv", 2, fields).rawFields();
+            assertThat(written).as("%s", extra).isEqualTo(extra.isEmpty() ? null : json.writeValueAsString(extra));
+        }
+    }
 
     @Test
     void plain_decimal_check_agrees_with_the_regex_it_replaces() {
