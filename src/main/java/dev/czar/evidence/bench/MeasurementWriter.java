@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -191,7 +192,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
             return found;
         }
 
-        private void addStoredMetrics(java.util.Collection<Run> stored) throws SQLException {
+        private void addStoredMetrics(Collection<Run> stored) throws SQLException {
             Map<Long, Run> byId = new HashMap<>();
             stored.forEach(r -> byId.put(r.id, r));
             findMetrics.setObject(1, byId.keySet().toArray(new Long[0]));
