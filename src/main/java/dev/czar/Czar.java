@@ -40,7 +40,6 @@ import dev.czar.review.ReviewRunner;
 import dev.czar.review.ReviewService;
 import dev.czar.review.ReviewSettings;
 import dev.czar.review.ReviewStore;
-import dev.czar.review.Secrets;
 import dev.langchain4j.model.chat.ChatModel;
 import org.slf4j.LoggerFactory;
 import dev.czar.store.AuditLog;
@@ -139,7 +138,7 @@ public final class Czar {
         // the agent's provider factory (issue 3); null runs the offline rule packs only
         ChatModel model = config.llm().enabled() ? ChatModels.create(config.llm()) : null;
         // review-specific secret labels first, then the agent's redactor for every other kind it knows
-        ReviewRunner runner = new ReviewRunner(model, settings, text -> Redactor.INSTANCE.redact(Secrets.redact(text)));
+        ReviewRunner runner = new ReviewRunner(model, settings, Redactor.INSTANCE::redact);
         // an HTTP client loads the JDK's trust store (a tenth of start-up), so only build one when GitHub is set
         PullRequestDiffs pulls = config.ci().github().enabled()
                 ? new PullRequestDiffs(config.ci().github(), options.env().get("GITHUB_TOKEN"),

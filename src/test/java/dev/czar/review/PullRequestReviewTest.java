@@ -61,7 +61,7 @@ class PullRequestReviewTest {
         PullRequestDiffs pulls = new PullRequestDiffs(new CiConfig.GithubConfig("acme/shop", github.baseUrl()), token,
                 HttpClient.newHttpClient());
         return new ReviewService(git, PersonaLoader.load(null), new ReviewRunner(null, ReviewHarness.settings(4, 10, 12000),
-                Secrets::redact), new ReviewStore(db), pulls, ReviewHarness.CLOCK);
+                dev.czar.agent.Redactor.INSTANCE::redact), new ReviewStore(db), pulls, ReviewHarness.CLOCK);
     }
 
     @Test

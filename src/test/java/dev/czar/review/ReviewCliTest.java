@@ -153,7 +153,7 @@ class ReviewCliTest {
             assertThat(json.get("personas").get(1).get("reason").asText()).startsWith("the model provider answered HTTP 500");
             assertThat(json.get("verdict").asText()).isEqualTo("blocked");
             assertThat(stub.requests()).hasSize(4).allSatisfy(r -> assertThat(r.getBodyAsString())
-                    .contains("[REDACTED:AWS access key id]").doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("EXAMPLEKEY"));
+                    .contains("[REDACTED:aws-access-key]").doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("EXAMPLEKEY"));
         }
     }
 }

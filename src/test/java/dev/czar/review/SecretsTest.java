@@ -1,5 +1,6 @@
 package dev.czar.review;
 
+import dev.czar.agent.Redactor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,16 +19,15 @@ class SecretsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("lines")
-    void should_recognise_credentials_and_leave_ordinary_code_alone(String kind, String line) {
+    void should_report_credentials_and_leave_ordinary_code_unreported(String kind, String line) {
         Optional<String> found = Secrets.kindIn(line);
-        String redacted = Secrets.redact(line);
 
         if (kind.equals("none")) {
             assertThat(found).isEmpty();
-            assertThat(redacted).isEqualTo(line);
         } else {
             assertThat(found).contains(kind);
-            assertThat(redacted).contains("[REDACTED:" + kind + "]");
+            // what the review reports, the one redactor masks
+            assertThat(Redactor.INSTANCE.redact(line)).contains("[REDACTED:");
         }
     }
 }
