@@ -11,6 +11,7 @@
 #   agent-content: text to write into it (default "implemented by <workstream>")
 #   agent-linger: seconds to keep working (printing) after committing, before exiting 0
 #   agent-exit: exit code of mode crash (default 3)
+#   agent-say: a line printed first, with printf %b escapes (\n, \033…): hostile output for czar's tests
 # Use it as: workers.command: [bash, examples/agents/scripted-agent.sh]
 set -u
 task_file="${CZAR_TASK_FILE:-TASK.md}"
@@ -27,6 +28,7 @@ content=$(directive agent-content); content=${content:-"implemented by $name"}
 linger=$(directive agent-linger); linger=${linger:-0}
 code=$(directive agent-exit); code=${code:-3}
 claim=$(directive agent-claim); claim=${claim:-CZAR_DONE}
+say=$(directive agent-say)
 
 commit() { # path content message
   mkdir -p "$(dirname "$1")"
@@ -38,6 +40,7 @@ commit() { # path content message
 keep_working() { for ((s = 0; s < linger * 2; s++)); do echo "still working ($s)"; sleep 0.5; done; }
 
 echo "scripted agent: $name on ${CZAR_BRANCH:-?}, attempt ${CZAR_ATTEMPT:-1}, mode $mode, pid $$"
+if [ -n "$say" ]; then printf '%b\n' "$say"; fi
 case "$mode" in
   commit)
     commit "$file" "$content" "$name: implement"; keep_working; echo "done"; exit 0 ;;

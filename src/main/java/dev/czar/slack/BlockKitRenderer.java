@@ -35,7 +35,7 @@ final class BlockKitRenderer {
 
     Rendered answer(Answer answer) {
         List<LayoutBlock> evidence = evidenceBlocks(answer.evidence());
-        List<String> chunks = chunks(escape(answer.text()), MAX_TEXT);
+        List<String> chunks = chunks(SlackText.plain(answer.text()), MAX_TEXT);
         int room = MAX_BLOCKS - Math.min(evidence.size(), MAX_BLOCKS / 2);
         List<LayoutBlock> blocks = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -52,6 +52,16 @@ final class BlockKitRenderer {
         return new Rendered(fallback(answer.text()), blocks);
     }
 
+    /** Text czar passes on from elsewhere (digests, alerts, worker notices): every part of it is {@link SlackText#plain}. */
+    Rendered plain(String text) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        List<String> chunks = chunks(SlackText.plain(text), MAX_TEXT);
+        for (String chunk : chunks.subList(0, Math.min(chunks.size(), MAX_BLOCKS))) {
+            blocks.add(section(s -> s.text(markdownText(chunk))));
+        }
+        return new Rendered(fallback(text), blocks);
+    }
+
     /**
      * The answer to a slash command, headed by who ran what: a slash command leaves no message in the channel, so
      * without the echo nobody else could tell what the answer answers.
@@ -59,19 +69,19 @@ final class BlockKitRenderer {
     Rendered commandAnswer(String user, String command, Answer answer) {
         Rendered body = answer(answer);
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(context(List.of(markdownText(cut("<@" + user + "> ran `" + code(command) + "`", MAX_TEXT)))));
+        blocks.add(context(List.of(markdownText(cut(SlackText.user(user) + " ran `" + code(command) + "`", MAX_TEXT)))));
         blocks.addAll(body.blocks().subList(0, Math.min(body.blocks().size(), MAX_BLOCKS - 1)));
         return new Rendered(body.text(), blocks);
     }
 
-    /** A short line czar wrote itself, already in mrkdwn. */
+    /** A short line czar wrote itself, already in mrkdwn: any outside part of it went through {@link SlackText}. */
     Rendered notice(String mrkdwn) {
         String text = cut(mrkdwn, MAX_TEXT);
         return new Rendered(text, List.of(section(s -> s.text(markdownText(text)))));
     }
 
     Rendered confirmationPrompt(PendingConfirmations.Pending pending, long ttlSeconds) {
-        String question = "<@" + pending.user() + "> asked for `" + code(pending.text()) + "`. This cannot be undone."
+        String question = SlackText.user(pending.user()) + " asked for `" + code(pending.text()) + "`. This cannot be undone."
                 + " Confirm within " + (ttlSeconds >= 120 ? ttlSeconds / 60 + " minutes" : ttlSeconds + " seconds")
                 + " (only the requester or an admin can).";
         List<LayoutBlock> blocks = List.of(
@@ -79,13 +89,13 @@ final class BlockKitRenderer {
                 actions(a -> a.blockId("czar_confirmation").elements(asElements(
                         button(b -> b.actionId(CONFIRM_ACTION).style("danger").text(plainText("Confirm")).value(pending.id())),
                         button(b -> b.actionId(CANCEL_ACTION).text(plainText("Cancel")).value(pending.id()))))));
-        return new Rendered("Confirm " + pending.text() + "?", blocks);
+        return new Rendered("Confirm " + SlackText.plain(pending.text()) + "?", blocks);
     }
 
     /** Replaces a prompt once decided, so its buttons cannot be pressed again. */
     Rendered decided(PendingConfirmations.Pending pending, String outcome) {
         String line = "`" + code(pending.text()) + "`: " + outcome;
-        return new Rendered(pending.text() + ": " + outcome, List.of(section(s -> s.text(markdownText(line)))));
+        return new Rendered(SlackText.plain(pending.text()) + ": " + outcome, List.of(section(s -> s.text(markdownText(line)))));
     }
 
     private List<LayoutBlock> evidenceBlocks(List<Evidence> evidence) {
@@ -103,12 +113,9 @@ final class BlockKitRenderer {
     static String evidenceLine(Evidence e) {
         String ref = "git".equals(e.source()) && e.ref() != null && e.ref().matches("[0-9a-f]{40}")
                 ? e.ref().substring(0, 7) : e.ref();
-        String shown = "`" + code(ref) + "`";
-        if (e.url() != null && !e.url().isBlank()) {
-            shown = "<" + e.url() + "|" + escape(ref) + ">";
-        }
-        String detail = e.detail() == null || e.detail().isBlank() ? "" : " " + escape(e.detail());
-        return e.source() + " " + shown + detail;
+        String shown = e.url() == null || e.url().isBlank() ? "`" + code(ref) + "`" : SlackText.link(e.url(), ref);
+        String detail = e.detail() == null || e.detail().isBlank() ? "" : " " + SlackText.plain(e.detail());
+        return SlackText.plain(e.source()) + " " + shown + detail;
     }
 
     /** Splits at line breaks where possible so sections read naturally; never splits a surrogate pair. */
@@ -129,17 +136,13 @@ final class BlockKitRenderer {
         return chunks;
     }
 
-    /** Slack mrkdwn treats &, < and > as control characters. */
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
     private static String code(String text) {
-        return escape(text).replace("`", "'");
+        return SlackText.code(text);
     }
 
+    /** The notification text: Slack parses it like mrkdwn, so it is rendered like the blocks. */
     private static String fallback(String text) {
-        return cut(text, MAX_TEXT);
+        return cut(SlackText.plain(text), MAX_TEXT);
     }
 
     private static String cut(String text, int max) {

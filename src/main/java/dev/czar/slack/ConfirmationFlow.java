@@ -70,7 +70,7 @@ final class ConfirmationFlow {
         if (!decider.equals(request.user()) && roleOf(decider) != Role.ADMIN) {
             audit.record(decider, channel, "confirm", request.text(), "refused", "only the requester or an admin may decide");
             replies.say(new SlackTurn(new Message("", decider, channel, request.threadTs(), clock.instant()), channel,
-                    request.threadTs(), null), "<@" + decider + "> only <@" + request.user() + "> or an admin can confirm or cancel this.");
+                    request.threadTs(), null), SlackText.user(decider) + " only " + SlackText.user(request.user()) + " or an admin can confirm or cancel this.");
             return;
         }
         if (pending.isExpired(request)) {
@@ -78,10 +78,10 @@ final class ConfirmationFlow {
             return;
         }
         if (!confirm) {
-            decideAs(request, "cancelled", decider, channel, messageTs, "cancelled by <@" + decider + ">.");
+            decideAs(request, "cancelled", decider, channel, messageTs, "cancelled by " + SlackText.user(decider) + ".");
             return;
         }
-        if (decideAs(request, "confirmed", decider, channel, messageTs, "confirmed by <@" + decider + ">; running it.")) {
+        if (decideAs(request, "confirmed", decider, channel, messageTs, "confirmed by " + SlackText.user(decider) + "; running it.")) {
             Message command = new Message(request.text(), request.user(), request.channel(), request.threadTs(), clock.instant());
             replies.reply(new SlackTurn(command, request.channel(), request.threadTs(), null), chat.handle(command));
         }

@@ -8,14 +8,20 @@ import java.util.Optional;
  */
 public final class SlackOutbound {
     private final SlackPoster poster;
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
 
     SlackOutbound(SlackPoster poster) {
         this.poster = poster;
     }
 
-    /** Posts text to a channel, in {@code threadTs}'s thread when given; the new message's ts, or empty if parked. */
+    /**
+     * Posts text to a channel, in {@code threadTs}'s thread when given; the new message's ts, or empty if parked.
+     * The text is taken as plain (it quotes worker output, branch names, commit subjects): rendered inert, with
+     * control characters removed and secrets masked, in the blocks and in the notification text alike.
+     */
     public Optional<String> post(String channel, String threadTs, String text) {
-        return poster.post(channel, threadTs, text, null);
+        BlockKitRenderer.Rendered rendered = renderer.plain(text);
+        return poster.post(channel, threadTs, rendered.text(), rendered.blocks());
     }
 
     /** Uploads a file (e.g. a PNG chart) into a thread; whether Slack took it. */

@@ -69,6 +69,51 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void should_neutralise_mentions_links_and_secrets_from_branch_names_in_blocks_and_in_the_fallback_text() {
+        // given: an answer quoting a hostile branch name and commit subject
+        Answer answer = new Answer(Intent.STATUS, "branch <!here> at 1a2b3c4: <https://evil.example|Click to re-auth>"
+                + " <!channel> <@U0ADMIN001> <#C0CHANNEL1> <!subteam^S0TEAM> key AKIAQWERTYUIOPASDFGH \u001b[2J",
+                List.of(new Evidence("git", "<!here>", "<!channel> ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+                        "https://github.com/o/r/tree/x")), List.of(), 0);
+
+        // when
+        BlockKitRenderer.Rendered rendered = renderer.answer(answer);
+
+        // then
+        String expected = "branch &lt;!here&gt; at 1a2b3c4: &lt;https://evil.example|Click to re-auth&gt; &lt;!channel&gt;"
+                + " &lt;@U0ADMIN001&gt; &lt;#C0CHANNEL1&gt; &lt;!subteam^S0TEAM&gt; key [REDACTED:aws-access-key] ";
+        assertThat(rendered.text()).isEqualTo(expected);
+        assertThat(text(rendered.blocks().get(0))).isEqualTo(expected);
+        // czar's own evidence link stays a link; its label and detail are inert
+        assertThat(((MarkdownTextObject) ((ContextBlock) rendered.blocks().get(1)).getElements().get(0)).getText())
+                .isEqualTo("git <https://github.com/o/r/tree/x|&lt;!here&gt;> &lt;!channel&gt; [REDACTED:github-token]");
+    }
+
+    @Test
+    void should_show_a_confirmation_of_a_hostile_command_inert_with_only_czars_own_mention() {
+        // given
+        PendingConfirmations.Pending pending = new PendingConfirmations.Pending("p1", "U0ADMIN001", "C0CHANNEL1", null,
+                "kill <!channel> xoxb-123456789012-abcdefghijklmnop", java.time.Instant.EPOCH);
+
+        // when
+        BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(pending, 300);
+
+        // then
+        assertThat(prompt.text()).isEqualTo("Confirm kill &lt;!channel&gt; [REDACTED:slack-token]?");
+        assertThat(text(prompt.blocks().get(0))).startsWith("<@U0ADMIN001> asked for `kill &lt;!channel&gt; [REDACTED:slack-token]`");
+    }
+
+    @Test
+    void should_render_text_passed_on_from_elsewhere_as_plain_in_blocks_and_fallback() {
+        // when
+        BlockKitRenderer.Rendered rendered = renderer.plain("digest: @channel <!everyone> & done");
+
+        // then
+        assertThat(rendered.text()).isEqualTo("digest: @\u2060channel &lt;!everyone&gt; &amp; done");
+        assertThat(text(rendered.blocks().get(0))).isEqualTo(rendered.text());
+    }
+
+    @Test
     void should_never_split_an_emoji_between_sections() {
         // given a run of emoji (surrogate pairs) with no line breaks
         String text = "😀".repeat(4000);
