@@ -43,7 +43,7 @@ final class AskCommand implements Callable<Integer> {
             Message message = new Message(text, CzarCommand.localUser(), "cli", null, parent.clock().instant());
             Answer answer = app.chat().handle(message);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? AnswerJson.write(answer) : AnswerText.render(answer));
+            out.println(json ? AnswerJson.write(answer) : dev.czar.agent.Redactor.INSTANCE.displayable(AnswerText.render(answer)));
             out.flush();
             return 0;
         }

@@ -1,6 +1,7 @@
 package dev.czar.cli;
 
 import dev.czar.CzarApp;
+import dev.czar.agent.Redactor;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.Json;
 import dev.czar.workers.FleetAnswers;
@@ -18,7 +19,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code czar workers [--json] [NAME]}: every workstream with its state, branch head and gate items. */
+/**
+ * {@code czar workers [--json] [NAME]}: every workstream with its state, branch head and gate items. Task text,
+ * reasons and worker output are shown as {@link Redactor#displayable}: masked, without ANSI or control characters.
+ */
 @Command(name = "workers", mixinStandardHelpOptions = true, description = "List workstreams: state, branch, head, gate.")
 final class WorkersCommand implements Callable<Integer> {
     @ParentCommand
@@ -55,7 +59,7 @@ final class WorkersCommand implements Callable<Integer> {
                         .map(workers::view).map(WorkersCommand::toJson).toList();
                 out.println(Json.write(rows));
             } else {
-                out.println(new FleetAnswers(workers).overview(name, new EvidenceLog()));
+                out.println(Redactor.INSTANCE.displayable(new FleetAnswers(workers).overview(name, new EvidenceLog())));
             }
             out.flush();
             return 0;
@@ -64,10 +68,11 @@ final class WorkersCommand implements Callable<Integer> {
 
     private static WorkerJson toJson(WorkerView v) {
         var ws = v.workstream();
+        Redactor r = Redactor.INSTANCE;
         List<GateJson> gate = v.gate().stream().map(i -> new GateJson(i.item(), i.status().name(),
-                i.status() == GateItem.Status.PASS, i.evidence())).toList();
-        return new WorkerJson(ws.name(), ws.state().name(), ws.branch(), v.headSha(), ws.attempts(), ws.priority(),
-                ws.dependsOn(), ws.exitCode(), ws.reason(), ws.summary(), gate,
+                i.status() == GateItem.Status.PASS, r.displayable(i.evidence()))).toList();
+        return new WorkerJson(ws.name(), ws.state().name(), r.displayable(ws.branch()), v.headSha(), ws.attempts(),
+                ws.priority(), ws.dependsOn(), ws.exitCode(), r.displayable(ws.reason()), r.displayable(ws.summary()), gate,
                 ws.pausedFrom() == null ? null : ws.pausedFrom().name());
     }
 }

@@ -2,7 +2,10 @@ package dev.czar.web;
 
 import dev.czar.agent.Redactor;
 
-/** HTML escaping for everything the dashboard prints; text is also redacted, so no secret reaches a page. */
+/**
+ * HTML escaping for everything the dashboard prints; text is first {@link Redactor#displayable} (masked, without
+ * ANSI or control characters), so no secret and no terminal escape reaches a page.
+ */
 final class Html {
     private Html() {
     }
@@ -11,7 +14,7 @@ final class Html {
         if (value == null) {
             return "";
         }
-        String s = Redactor.INSTANCE.redact(String.valueOf(value));
+        String s = Redactor.INSTANCE.displayable(String.valueOf(value));
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (char c : s.toCharArray()) {
             switch (c) {

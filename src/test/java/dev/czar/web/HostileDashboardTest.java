@@ -35,7 +35,7 @@ class HostileDashboardTest {
         // given
         List<String[]> secrets = Fixtures.read("hostile/planted-secrets.txt").lines()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\|", 3)).toList();
-        String markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        String markup = "<script>alert(1)</script><img src=x onerror=alert(2)> \u001b[31mred\u001b[0m\u0000\u202Eevil";
         try (DigestFixture fx = new DigestFixture(tmp)) {
             AuditLog audit = new AuditLog(fx.db, fx.clock);
             List<WorkerAlert> alerts = new ArrayList<>();
@@ -73,6 +73,8 @@ class HostileDashboardTest {
                 assertThat(page).as("planted %s", s[0]).doesNotContain(s[2]);
             }
             assertThat(page).doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
+            // terminal escapes, NUL and bidi overrides in worker text do not reach the page
+            assertThat(page).contains("red").doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\u202E");
         }
     }
 }
