@@ -34,12 +34,8 @@ public final class Redactor {
             while (k + 1 < found.size() && found.get(k + 1).start() < end) {
                 end = Math.max(end, found.get(++k).end());
             }
-            if (f.start() >= last) {
-                out.append(text, last, f.start()).append("[REDACTED:").append(f.kind().id()).append(']');
-                last = end;
-            } else if (end > last) {
-                last = end;
-            }
+            out.append(text, last, f.start()).append("[REDACTED:").append(f.kind().id()).append(']');
+            last = end;
         }
         return out.append(text, last, text.length()).toString();
     }
