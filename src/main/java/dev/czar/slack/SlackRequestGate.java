@@ -38,7 +38,8 @@ final class SlackRequestGate {
             return Optional.of("timestamp is not a number");
         }
         long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - seconds) > WINDOW.toSeconds()) {
+        // Bolt's verifier takes a request exactly five minutes old as stale; the same bound is used both ways
+        if (Math.abs(now - seconds) >= WINDOW.toSeconds()) {
             return Optional.of(seconds > now ? "timestamp in the future" : "timestamp too old");
         }
         if (!verifier.isValid(timestamp, body, signature, clock.millis())) {
