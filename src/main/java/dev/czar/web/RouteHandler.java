@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -61,9 +62,13 @@ final class RouteHandler extends Handler.Abstract {
 
     private void answer(Request request, Response response, Callback callback, byte[] body, Throwable failure) {
         if (failure != null) {
-            LOG.info("{}: refused a request whose body could not be read within {} bytes ({})", name, maxBodyBytes,
-                    failure.getClass().getSimpleName());
-            send(request, response, callback, tooLarge());
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            // Jetty's bounded read fails with IllegalStateException("Max size ... exceeded") past the limit
+            boolean tooLarge = cause instanceof IllegalStateException;
+            LOG.info("{}: refused a request whose body {} ({})", name, tooLarge ? "streamed past " + maxBodyBytes + " bytes"
+                    : "could not be read", cause.getClass().getSimpleName());
+            send(request, response, callback, tooLarge ? tooLarge() : HttpReply.text(400, "unreadable request body")
+                    .withHeaders(Map.of("Connection", List.of("close"))));
             return;
         }
         deadlines.received(connection(request));
