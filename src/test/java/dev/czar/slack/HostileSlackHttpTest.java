@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileSlackHttpTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** Four threads and 1.5 s to deliver a request: production has 16 and 10 s. */
-    private static final HttpLimits SMALL = new HttpLimits(4, Duration.ofMillis(1500), Duration.ofSeconds(30), 1 << 20, 16 * 1024);
+    /** Four threads and 3 s to deliver a request: production has 16 and 10 s. */
+    private static final HttpLimits SMALL = new HttpLimits(4, Duration.ofMillis(3000), Duration.ofSeconds(30), 1 << 20, 16 * 1024);
 
     SlackTestBed bed;
 
@@ -75,10 +75,10 @@ class HostileSlackHttpTest {
 
             // then
             assertThat(ack.statusCode()).isEqualTo(200);
-            assertThat(ackMs).as("ack latency next to 8 slow connections (ms)").isLessThan(1000);
+            assertThat(ackMs).as("ack latency next to 8 slow connections (ms)").isLessThan(2000);
             bed.slack.awaitCalls("chat.postMessage", 1, WAIT);
-            assertThat(slow.closedAfterMillis(6000)).as("every slow connection closed by czar (ms since opened)")
-                    .isBetween(1400L, 5000L);
+            assertThat(slow.closedAfterMillis(9000)).as("every slow connection closed by czar (ms since opened)")
+                    .isBetween(2900L, 8000L);
         }
     }
 
@@ -101,7 +101,7 @@ class HostileSlackHttpTest {
 
         // then
         assertThat(received.status()).isEqualTo(413);
-        assertThat(received.millis()).as("time to 413 (ms)").isLessThan(1000);
+        assertThat(received.millis()).as("time to 413 (ms)").isLessThan(2000);
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("10485760 byte body"));
         assertThat(logged).allSatisfy(line -> assertThat(line).hasSizeLessThan(300).doesNotContain("aaaaaaaa"));
     }
