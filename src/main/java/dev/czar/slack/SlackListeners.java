@@ -15,6 +15,7 @@ import dev.czar.chat.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -116,7 +117,7 @@ final class SlackListeners {
         if (timestamp == null) {
             return false;
         }
-        byte[] signed = (timestamp + ":" + req.getRequestBodyAsString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] signed = (timestamp + ":" + req.getRequestBodyAsString()).getBytes(StandardCharsets.UTF_8);
         return !ledger.firstSighting("slash:" + SlackHttpEndpoint.sha256(signed));
     }
 

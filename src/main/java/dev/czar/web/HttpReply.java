@@ -1,6 +1,7 @@
 package dev.czar.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public record HttpReply(int status, String contentType, Map<String, List<String>
 
     /** The same reply with these headers added (replacing any of the same name). */
     public HttpReply withHeaders(Map<String, List<String>> more) {
-        java.util.Map<String, List<String>> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, List<String>> all = new LinkedHashMap<>(headers);
         all.putAll(more);
         return new HttpReply(status, contentType, all, body);
     }

@@ -62,6 +62,26 @@ class WebServerTest {
     }
 
     @Test
+    void should_cut_off_connections_that_trickle_their_body_without_holding_threads() throws Exception {
+        // given 8 connections whose headers arrive in about 0.8 s and whose 600-byte body then takes 6 s
+        start(call -> HttpReply.text(200, "ok"));
+        String request = "POST /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 600\r\n\r\n" + "b".repeat(600);
+        try (RawHttp.Slowloris slow = RawHttp.slowloris(server.port(), 8, request, 10)) {
+            Thread.sleep(1500);
+
+            // when
+            HttpResponse<String> fine = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/fine")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // then
+            assertThat(fine.statusCode()).isEqualTo(200);
+            assertThat(slow.closedAfterMillis(9000)).as("slow bodies cut off (ms since opened)").isBetween(2900L, 8000L);
+            assertThat(routed).as("only the complete request reached the route").hasValue(1);
+        }
+    }
+
+    @Test
     void should_refuse_a_declared_10_mb_body_with_413_without_reading_it() throws Exception {
         // given
         start(call -> HttpReply.text(200, "ok"));
