@@ -55,5 +55,9 @@ final class LogSetup {
         root.addAppender(file);
         context.getLogger("org.eclipse.jgit").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        // issue 18: Jetty's start/stop chatter stays out; Slack's SDK logs request bodies (unverified ones included)
+        // at DEBUG, so it stays at INFO even if the root level is lowered to find a bug
+        context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+        context.getLogger("com.slack.api").setLevel(Level.INFO);
     }
 }

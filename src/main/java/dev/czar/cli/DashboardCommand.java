@@ -61,7 +61,7 @@ final class DashboardCommand implements Callable<Integer> {
     /** Starts the dashboard over the app's services; {@code port} overrides {@code dashboard.port} when given. */
     static Dashboard start(CzarApp app, Clock clock, Integer port) {
         DashboardConfig c = app.config().dashboard();
-        DashboardConfig config = port == null ? c : new DashboardConfig(port, c.bind(), c.token(), c.refreshSeconds());
+        DashboardConfig config = port == null ? c : c.onPort(port);
         var composer = app.digests().composer();
         return Dashboard.start(config, new Dashboard.Sources(app.workers(), app.git(), composer.ci(), composer.bench(),
                 new AuditLog(app.database(), clock), clock));

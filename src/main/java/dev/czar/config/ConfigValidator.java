@@ -56,6 +56,12 @@ final class ConfigValidator {
         if (config.bench().minNoisePercent() < 0 || config.bench().minNoisePercent() > 100) {
             fail(originOf, "bench.min-noise-percent", "must be between 0 and 100; got " + config.bench().minNoisePercent());
         }
+        for (String host : config.dashboard().allowedHosts()) { // issue 18: Host headers the dashboard answers to
+            if (host == null || !host.strip().matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:\\d{1,5})?")) {
+                fail(originOf, "dashboard.allowed-hosts", "entries must be host or host:port (e.g. czar.example.com or"
+                        + " 10.0.0.5:8077); got '" + host + "'");
+            }
+        }
         String repo = config.ci().github().repo();
         if (!repo.isEmpty() && !repo.matches("[\\w.-]+/[\\w.-]+")) {
             fail(originOf, "ci.github.repo", "must look like owner/name; got '" + repo + "'");

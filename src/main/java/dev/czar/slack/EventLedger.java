@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Remembers every Slack {@code event_id} taken in, in H2, so a redelivered event (Slack retries when it saw no
- * acknowledgement in time) is answered at most once, also across a restart.
+ * acknowledgement in time) is answered at most once, also across a restart. Slash commands have no id: their signed
+ * body and timestamp are recorded instead ({@link #firstSighting}), so a replayed one runs once.
  */
 final class EventLedger {
     /** SQL state for a unique key violation: the id was already recorded. */
@@ -59,6 +60,25 @@ final class EventLedger {
                 return false;
             }
             throw new StoreException("recording Slack event " + eventId, e);
+        }
+    }
+
+    /**
+     * Records a key with nothing to answer later (a slash command's signed body): {@code true} the first time,
+     * {@code false} when it was seen before, so a replayed request is not acted on twice.
+     */
+    boolean firstSighting(String key) {
+        try (Connection c = db.connection();
+             PreparedStatement st = c.prepareStatement("INSERT INTO slack_events (event_id, received_at) VALUES (?, ?)")) {
+            st.setString(1, key);
+            st.setTimestamp(2, Timestamp.from(clock.instant()));
+            st.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                return false;
+            }
+            throw new StoreException("recording Slack request " + key, e);
         }
     }
 

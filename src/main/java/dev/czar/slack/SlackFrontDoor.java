@@ -11,6 +11,7 @@ import dev.czar.config.AccessConfig;
 import dev.czar.config.SlackConfig;
 import dev.czar.store.AuditLog;
 import dev.czar.store.Database;
+import dev.czar.web.HttpLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,20 @@ public final class SlackFrontDoor implements AutoCloseable {
      *
      * @param httpPort    port for {@code /slack/events}; {@code null} for Socket Mode; 0 picks a free port
      * @param bindAddress interface the HTTP endpoint listens on
+     * @param limits      threads, timeouts and body limit of the HTTP endpoint
      */
-    public record Transport(Integer httpPort, String bindAddress) {
+    public record Transport(Integer httpPort, String bindAddress, HttpLimits limits) {
         public static Transport socketMode() {
-            return new Transport(null, null);
+            return new Transport(null, null, null);
         }
 
         public static Transport http(int port, String bindAddress) {
-            return new Transport(port, bindAddress);
+            return new Transport(port, bindAddress, HttpLimits.SLACK);
+        }
+
+        /** The same transport with other limits (tests use short deadlines). */
+        public Transport withLimits(HttpLimits other) {
+            return new Transport(httpPort, bindAddress, other);
         }
 
         public boolean isHttp() {
@@ -110,7 +117,8 @@ public final class SlackFrontDoor implements AutoCloseable {
         }
         workers.timers().scheduleWithFixedDelay(() -> housekeeping(poster, ledger), 0, 10, TimeUnit.MINUTES);
         try {
-            SlackFrontDoor door = transport.isHttp() ? startHttp(app, workers, transport, config)
+            SlackFrontDoor door = transport.isHttp()
+                    ? startHttp(app, workers, transport, new SlackRequestGate(tokens.signingSecret(), wiring.clock()))
                     : startSocketMode(app, workers, tokens);
             door.outbound = new SlackOutbound(poster);
             return door;
@@ -134,11 +142,11 @@ public final class SlackFrontDoor implements AutoCloseable {
         }
     }
 
-    private static SlackFrontDoor startHttp(App app, AnswerWorkers workers, Transport transport, SlackConfig config) {
+    private static SlackFrontDoor startHttp(App app, AnswerWorkers workers, Transport transport, SlackRequestGate gate) {
         try {
             startBolt(app);
-            SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, transport.bindAddress(), transport.httpPort(),
-                    Math.max(4, config.workers() * 2));
+            SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, gate, transport.bindAddress(), transport.httpPort(),
+                    transport.limits());
             LOG.info("Slack HTTP endpoint on {}:{}{}", transport.bindAddress(), endpoint.port(), SlackHttpEndpoint.PATH);
             return new SlackFrontDoor(app, workers, endpoint, null);
         } catch (IOException e) {

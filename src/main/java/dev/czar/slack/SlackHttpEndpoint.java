@@ -5,90 +5,78 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.czar.web.HttpCall;
+import dev.czar.web.HttpLimits;
+import dev.czar.web.HttpReply;
+import dev.czar.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 
 /**
- * {@code POST /slack/events}: events, slash commands and interactivity over HTTP. Parses with Bolt's
- * {@link SlackRequestParser} and dispatches with {@link App#run}, so Bolt verifies the signing secret and the
- * timestamp (forged, unsigned or stale requests get 401). A malformed request gets a 4xx, never a crash.
+ * {@code POST /slack/events}: events, slash commands and interactivity over HTTP, on a {@link WebServer} (bounded
+ * threads, body limit, request deadlines). The {@link SlackRequestGate} checks the timestamp (both directions) and the
+ * signature before anything is parsed; then Bolt's {@link SlackRequestParser} and {@link App#run} take over, and Bolt
+ * verifies the signature again. Until a request passed the gate only its size and a hash of it are logged.
  */
 final class SlackHttpEndpoint implements AutoCloseable {
     static final String PATH = "/slack/events";
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpEndpoint.class);
-    /** Slack payloads are small; anything far larger is not from Slack. */
-    private static final int MAX_BODY = 1 << 20;
 
     private final App app;
+    private final SlackRequestGate gate;
     private final SlackRequestParser parser;
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final WebServer server;
 
-    SlackHttpEndpoint(App app, String bindAddress, int port, int threadCount) throws IOException {
+    SlackHttpEndpoint(App app, SlackRequestGate gate, String bindAddress, int port, HttpLimits limits) throws IOException {
         this.app = app;
+        this.gate = gate;
         this.parser = new SlackRequestParser(app.config());
-        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(threadCount, r -> {
-            Thread t = new Thread(r, "czar-slack-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(threads);
-        server.createContext(PATH, this::handle);
-        server.start();
+        this.server = WebServer.start("slack-http", bindAddress, port, limits, this::handle);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "POST only");
-                return;
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                send(exchange, 413, "text/plain", "payload too large");
-                return;
-            }
-            Response response = dispatch(exchange, new String(body, StandardCharsets.UTF_8));
-            String type = response.getContentType() != null ? response.getContentType() : "text/plain";
-            if (response.getHeaders() != null) {
-                response.getHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-            }
-            send(exchange, response.getStatusCode(), type, response.getBody() == null ? "" : response.getBody());
-        } catch (RuntimeException e) {
-            LOG.error("Slack request failed", e);
+    private HttpReply handle(HttpCall call) {
+        if (!PATH.equals(call.path())) {
+            return HttpReply.text(404, "not found");
         }
+        if (!"POST".equals(call.method())) {
+            return HttpReply.text(405, "POST only");
+        }
+        String body = call.bodyText();
+        Optional<String> refusal = gate.refusal(call.header(SlackRequestGate.TIMESTAMP), call.header(SlackRequestGate.SIGNATURE), body);
+        if (refusal.isPresent()) {
+            LOG.info("Slack request refused ({}): {} bytes, sha256 {}", refusal.get(), call.body().length, shortHash(call.body()));
+            return HttpReply.text(401, "invalid request");
+        }
+        Response response = dispatch(call, body);
+        String type = response.getContentType() != null ? response.getContentType() : "text/plain";
+        byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+        return new HttpReply(response.getStatusCode(), type, response.getHeaders(), bytes);
     }
 
-    private Response dispatch(HttpExchange exchange, String body) {
+    private Response dispatch(HttpCall call, String body) {
         try {
             Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(exchange.getRequestURI().getPath())
-                    .queryString(query(exchange.getRequestURI().getRawQuery()))
-                    .headers(new RequestHeaders(exchange.getRequestHeaders()))
+                    .requestUri(call.path())
+                    .queryString(query(call.rawQuery()))
+                    .headers(new RequestHeaders(call.headers()))
                     .requestBody(body)
-                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                    .remoteAddress(call.remoteAddress())
                     .build());
             if (request == null) {
                 return Response.builder().statusCode(400).contentType("text/plain").body("not a Slack request").build();
@@ -96,14 +84,23 @@ final class SlackHttpEndpoint implements AutoCloseable {
             return app.run(request);
         } catch (Exception e) {
             // a payload Bolt cannot read is the sender's problem, not a reason to stop serving
-            LOG.warn("unreadable Slack request: {}", e.toString());
+            LOG.warn("unreadable Slack request ({}): {} bytes, sha256 {}", e.getClass().getSimpleName(), call.body().length,
+                    shortHash(call.body()));
             return Response.builder().statusCode(400).contentType("text/plain").body("unreadable Slack request").build();
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        return body.length > MAX_BODY ? null : body;
+    /** The first 16 hex digits of the body's SHA-256: enough to match log lines to a capture, nothing of the content. */
+    static String shortHash(byte[] body) {
+        return sha256(body).substring(0, 16);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static Map<String, List<String>> query(String raw) {
@@ -119,21 +116,9 @@ final class SlackHttpEndpoint implements AutoCloseable {
         return params;
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
     @Override
     public void close() {
         // acks are answered synchronously, so there is no in-flight work worth waiting for
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -15,6 +15,7 @@ import dev.czar.chat.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -94,12 +95,30 @@ final class SlackListeners {
         if (!answersIn(p.getChannelId())) {
             return ctx.ack("czar does not answer in this channel (slack.channels in config/czar.yaml).");
         }
+        if (replayed(req)) {
+            LOG.info("slash command replayed (same signed body and timestamp); not run again");
+            return ctx.ack();
+        }
         String text = p.getText() == null ? "" : p.getText().strip();
         SlackTurn turn = turn((COMMAND + " " + text).strip(), p.getUserId(), p.getChannelId(), null, null);
         if (!workers.submit(() -> responder.respond(turn))) {
             return ctx.ack(ThreadReplies.BUSY);
         }
         return ctx.ack();
+    }
+
+    /**
+     * A signed slash command seen before: the same body and timestamp (a signature covers both) cannot come from a
+     * second use of {@code /czar}, whose body differs by its {@code trigger_id}. Socket Mode has no signature to key on
+     * and no way to replay a request, so only HTTP requests are checked.
+     */
+    private boolean replayed(SlashCommandRequest req) {
+        String timestamp = req.getHeaders() == null ? null : req.getHeaders().getFirstValue(SlackRequestGate.TIMESTAMP);
+        if (timestamp == null) {
+            return false;
+        }
+        byte[] signed = (timestamp + ":" + req.getRequestBodyAsString()).getBytes(StandardCharsets.UTF_8);
+        return !ledger.firstSighting("slash:" + SlackHttpEndpoint.sha256(signed));
     }
 
     private Response onButton(boolean confirm, BlockActionRequest req, ActionContext ctx) {

@@ -1,7 +1,5 @@
 package dev.czar.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.czar.UserError;
 import dev.czar.config.DashboardConfig;
 import dev.czar.digest.BenchSource;
@@ -14,33 +12,38 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The read-only web dashboard on the JDK's HTTP server: {@code /} (the whole page), {@code /fragment/NAME} (one
+ * The read-only web dashboard on a {@link WebServer}: {@code /} (the whole page), {@code /fragment/NAME} (one
  * section, for the page's in-place refresh), {@code /chart/BENCHMARK.png} and {@code /health}. Loopback needs no
- * login; any other bind address needs {@code dashboard.token}, and starting without one is refused.
+ * login; any other bind address needs {@code dashboard.token}, and starting without one is refused. Requests whose
+ * {@code Host} is not the dashboard's own address or listed in {@code dashboard.allowed-hosts} get 421
+ * ({@link AllowedHosts}: DNS rebinding).
  */
 public final class Dashboard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+    private static final Map<String, List<String>> HEADERS = Map.of(
+            "Cache-Control", List.of("no-store"),
+            "X-Content-Type-Options", List.of("nosniff"),
+            "Content-Security-Policy", List.of("default-src 'self'; script-src 'unsafe-inline' 'self';"
+                    + " style-src 'unsafe-inline'; img-src 'self'"));
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final WebServer server;
+    private final String host;
 
-    private Dashboard(HttpServer server, ExecutorService threads) {
+    private Dashboard(WebServer server, String host) {
         this.server = server;
-        this.threads = threads;
+        this.host = host;
     }
 
     /** What the dashboard reads. */
@@ -53,27 +56,24 @@ public final class Dashboard implements AutoCloseable {
      * @throws UserError when binding to a non-loopback address without a token, or the port is taken
      */
     public static Dashboard start(DashboardConfig config, Sources sources) {
+        return start(config, sources, HttpLimits.DASHBOARD);
+    }
+
+    static Dashboard start(DashboardConfig config, Sources sources, HttpLimits limits) {
         InetAddress address = resolve(config.bind());
         String token = config.token();
         if (!address.isLoopbackAddress() && token.isBlank()) {
             throw new UserError("dashboard.bind " + config.bind() + " is not loopback: set dashboard.token"
                     + " (or CZAR_DASHBOARD_TOKEN) first, or bind 127.0.0.1");
         }
-        DashboardView view = new DashboardView(sources.workers(), sources.git(), sources.ci(), sources.bench(),
-                sources.audit(), sources.clock());
-        String template = template();
+        Routes routes = new Routes(new DashboardView(sources.workers(), sources.git(), sources.ci(), sources.bench(),
+                sources.audit(), sources.clock()), template(), config, sources);
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(address, config.port()), 64);
-            ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "czar-dashboard");
-                t.setDaemon(true);
-                return t;
-            });
-            server.setExecutor(threads);
-            server.createContext("/", exchange -> handle(exchange, token, view, template, config, sources));
-            server.start();
-            LOG.info("dashboard on http://{}:{}/", config.bind(), server.getAddress().getPort());
-            return new Dashboard(server, threads);
+            WebServer server = WebServer.start("dashboard", address.getHostAddress(), config.port(), limits, routes::handle);
+            routes.hosts = AllowedHosts.of(address, server.port(), config.allowedHosts());
+            String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+            LOG.info("dashboard on http://{}:{}/", host, server.port());
+            return new Dashboard(server, host);
         } catch (IOException e) {
             throw new UserError("cannot serve the dashboard on " + config.bind() + ":" + config.port() + ": " + e.getMessage()
                     + " (set dashboard.port)", e);
@@ -81,63 +81,82 @@ public final class Dashboard implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + port() + "/";
+        return "http://" + host + ":" + port() + "/";
     }
 
-    private static void handle(HttpExchange exchange, String token, DashboardView view, String template,
-                               DashboardConfig config, Sources sources) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "read-only dashboard: GET only".getBytes(StandardCharsets.UTF_8));
-                return;
+    /** The dashboard's routes; {@code hosts} is set once the port is known, before the first request can arrive. */
+    private static final class Routes {
+        private final DashboardView view;
+        private final String template;
+        private final DashboardConfig config;
+        private final Sources sources;
+        private volatile AllowedHosts hosts;
+
+        Routes(DashboardView view, String template, DashboardConfig config, Sources sources) {
+            this.view = view;
+            this.template = template;
+            this.config = config;
+            this.sources = sources;
+        }
+
+        HttpReply handle(HttpCall call) {
+            AllowedHosts allowed = hosts;
+            if (allowed == null || !allowed.allows(call.header("Host"))) {
+                return plain(421, "this dashboard answers only to its own address (" + (allowed == null ? "starting"
+                        : allowed.example()) + ") and to the names in dashboard.allowed-hosts");
             }
-            if (!token.isBlank() && !authorized(exchange, token)) {
-                send(exchange, 401, "text/plain", "token required".getBytes(StandardCharsets.UTF_8));
-                return;
+            if (!"GET".equals(call.method())) {
+                return plain(405, "read-only dashboard: GET only");
             }
-            String path = exchange.getRequestURI().getPath();
+            if (!config.token().isBlank() && !authorized(call, config.token())) {
+                return plain(401, "token required");
+            }
+            String path = call.path();
             if (path.equals("/")) {
-                send(exchange, 200, "text/html; charset=utf-8", page(template, view, config, sources).getBytes(StandardCharsets.UTF_8));
+                return found("text/html; charset=utf-8", Optional.of(wholePage().getBytes(StandardCharsets.UTF_8)));
             } else if (path.equals("/health")) {
-                send(exchange, 200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8));
+                return plain(200, "ok");
             } else if (path.startsWith("/fragment/")) {
-                Optional<String> html = view.fragment(path.substring("/fragment/".length()));
-                sendOr404(exchange, "text/html; charset=utf-8", html.map(h -> h.getBytes(StandardCharsets.UTF_8)));
+                return found("text/html; charset=utf-8", view.fragment(path.substring("/fragment/".length()))
+                        .map(h -> h.getBytes(StandardCharsets.UTF_8)));
             } else if (path.startsWith("/chart/") && path.endsWith(".png")) {
                 String benchmark = URLDecoder.decode(path.substring("/chart/".length(), path.length() - 4), StandardCharsets.UTF_8);
-                sendOr404(exchange, "image/png", view.chart(benchmark));
-            } else {
-                send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+                return found("image/png", view.chart(benchmark));
             }
-        } catch (RuntimeException e) {
-            LOG.error("dashboard request {} failed", exchange.getRequestURI().getPath(), e);
-            send(exchange, 500, "text/plain", "internal error (see czar's log)".getBytes(StandardCharsets.UTF_8));
+            return plain(404, "not found");
+        }
+
+        private String wholePage() {
+            String html = template.replace("{{repo}}", Html.text(sources.git().root().getFileName()))
+                    .replace("{{refresh}}", String.valueOf(Math.max(1, config.refreshSeconds())))
+                    .replace("{{now}}", Html.text(sources.clock().instant()));
+            for (String name : DashboardView.FRAGMENTS) {
+                html = html.replace("{{" + name + "}}", view.fragment(name).orElse(""));
+            }
+            return html;
         }
     }
 
-    private static String page(String template, DashboardView view, DashboardConfig config, Sources sources) {
-        String html = template.replace("{{repo}}", Html.text(sources.git().root().getFileName()))
-                .replace("{{refresh}}", String.valueOf(Math.max(1, config.refreshSeconds())))
-                .replace("{{now}}", Html.text(sources.clock().instant()));
-        for (String name : DashboardView.FRAGMENTS) {
-            html = html.replace("{{" + name + "}}", view.fragment(name).orElse(""));
-        }
-        return html;
+    private static HttpReply found(String type, Optional<byte[]> body) {
+        return body.map(b -> HttpReply.of(200, type, b).withHeaders(HEADERS)).orElseGet(() -> plain(404, "not found"));
     }
 
-    private static boolean authorized(HttpExchange exchange, String token) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7) : queryToken(exchange);
+    private static HttpReply plain(int status, String text) {
+        return HttpReply.text(status, text).withHeaders(HEADERS);
+    }
+
+    private static boolean authorized(HttpCall call, String token) {
+        String header = call.header("Authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7) : queryToken(call.rawQuery());
         // constant-time comparison: response timing must not reveal how much of a guess was right
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String queryToken(HttpExchange exchange) {
-        String query = exchange.getRequestURI().getRawQuery();
+    private static String queryToken(String query) {
         if (query == null) {
             return null;
         }
@@ -147,26 +166,6 @@ public final class Dashboard implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static void sendOr404(HttpExchange exchange, String type, Optional<byte[]> body) throws IOException {
-        if (body.isPresent()) {
-            send(exchange, 200, type, body.get());
-        } else {
-            send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline' 'self';"
-                + " style-src 'unsafe-inline'; img-src 'self'");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     private static InetAddress resolve(String bind) {
@@ -187,7 +186,6 @@ public final class Dashboard implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

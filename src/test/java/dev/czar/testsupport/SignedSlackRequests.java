@@ -57,6 +57,11 @@ public final class SignedSlackRequests {
         return send(formBody, "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), secret, null);
     }
 
+    /** A slash command signed with the given timestamp: sent twice, it is byte for byte the same request. */
+    public HttpResponse<String> commandAt(Instant when, String formBody) {
+        return send(formBody, "application/x-www-form-urlencoded", when.getEpochSecond(), secret, null);
+    }
+
     /** An interactivity payload ({@code block_actions}), wrapped in {@code payload=} as Slack sends it. */
     public HttpResponse<String> interaction(String json) {
         String body = "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
