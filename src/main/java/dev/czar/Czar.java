@@ -88,8 +88,7 @@ public final class Czar {
             throw e;
         }
         ZoneId zone = "system".equals(config.chat().timeZone()) ? ZoneId.systemDefault() : ZoneId.of(config.chat().timeZone());
-        BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench().baselineRuns(),
-                config.bench().minNoisePercent() / 100.0);
+        BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench());
         // the token comes from the environment only, never from a file or a log line
         CiSources ci = CiSources.over(config.ci(), options.env().get("GITHUB_TOKEN"), database, options.clock());
         Workers workers;
