@@ -5,7 +5,10 @@ import dev.czar.testsupport.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -185,6 +189,33 @@ class AuditChainTest {
     }
 
     @Test
+    void should_not_fork_the_chain_when_two_processes_sharing_a_home_append_at_once(@TempDir Path home) throws Exception {
+        // given this process serving the home's database, and a second JVM connected through it
+        try (Database db = Database.open(home)) {
+            AuditLog audit = new AuditLog(db, clock);
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dh2.bindAddress=127.0.0.1", "-cp", System.getProperty("java.class.path"),
+                    AppendInChildProcess.class.getName(), home.toString(), "300").redirectErrorStream(true).start();
+
+            var childOut = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String first = childOut.readLine();
+            assertThat(first).isEqualTo("ready");
+
+            // when both append at once
+            for (int i = 0; i < 300; i++) {
+                audit.record("parent", "cli", "status", "n" + i, "ok", null);
+            }
+            String output = first + "\n" + childOut.lines().collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            // then one chain holds all 600 rows
+            assertThat(child.exitValue()).as(output).isZero();
+            assertThat(new AuditVerifier(db).verify().line()).startsWith("audit log intact: 600 rows");
+            assertThat(interleavings(db)).as("appends of the two processes alternated").isGreaterThan(1);
+        }
+    }
+
+    @Test
     void should_chain_rows_written_before_the_migration() throws Exception {
         // given a database at the version before the chain, with rows in it
         Flyway.configure().dataSource(url, "czar", "").locations("classpath:db/migration")
@@ -201,6 +232,19 @@ class AuditChainTest {
 
         // then the old rows are chained and new ones follow them
         assertThat(new AuditVerifier(db).verify().line()).startsWith("audit log intact: 3 rows");
+    }
+
+    /** How often consecutive rows come from different writers. */
+    private static int interleavings(Database db) throws SQLException {
+        int changes = 0;
+        String previous = null;
+        try (Connection c = db.connection(); var rs = c.createStatement().executeQuery("SELECT user_id FROM audit_log ORDER BY id")) {
+            while (rs.next()) {
+                changes += previous != null && !previous.equals(rs.getString(1)) ? 1 : 0;
+                previous = rs.getString(1);
+            }
+        }
+        return changes;
     }
 
     private static String lastStoredHash(Database db) throws SQLException {
