@@ -88,7 +88,7 @@ public final class BenchmarkImporter {
 
     private ImportReport importFile(Path file, BenchFormat format, boolean dryRun) {
         try (BufferedReader in = reader(file)) {
-            return importRecords(file.getFileName().toString(), in, format, dryRun);
+            return importRecords(file.getFileName().toString(), in, format, dryRun, maxLineChars);
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage() + " (nothing from it was imported)", e);
         }
@@ -106,16 +106,26 @@ public final class BenchmarkImporter {
         }
     }
 
-    /** Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. */
+    /**
+     * Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. Lines are
+     * not length-checked: a caller handing its own reader bounds it (files go through {@code bench.max-line-chars}).
+     */
     ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun) throws IOException {
+        return importRecords(source, in, format, dryRun, 0);
+    }
+
+    /** @param maxLineChars longest line read; longer ones are rejected unread ({@code 0}: no limit) */
+    private ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun, int maxLineChars)
+            throws IOException {
         // a dry run reads on its one connection; an import looks runs up on a second one (see MeasurementWriter)
         try (Connection c = db.connection(); Connection lookups = dryRun ? null : db.connection()) {
             c.setAutoCommit(false);
             try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
                     : new MeasurementWriter.Transactional(c, lookups, clock.instant(), chunkRows)) {
                 Collector collector = new Collector(source, writer);
-                RecordReader.of(format).read(new LineLimitedReader(in, maxLineChars,
-                        line -> collector.reject(line, "is longer than bench.max-line-chars (" + maxLineChars + ")")), collector);
+                BufferedReader lines = maxLineChars <= 0 ? in : new LineLimitedReader(in, maxLineChars,
+                        line -> collector.reject(line, "is longer than bench.max-line-chars (" + maxLineChars + ")"));
+                RecordReader.of(format).read(lines, collector);
                 collector.flush();
                 writer.finish();
                 c.commit();
