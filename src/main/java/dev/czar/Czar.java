@@ -1,5 +1,6 @@
 package dev.czar;
 
+import dev.czar.audit.AuditCommand;
 import dev.czar.agent.AgentTools;
 import dev.czar.agent.BenchAnswers;
 import dev.czar.agent.CiAnswers;
@@ -43,6 +44,7 @@ import dev.czar.review.ReviewStore;
 import dev.langchain4j.model.chat.ChatModel;
 import org.slf4j.LoggerFactory;
 import dev.czar.store.AuditLog;
+import dev.czar.store.AuditVerifier;
 import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
 import dev.czar.workers.CiGate;
@@ -60,6 +62,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** Entry point and composition root: the only place that knows how the features are wired together. */
 public final class Czar {
@@ -84,8 +87,7 @@ public final class Czar {
             throw e;
         }
         ZoneId zone = "system".equals(config.chat().timeZone()) ? ZoneId.systemDefault() : ZoneId.of(config.chat().timeZone());
-        BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench().baselineRuns(),
-                config.bench().minNoisePercent() / 100.0);
+        BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench());
         // the token comes from the environment only, never from a file or a log line
         CiSources ci = CiSources.over(config.ci(), options.env().get("GITHUB_TOKEN"), database, options.clock());
         Workers workers;
@@ -109,8 +111,10 @@ public final class Czar {
         // issue 8: digests read the same services the answers use
         TokenLedger ledger = new TokenLedger(database);
         Digests digests = new Digests(new DigestComposer(workers, git, new ActionsCi(ci.actions()), new StoredBench(bench), ledger,
-                options.clock()), new DigestMarks(database));
+                options.clock()), new DigestMarks(database),
+                () -> Optional.of(new AuditVerifier(database).verify())); // issue 18: a broken audit chain heads every digest
         registry.register(DigestCommand.SPEC, new DigestCommand(digests));
+        registry.register(AuditCommand.SPEC, new AuditCommand(new AuditVerifier(database))); // issue 18: chain check
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
         // feature tools are offered only when the question touches their topic, to keep every request small

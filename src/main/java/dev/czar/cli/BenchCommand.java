@@ -1,6 +1,7 @@
 package dev.czar.cli;
 
 import dev.czar.CzarApp;
+import dev.czar.UserError;
 import dev.czar.chat.Json;
 import dev.czar.evidence.bench.BenchFormat;
 import dev.czar.evidence.bench.BenchRow;
@@ -79,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
         int run(CzarApp app, PrintWriter out) {
             ImportReport report = app.bench().importer().importFiles(files, format == null ? null : BenchFormat.parse(format), dryRun);
             out.println(json ? Json.write(report) : report.render());
+            if (report.everyRecordRejected()) {
+                // a CI step importing garbage must not go green
+                out.flush();
+                throw new UserError("every record was rejected; nothing was " + (dryRun ? "valid" : "imported"));
+            }
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package dev.czar.cli;
 
 import dev.czar.CzarApp;
+import dev.czar.UserError;
 import dev.czar.chat.Json;
 import dev.czar.evidence.ci.CiStatus;
 import dev.czar.evidence.ci.CiText;
@@ -96,6 +97,7 @@ final class CiCommand implements Callable<Integer> {
             JunitReportImporter.Result result = app.ci().junit().importReports(commitOf(app, commit), files);
             if (json) {
                 out.println(Json.write(result));
+                everyReportRejected(result, out);
                 return;
             }
             out.println("Imported " + result.imported().size() + " report(s), " + result.alreadyImported().size()
@@ -105,6 +107,15 @@ final class CiCommand implements Callable<Integer> {
                         + " errored, " + r.skipped() + " skipped");
             }
             result.rejected().forEach(r -> out.println("  rejected " + r.file() + ": " + r.reason()));
+            everyReportRejected(result, out);
+        }
+
+        /** An import that kept nothing is a failure the exit code must show (a CI step must not go green). */
+        private static void everyReportRejected(JunitReportImporter.Result result, PrintWriter out) {
+            if (result.imported().isEmpty() && result.alreadyImported().isEmpty()) {
+                out.flush();
+                throw new UserError("every report was rejected; nothing was imported");
+            }
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.function.Function;
         subcommands = {ChatCommand.class, AskCommand.class, ServeCommand.class, ReviewSubcommand.class, LaunchCommand.class,
                 WorkersCommand.class, QueueCommand.class, KillCommand.class, PauseCommand.class,
                 ResumeCommand.class, SuperviseCommand.class, BenchCommand.class,
-                CiCommand.class, DigestSubcommand.class, DashboardCommand.class, MergeCommand.class},
+                CiCommand.class, DigestSubcommand.class, DashboardCommand.class, MergeCommand.class,
+                AuditSubcommand.class},
         footer = {"", "Run 'czar chat' to talk to the bot, or 'czar ask \"status of <branch>\"' for one answer."})
 public final class CzarCommand implements Callable<Integer> {
     static final int USAGE = 2;

@@ -1,9 +1,20 @@
 package dev.czar.config;
 
-/** CI evidence sources. GitHub Actions stays off while {@code ci.github.repo} is empty. */
-public record CiConfig(GithubConfig github) {
+/**
+ * CI evidence sources. GitHub Actions stays off while {@code ci.github.repo} is empty.
+ *
+ * @param maxReportBytes largest JUnit XML report {@code czar ci import-junit} reads; larger files are refused
+ */
+public record CiConfig(GithubConfig github, Long maxReportBytes) {
+    public static final long DEFAULT_MAX_REPORT_BYTES = 256L << 20;
+
     public CiConfig {
         github = github != null ? github : new GithubConfig(null, null);
+        maxReportBytes = maxReportBytes != null ? maxReportBytes : DEFAULT_MAX_REPORT_BYTES;
+    }
+
+    public CiConfig(GithubConfig github) {
+        this(github, null);
     }
 
     /**

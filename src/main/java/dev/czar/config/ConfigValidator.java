@@ -50,6 +50,15 @@ final class ConfigValidator {
         if (github.maxAttempts() < 1 || github.maxAttempts() > 10) {
             fail(originOf, "ci.github.max-attempts", "must be between 1 and 10; got " + github.maxAttempts());
         }
+        if (config.ci().maxReportBytes() < 1) {
+            fail(originOf, "ci.max-report-bytes", "must be at least 1; got " + config.ci().maxReportBytes());
+        }
+        if (config.bench().maxImportBytes() < 1) {
+            fail(originOf, "bench.max-import-bytes", "must be at least 1; got " + config.bench().maxImportBytes());
+        }
+        if (config.bench().maxLineChars() < 80) {
+            fail(originOf, "bench.max-line-chars", "must be at least 80; got " + config.bench().maxLineChars());
+        }
         if (config.bench().baselineRuns() < 1 || config.bench().baselineRuns() > 100) {
             fail(originOf, "bench.baseline-runs", "must be between 1 and 100; got " + config.bench().baselineRuns());
         }

@@ -20,6 +20,11 @@ public record Digest(Instant since, Instant at, String headline, List<DigestSect
         sections = List.copyOf(sections);
     }
 
+    /** The same digest with {@code warning} as its first line, shown even when nothing else is new. */
+    public Digest warnedThat(String warning) {
+        return new Digest(since, at, warning + "\n" + headline, sections, nothingNew, chartBenchmark);
+    }
+
     /** Plain text for a terminal or a Slack message. */
     public String render() {
         if (nothingNew) {

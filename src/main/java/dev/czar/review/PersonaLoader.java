@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
 public final class PersonaLoader {
     /** Personas shipped in the jar; listed because a jar cannot be listed portably. */
     static final List<String> SHIPPED = List.of("security", "ops", "legal-compliance", "product");
+    /** Larger persona files are refused unread: a persona is a page of prose, not a place to park data. */
+    static final long MAX_FILE_BYTES = 64 * 1024;
     private static final Set<String> KEYS = Set.of("name", "title", "offline-rules", "checklist");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -38,6 +41,7 @@ public final class PersonaLoader {
     /** Shipped personas plus those in {@code dir} (which may be absent). */
     public static PersonaCatalog load(Path dir) {
         Map<String, Persona> byName = new LinkedHashMap<>();
+        Map<String, Persona> shipped = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (String name : SHIPPED) {
             String source = "classpath:personas/" + name + ".md";
@@ -46,13 +50,16 @@ public final class PersonaLoader {
                     problems.add(source + ": missing from this build");
                     continue;
                 }
-                add(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source), byName);
+                Persona persona = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+                add(persona, byName);
+                shipped.put(persona.name(), persona);
             } catch (IOException | InvalidPersonaException e) {
                 problems.add(source + ": " + e.getMessage());
             }
         }
         for (Path file : files(dir, problems)) {
             try {
+                checkUsable(file);
                 add(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()), byName);
             } catch (IOException e) {
                 problems.add(file + ": cannot read: " + e.getMessage());
@@ -62,7 +69,40 @@ public final class PersonaLoader {
                 problems.add(file + ": not valid text (" + e.getClass().getSimpleName() + ")");
             }
         }
-        return new PersonaCatalog(List.copyOf(byName.values()), problems);
+        return new PersonaCatalog(List.copyOf(byName.values()), problems, replacements(dir, byName, shipped));
+    }
+
+    /** Symbolic links are refused (a link to /etc/shadow would be read with czar's rights), and so are large files. */
+    private static void checkUsable(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new InvalidPersonaException("is a symbolic link; persona files must be regular files");
+        }
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new InvalidPersonaException("is " + size + " bytes, over the " + MAX_FILE_BYTES / 1024
+                    + " KiB limit for persona files");
+        }
+    }
+
+    /** Repository files that took a shipped persona's name, unless identical to it (a copy of the shipped file). */
+    private static List<PersonaReplacement> replacements(Path dir, Map<String, Persona> byName, Map<String, Persona> shipped) {
+        List<PersonaReplacement> out = new ArrayList<>();
+        for (Persona original : shipped.values()) {
+            Persona now = byName.get(original.name());
+            if (now == original || sameContent(now, original)) {
+                continue;
+            }
+            Path file = Path.of(now.source());
+            Path base = dir.toAbsolutePath().getParent();
+            String shown = base == null ? file.toString() : base.relativize(file.toAbsolutePath()).toString();
+            out.add(new PersonaReplacement(now.name(), shown, now.offlineRules().size(), original.offlineRules().size()));
+        }
+        return out;
+    }
+
+    private static boolean sameContent(Persona a, Persona b) {
+        return a.title().equals(b.title()) && a.prompt().equals(b.prompt()) && a.offlineRules().equals(b.offlineRules())
+                && a.checklist().equals(b.checklist());
     }
 
     /** Parses one persona file; {@code source} names it in error messages. */
@@ -141,10 +181,15 @@ public final class PersonaLoader {
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
+        if (Files.isSymbolicLink(dir)) {
+            problems.add(dir + ": is a symbolic link; the personas directory must be a real directory");
+            return List.of();
+        }
         try (Stream<Path> entries = Files.list(dir)) {
+            // symbolic links are kept here, to be refused by name (checkUsable) rather than silently skipped
             return entries.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
-                    .filter(Files::isRegularFile).sorted().toList();
+                    .filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         } catch (IOException e) {
             problems.add(dir + ": cannot list persona files: " + e.getMessage());
             return List.of();

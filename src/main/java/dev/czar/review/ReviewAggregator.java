@@ -29,13 +29,20 @@ public final class ReviewAggregator {
 
     public static ReviewReport aggregate(String target, String inputHash, String mode, List<Persona> personas,
                                          List<PersonaOutcome> outcomes, List<String> personaProblems, Instant now) {
+        return aggregate(target, inputHash, mode, personas, outcomes, personaProblems, List.of(), now);
+    }
+
+    /** @param replacements repository personas among {@code personas} that replace shipped ones */
+    public static ReviewReport aggregate(String target, String inputHash, String mode, List<Persona> personas,
+                                         List<PersonaOutcome> outcomes, List<String> personaProblems,
+                                         List<PersonaReplacement> replacements, Instant now) {
         List<Finding> findings = merge(outcomes.stream().flatMap(o -> o.findings().stream()).toList());
         List<String> failed = outcomes.stream().filter(PersonaOutcome::failed).map(PersonaOutcome::persona).toList();
         String verdict = verdict(findings, failed);
         List<PersonaOutcome> summaries = outcomes.stream().map(o -> new PersonaOutcome(o.persona(), o.status(), o.reason(),
                 List.of(), o.questions(), o.confidence())).toList();
-        return new ReviewReport(0, target, inputHash, mode, verdict, verdictLine(verdict, findings, failed), findings,
-                checklist(personas, outcomes, findings), failed, summaries, personaProblems, now, false);
+        return new ReviewReport(0, target, inputHash, mode, verdict, verdictLine(verdict, findings, failed, replacements),
+                findings, checklist(personas, outcomes, findings), failed, summaries, personaProblems, now, false, replacements);
     }
 
     /** Merges other personas' findings at the same place whose titles share most words; keeps the worst severity. */
@@ -112,6 +119,18 @@ public final class ReviewAggregator {
             return "incomplete"; // a persona that did not finish is never a pass
         }
         return findings.isEmpty() ? "passed" : "passed_with_notes";
+    }
+
+    private static String verdictLine(String verdict, List<Finding> findings, List<String> failed,
+                                      List<PersonaReplacement> replacements) {
+        String line = verdictLine(verdict, findings, failed);
+        for (PersonaReplacement r : replacements) {
+            if (r.weaker()) {
+                // a verdict reached with fewer rules than czar ships must say so where it is read
+                line += "; WARNING: " + r.describe() + ", fewer offline rules than the shipped persona";
+            }
+        }
+        return line;
     }
 
     private static String verdictLine(String verdict, List<Finding> findings, List<String> failed) {

@@ -28,6 +28,7 @@ public final class ReviewJson {
         out.put("input_hash", report.inputHash());
         out.put("personas", report.personas().stream().map(ReviewJson::persona).toList());
         out.put("persona_problems", report.personaProblems());
+        out.put("persona_replacements", report.personaReplacements().stream().map(ReviewJson::replacement).toList());
         return Json.write(out);
     }
 
@@ -39,6 +40,16 @@ public final class ReviewJson {
         out.put("file", f.file());
         out.put("line", f.line());
         out.put("mitigation", f.mitigation());
+        return out;
+    }
+
+    private static Map<String, Object> replacement(PersonaReplacement r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("persona", r.persona());
+        out.put("path", r.path());
+        out.put("offline_rules", r.offlineRules());
+        out.put("shipped_offline_rules", r.shippedOfflineRules());
+        out.put("weaker", r.weaker());
         return out;
     }
 

@@ -23,22 +23,24 @@ import java.util.List;
 public record ReviewReport(long id, String target, String inputHash, String mode, String verdict, String verdictLine,
                            List<Finding> findings, List<String> checklist, List<String> failedPersonas,
                            List<PersonaOutcome> personas, List<String> personaProblems, Instant createdAt,
-                           boolean cached) {
+                           boolean cached, List<PersonaReplacement> personaReplacements) {
     public ReviewReport {
         findings = List.copyOf(findings);
         checklist = List.copyOf(checklist);
         failedPersonas = List.copyOf(failedPersonas);
         personas = List.copyOf(personas);
         personaProblems = List.copyOf(personaProblems);
+        // reports stored before issue 18 have no replacements recorded
+        personaReplacements = personaReplacements == null ? List.of() : List.copyOf(personaReplacements);
     }
 
     ReviewReport stored(long newId) {
         return new ReviewReport(newId, target, inputHash, mode, verdict, verdictLine, findings, checklist, failedPersonas,
-                personas, personaProblems, createdAt, cached);
+                personas, personaProblems, createdAt, cached, personaReplacements);
     }
 
     ReviewReport fromCache() {
         return new ReviewReport(id, target, inputHash, mode, verdict, verdictLine, findings, checklist, failedPersonas,
-                personas, personaProblems, createdAt, true);
+                personas, personaProblems, createdAt, true, personaReplacements);
     }
 }

@@ -60,7 +60,7 @@ public final class ReviewService {
         }
         List<PersonaOutcome> outcomes = runner.run(personas, input);
         ReviewReport report = ReviewAggregator.aggregate(target.label(), input.hash(), runner.mode(), personas, outcomes,
-                catalog.problems(), clock.instant());
+                catalog.problems(), catalog.replacementsAmong(personas), clock.instant());
         return store.save(report, personaKey);
     }
 

@@ -44,6 +44,7 @@ public final class ReviewText {
             out.append("| ").append(p.persona()).append(" | ").append(status(p)).append(" | ")
                     .append(p.reason().replace("|", "\\|")).append(" |\n");
         }
+        replacements(r, out, "\n_Repository personas replacing shipped ones: ", "_\n");
         List<String> questions = r.personas().stream().flatMap(p -> p.questions().stream().map(q -> q + " _(" + p.persona() + ")_")).toList();
         if (!questions.isEmpty()) {
             out.append("\n## Questions for the author\n\n");
@@ -83,6 +84,7 @@ public final class ReviewText {
         out.append("\nPersonas: ");
         out.append(String.join(", ", r.personas().stream().map(p -> p.persona() + " " + status(p)
                 + (p.reason().isEmpty() ? "" : " (" + p.reason() + ")")).toList())).append('\n');
+        replacements(r, out, "Repository personas replacing shipped ones: ", "\n");
         List<String> questions = r.personas().stream().flatMap(p -> p.questions().stream().map(q -> q + " (" + p.persona() + ")")).toList();
         if (!questions.isEmpty()) {
             out.append("\nQuestions for the author:\n");
@@ -107,6 +109,13 @@ public final class ReviewText {
             case PersonaOutcome.SKIPPED -> "SKIPPED";
             default -> "FAILED";
         };
+    }
+
+    private static void replacements(ReviewReport r, StringBuilder out, String prefix, String suffix) {
+        if (!r.personaReplacements().isEmpty()) {
+            out.append(prefix).append(String.join("; ", r.personaReplacements().stream().map(PersonaReplacement::describe)
+                    .toList())).append(suffix);
+        }
     }
 
     private static void problems(ReviewReport r, StringBuilder out, String prefix, String suffix) {

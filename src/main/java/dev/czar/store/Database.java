@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .javaMigrations(new TimeOrderedRunKeysMigration()).load().migrate();
+                    .javaMigrations(new TimeOrderedRunKeysMigration(), new AuditChainMigration()).load().migrate();
         } catch (FlywayException e) {
             pool.dispose();
             throw new UserError("cannot migrate the czar database (" + url + "): " + e.getMessage(), e);

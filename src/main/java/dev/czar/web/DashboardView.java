@@ -5,6 +5,7 @@ import dev.czar.digest.CiSource;
 import dev.czar.evidence.git.BranchStatus;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.store.AuditLog;
+import dev.czar.store.AuditVerification;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workers;
@@ -23,9 +24,11 @@ import java.util.Optional;
  * the fleet table, the conflict matrix, CI per branch, benchmark charts and the recent audit log.
  */
 final class DashboardView {
-    static final List<String> FRAGMENTS = List.of("fleet", "conflicts", "ci", "bench", "audit");
+    static final List<String> FRAGMENTS = List.of("integrity", "fleet", "conflicts", "ci", "bench", "audit");
     /** CI status comes from GitHub, whose rate limit a page refreshing every few seconds would soon use up. */
     static final Duration CI_FRESH_FOR = Duration.ofSeconds(60);
+    /** Walking the audit chain takes ~0.4 s per 100,000 rows: once a minute, not on every refresh of every viewer. */
+    static final Duration AUDIT_VERIFIED_FOR = Duration.ofSeconds(60);
 
     private final Workers workers;
     private final GitEvidence git;
@@ -35,6 +38,8 @@ final class DashboardView {
     private final Clock clock;
     private String ciHtml;
     private Instant ciAt;
+    private AuditVerification verdict;
+    private Instant verdictAt;
 
     DashboardView(Workers workers, GitEvidence git, CiSource ci, BenchSource bench, AuditLog audit, Clock clock) {
         this.workers = workers;
@@ -47,6 +52,7 @@ final class DashboardView {
 
     Optional<String> fragment(String name) {
         return switch (name) {
+            case "integrity" -> Optional.of(integrity());
             case "fleet" -> Optional.of(fleet());
             case "conflicts" -> Optional.of(conflicts());
             case "ci" -> Optional.of(ci());
@@ -174,12 +180,31 @@ final class DashboardView {
         return out.toString();
     }
 
+    /** A banner when the audit chain is broken (the rows shown below may be forged); a quiet line when it holds. */
+    String integrity() {
+        AuditVerification result = verdict();
+        return result.intact()
+                ? "<p class=\"quiet\">" + Html.text(result.line()) + "</p>"
+                : "<p class=\"alert tampered\" role=\"alert\"><strong>Warning: the audit log was tampered with.</strong> "
+                        + Html.text(result.line()) + ". Rows shown may be forged; run <code>czar audit verify</code>.</p>";
+    }
+
+    private synchronized AuditVerification verdict() {
+        Instant now = clock.instant();
+        if (verdict == null || !now.isBefore(verdictAt.plus(AUDIT_VERIFIED_FOR))) {
+            verdict = audit.verify();
+            verdictAt = now;
+        }
+        return verdict;
+    }
+
     String audit() {
         List<AuditLog.Entry> entries = audit.recent(20);
+        String warning = verdict().intact() ? "" : integrity();
         if (entries.isEmpty()) {
-            return "<p class=\"quiet\">No commands yet.</p>";
+            return warning + "<p class=\"quiet\">No commands yet.</p>";
         }
-        StringBuilder out = new StringBuilder("<table id=\"audit-table\"><thead><tr><th>When</th><th>Who</th><th>Command</th>"
+        StringBuilder out = new StringBuilder(warning).append("<table id=\"audit-table\"><thead><tr><th>When</th><th>Who</th><th>Command</th>"
                 + "<th>Outcome</th></tr></thead><tbody>");
         for (AuditLog.Entry e : entries) {
             out.append("<tr><td>").append(Html.text(e.at())).append("</td><td>").append(Html.text(e.user())).append("</td><td>")

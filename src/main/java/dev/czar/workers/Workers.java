@@ -139,6 +139,12 @@ public final class Workers implements AutoCloseable {
             throw new WorkerException("workstream names are lower-case letters, digits, '.', '_' and '-' (up to 63), e.g."
                     + " fix-login; got '" + name + "'");
         }
+        // git's own ref-name rules (no "..", no trailing "." or ".lock", ...), checked now rather than when the branch
+        // is created by a worker minutes later
+        if (!Repository.isValidRefName("refs/heads/" + Workstream.BRANCH_PREFIX + name)) {
+            throw new WorkerException("'" + name + "' would make " + Workstream.BRANCH_PREFIX + name + ", which git refuses"
+                    + " as a branch name (no '..', no '.' at the end, no '.lock' at the end); pick another, e.g. fix-login");
+        }
         if (task == null || task.isBlank()) {
             throw new WorkerException("the task text is empty: give the full task with --task TEXT or --task-file FILE");
         }

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CiAndBenchConfigTest {
     static final List<String> KEYS = List.of("ci.github.repo", "ci.github.api-url", "ci.github.timeout-seconds",
-            "ci.github.max-attempts", "bench.baseline-runs", "bench.min-noise-percent");
+            "ci.github.max-attempts", "bench.baseline-runs", "bench.min-noise-percent", "ci.max-report-bytes",
+            "bench.max-import-bytes", "bench.max-line-chars");
 
     @Test
     void should_default_to_github_off_and_a_five_run_baseline() {
@@ -24,6 +25,24 @@ class CiAndBenchConfigTest {
         assertThat(config.ci().github().maxAttempts()).isEqualTo(3);
         assertThat(config.bench().baselineRuns()).isEqualTo(5);
         assertThat(config.bench().minNoisePercent()).isEqualTo(5);
+    }
+
+    @Test
+    void should_bound_imports_at_256_mib_and_1_mib_lines_unless_configured(@TempDir Path dir) throws Exception {
+        CzarConfig defaults = CzarConfig.defaults();
+        Path file = Files.writeString(dir.resolve("czar.yaml"), "ci:\n  max-report-bytes: 1048576\n"
+                + "bench:\n  max-import-bytes: 2048\n  max-line-chars: 4096\n");
+
+        CzarConfig configured = new ConfigLoader(Map.of("CZAR_BENCH_MAX_LINE_CHARS", "500")).load(file);
+
+        assertThat(defaults.ci().maxReportBytes()).isEqualTo(256L << 20);
+        assertThat(defaults.bench().maxImportBytes()).isEqualTo(256L << 20);
+        assertThat(defaults.bench().maxLineChars()).isEqualTo(1 << 20);
+        assertThat(configured.ci().maxReportBytes()).isEqualTo(1_048_576L);
+        assertThat(configured.bench().maxImportBytes()).isEqualTo(2048L);
+        assertThat(configured.bench().maxLineChars()).isEqualTo(500);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_CI_MAX_REPORT_BYTES", "0")).load(null))
+                .hasMessage("env CZAR_CI_MAX_REPORT_BYTES: 'ci.max-report-bytes' must be at least 1; got 0");
     }
 
     @Test

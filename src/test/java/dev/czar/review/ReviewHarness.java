@@ -36,6 +36,11 @@ final class ReviewHarness implements AutoCloseable {
         return new ReviewHarness(repo, null, settings(4, 10, 12000), null);
     }
 
+    /** Offline, with the repository's own persona files read from {@code personasDir}. */
+    static ReviewHarness offline(Path repo, Path personasDir) {
+        return new ReviewHarness(repo, null, settings(4, 10, 12000), personasDir);
+    }
+
     static ReviewHarness withModel(Path repo, ChatModel model, ReviewSettings settings) {
         return new ReviewHarness(repo, model, settings, null);
     }

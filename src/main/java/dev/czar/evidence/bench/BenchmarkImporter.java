@@ -1,6 +1,7 @@
 package dev.czar.evidence.bench;
 
 import dev.czar.UserError;
+import dev.czar.config.BenchConfig;
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
 
@@ -29,26 +30,45 @@ import java.util.Map;
 public final class BenchmarkImporter {
     static final int BATCH = 2000;
 
+    /** Rejections listed per file: beyond this they are counted, so a file of garbage lines cannot fill the heap. */
+    static final int MAX_LISTED_REJECTIONS = 1000;
+
     private final Database db;
     private final Clock clock;
     private final int chunkRows;
+    private final long maxFileBytes;
+    private final int maxLineChars;
 
     public BenchmarkImporter(Database db, Clock clock) {
-        this(db, clock, MeasurementWriter.Transactional.CHUNK);
+        this(db, clock, BenchConfig.DEFAULT_MAX_IMPORT_BYTES, BenchConfig.DEFAULT_MAX_LINE_CHARS);
+    }
+
+    /**
+     * @param maxFileBytes {@code bench.max-import-bytes}: larger files are refused before anything is read
+     * @param maxLineChars {@code bench.max-line-chars}: longer lines are rejected unread
+     */
+    public BenchmarkImporter(Database db, Clock clock, long maxFileBytes, int maxLineChars) {
+        this(db, clock, MeasurementWriter.Transactional.CHUNK, maxFileBytes, maxLineChars);
     }
 
     /** {@code chunkRows}: staged rows per bulk load (tests make it small to have loads under way in the middle of a file). */
     BenchmarkImporter(Database db, Clock clock, int chunkRows) {
+        this(db, clock, chunkRows, BenchConfig.DEFAULT_MAX_IMPORT_BYTES, BenchConfig.DEFAULT_MAX_LINE_CHARS);
+    }
+
+    private BenchmarkImporter(Database db, Clock clock, int chunkRows, long maxFileBytes, int maxLineChars) {
         this.db = db;
         this.clock = clock;
         this.chunkRows = chunkRows;
+        this.maxFileBytes = maxFileBytes;
+        this.maxLineChars = maxLineChars;
     }
 
     /**
      * Imports the files in order.
      *
      * @param format the format of every file, or {@code null} to guess each from its extension
-     * @throws UserError when a file does not exist or its format cannot be guessed
+     * @throws UserError when a file does not exist, is over {@code bench.max-import-bytes} or its format cannot be guessed
      */
     public ImportReport importFiles(List<Path> files, BenchFormat format, boolean dryRun) {
         List<BenchFormat> formats = new ArrayList<>();
@@ -56,6 +76,7 @@ public final class BenchmarkImporter {
             if (!Files.isRegularFile(file)) {
                 throw new UserError("no such file: " + file);
             }
+            checkSize(file);
             formats.add(format != null ? format : BenchFormat.guess(file));
         }
         List<ImportReport> parts = new ArrayList<>();
@@ -67,27 +88,50 @@ public final class BenchmarkImporter {
 
     private ImportReport importFile(Path file, BenchFormat format, boolean dryRun) {
         try (BufferedReader in = reader(file)) {
-            return importRecords(file.getFileName().toString(), in, format, dryRun);
+            return importRecords(file.getFileName().toString(), in, format, dryRun, maxLineChars);
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage() + " (nothing from it was imported)", e);
         }
     }
 
-    /** Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. */
+    private void checkSize(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > maxFileBytes) {
+                throw new UserError(file + " is " + size + " bytes, over bench.max-import-bytes (" + maxFileBytes
+                        + "); nothing was imported (split the file, or raise the limit in czar.yaml or CZAR_BENCH_MAX_IMPORT_BYTES)");
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Imports one stream of records in one transaction; {@code source} names it in run hashes and reports. Lines are
+     * not length-checked: a caller handing its own reader bounds it (files go through {@code bench.max-line-chars}).
+     */
     ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun) throws IOException {
+        return importRecords(source, in, format, dryRun, 0);
+    }
+
+    /** @param maxLineChars longest line read; longer ones are rejected unread ({@code 0}: no limit) */
+    private ImportReport importRecords(String source, BufferedReader in, BenchFormat format, boolean dryRun, int maxLineChars)
+            throws IOException {
         // a dry run reads on its one connection; an import looks runs up on a second one (see MeasurementWriter)
         try (Connection c = db.connection(); Connection lookups = dryRun ? null : db.connection()) {
             c.setAutoCommit(false);
             try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
                     : new MeasurementWriter.Transactional(c, lookups, clock.instant(), chunkRows)) {
                 Collector collector = new Collector(source, writer);
-                RecordReader.of(format).read(in, collector);
+                BufferedReader lines = maxLineChars <= 0 ? in : new LineLimitedReader(in, maxLineChars,
+                        line -> collector.reject(line, "is longer than bench.max-line-chars (" + maxLineChars + ")"));
+                RecordReader.of(format).read(lines, collector);
                 collector.flush();
                 writer.finish();
                 c.commit();
                 ImportReport.FileSummary summary = new ImportReport.FileSummary(source, format.name().toLowerCase(java.util.Locale.ROOT),
-                        collector.records, writer.inserted(), writer.duplicates(), collector.rejected.size(), collector.noted);
-                return new ImportReport(writer.inserted(), writer.duplicates(), collector.rejected, dryRun, List.of(summary));
+                        collector.records, writer.inserted(), writer.duplicates(), collector.rejectedCount, collector.noted);
+                return new ImportReport(writer.inserted(), writer.duplicates(), collector.listed(), dryRun, List.of(summary));
             } catch (IOException | SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -111,6 +155,7 @@ public final class BenchmarkImporter {
         private final RecordValidator validator = new RecordValidator();
         private final List<Measurement> batch = new ArrayList<>(BATCH);
         private final List<ImportReport.Rejection> rejected = new ArrayList<>();
+        private long rejectedCount;
         private long records;
         private long noted;
 
@@ -132,14 +177,32 @@ public final class BenchmarkImporter {
                     flush();
                 }
             } catch (RecordValidator.Rejected e) {
-                rejected.add(new ImportReport.Rejection(source, line, e.getMessage()));
+                rejected(line, e.getMessage());
             }
         }
 
         @Override
         public void reject(int line, String reason) {
             records++;
-            rejected.add(new ImportReport.Rejection(source, line, reason));
+            rejected(line, reason);
+        }
+
+        private void rejected(int line, String reason) {
+            rejectedCount++;
+            if (rejected.size() < MAX_LISTED_REJECTIONS) {
+                rejected.add(new ImportReport.Rejection(source, line, reason));
+            }
+        }
+
+        /** The listed rejections, and one line for the ones only counted. */
+        List<ImportReport.Rejection> listed() {
+            if (rejectedCount == rejected.size()) {
+                return rejected;
+            }
+            List<ImportReport.Rejection> all = new ArrayList<>(rejected);
+            all.add(new ImportReport.Rejection(source, 0, (rejectedCount - rejected.size())
+                    + " more records rejected, not listed (the first " + MAX_LISTED_REJECTIONS + " are)"));
+            return all;
         }
 
         void flush() {
@@ -148,7 +211,7 @@ public final class BenchmarkImporter {
             }
             try {
                 for (MeasurementWriter.Refusal r : writer.write(batch)) {
-                    rejected.add(new ImportReport.Rejection(source, r.measurement().line(), r.reason()));
+                    rejected(r.measurement().line(), r.reason());
                 }
             } catch (SQLException e) {
                 throw new StoreException("writing benchmark rows", e);

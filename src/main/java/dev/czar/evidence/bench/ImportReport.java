@@ -47,12 +47,23 @@ public record ImportReport(long inserted, long duplicates, List<Rejection> rejec
         return new ImportReport(inserted, duplicates, rejected, dryRun, files);
     }
 
+    /** Every rejected record, listed or only counted. */
+    public long rejectedCount() {
+        return files.isEmpty() ? rejected.size() : files.stream().mapToLong(FileSummary::rejected).sum();
+    }
+
+    /** Whether records were read and every one of them was rejected. */
+    @JsonIgnore
+    public boolean everyRecordRejected() {
+        return inserted == 0 && duplicates == 0 && rejectedCount() > 0;
+    }
+
     /** The human report: one line per file, then every rejected record. */
     public String render() {
         StringBuilder out = new StringBuilder(dryRun ? "Dry run, nothing written. Would insert " : "Inserted ")
                 .append(inserted).append(inserted == 1 ? " row" : " rows").append(", ")
                 .append(duplicates).append(duplicates == 1 ? " duplicate" : " duplicates").append(" skipped, ")
-                .append(rejected.size()).append(" rejected.");
+                .append(rejectedCount()).append(" rejected.");
         for (FileSummary f : files) {
             out.append("\n  ").append(f.file()).append(" (").append(f.format()).append("): ").append(f.records())
                     .append(" records, ").append(f.inserted()).append(dryRun ? " new" : " inserted").append(", ")
@@ -67,7 +78,8 @@ public record ImportReport(long inserted, long duplicates, List<Rejection> rejec
         int shown = 0;
         for (Rejection r : rejected) {
             if (shown++ == 50) {
-                out.append("\n  … and ").append(rejected.size() - 50).append(" more rejected (use --json for all)");
+                out.append("\n  … and ").append(rejectedCount() - 50).append(" more rejected (use --json for the first "
+                        + BenchmarkImporter.MAX_LISTED_REJECTIONS + " of each file)");
                 break;
             }
             out.append("\n  rejected ").append(r.file()).append(':').append(r.line()).append(": ").append(r.reason());

@@ -14,7 +14,7 @@ import java.time.Clock;
  */
 public record CiSources(CiEvidence actions, JunitReportImporter junit, TestReports tests) {
     public static CiSources over(CiConfig config, String githubToken, Database db, Clock clock) {
-        return new CiSources(CiEvidence.fromConfig(config, githubToken, db, clock), new JunitReportImporter(db, clock),
+        return new CiSources(CiEvidence.fromConfig(config, githubToken, db, clock), new JunitReportImporter(db, clock, config.maxReportBytes()),
                 new TestReports(db));
     }
 }

@@ -1,13 +1,19 @@
 package dev.czar.evidence.ci;
 
 import dev.czar.UserError;
+import dev.czar.config.CiConfig;
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -31,10 +37,17 @@ import java.util.Locale;
 public final class JunitReportImporter {
     private final Database db;
     private final Clock clock;
+    private final long maxReportBytes;
 
     public JunitReportImporter(Database db, Clock clock) {
+        this(db, clock, CiConfig.DEFAULT_MAX_REPORT_BYTES);
+    }
+
+    /** @param maxReportBytes {@code ci.max-report-bytes}: larger files are refused before anything is read */
+    public JunitReportImporter(Database db, Clock clock, long maxReportBytes) {
         this.db = db;
         this.clock = clock;
+        this.maxReportBytes = maxReportBytes;
     }
 
     /** What one import did. */
@@ -46,7 +59,7 @@ public final class JunitReportImporter {
 
     /**
      * @param commit full or abbreviated hex commit id the reports belong to
-     * @throws UserError when the commit is not a hex id or a file does not exist
+     * @throws UserError when the commit is not a hex id, a file does not exist or is over {@code ci.max-report-bytes}
      */
     public Result importReports(String commit, List<Path> files) {
         String sha = checkCommit(commit);
@@ -54,16 +67,23 @@ public final class JunitReportImporter {
             if (!Files.isRegularFile(f)) {
                 throw new UserError("no such file: " + f);
             }
+            checkSize(f);
         }
         List<TestReport> imported = new ArrayList<>();
         List<String> already = new ArrayList<>();
         List<Result.Rejected> rejected = new ArrayList<>();
         for (Path file : files) {
             String source = file.getFileName().toString();
-            try {
-                byte[] bytes = Files.readAllBytes(file);
-                JunitXml.Parsed parsed = JunitXml.parse(bytes);
-                String hash = hash(sha, bytes);
+            MessageDigest digest = digest(sha);
+            try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest)) {
+                // the XML parser closes its input at the end of the document; the rest must still reach the hash
+                JunitXml.Parsed parsed = JunitXml.parse(new FilterInputStream(in) {
+                    @Override
+                    public void close() {
+                    }
+                });
+                in.transferTo(OutputStream.nullOutputStream()); // the hash covers the whole file, trailing bytes too
+                String hash = HexFormat.of().formatHex(digest.digest());
                 if (store(sha, source, hash, parsed, imported)) {
                     continue;
                 }
@@ -142,12 +162,25 @@ public final class JunitReportImporter {
         return s == null ? null : s.length() > 500 ? s.substring(0, 500) : s;
     }
 
-    private static String hash(String sha, byte[] bytes) {
+    private void checkSize(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > maxReportBytes) {
+                throw new UserError(file + " is " + size + " bytes, over ci.max-report-bytes (" + maxReportBytes
+                        + "); nothing was imported (raise the limit in czar.yaml or CZAR_CI_MAX_REPORT_BYTES)");
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over the commit, a zero byte, then the report's bytes as they stream by. */
+    private static MessageDigest digest(String sha) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(sha.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            return HexFormat.of().formatHex(digest.digest(bytes));
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM lacks SHA-256", e);
         }
