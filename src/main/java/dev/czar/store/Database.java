@@ -62,6 +62,7 @@ public final class Database implements AutoCloseable {
         DatabaseHome files = DatabaseHome.of(home);
         files.requireDatabaseOrFreshHome();
         DatabaseCredentials credentials = DatabaseCredentials.of(files.dir());
+        SharedDatabaseProbe.requireAnsweringHost(files, credentials, networkTimeout);
         // AUTO_SERVER cannot be combined with DB_CLOSE_ON_EXIT=FALSE: H2 closes the file on JVM exit itself;
         // NETWORK_TIMEOUT bounds every read from the process hosting it, which may be stopped or hung
         String url = "jdbc:h2:file:" + files.base() + ";AUTO_SERVER=TRUE;NETWORK_TIMEOUT=" + networkTimeout.toMillis();
