@@ -34,7 +34,8 @@ class DatabaseSecurityTest {
                     "CALL LINK_SCHEMA('X', '', 'jdbc:h2:mem:x', 'sa', '', 'PUBLIC')",
                     "CREATE LINKED TABLE L('', 'jdbc:h2:mem:x', 'sa', '', 'T')",
                     "SCRIPT TO '" + home.resolve("dump.sql").toString().replace("'", "''") + "'",
-                    "CREATE USER INTRUDER PASSWORD 'x' ADMIN"}) {
+                    "CREATE USER INTRUDER PASSWORD 'x' ADMIN",
+                    "SHUTDOWN"}) {
                 assertThatThrownBy(() -> st.execute(sql)).as(sql).isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as(sql)
                                 .isIn(ErrorCode.ADMIN_RIGHTS_REQUIRED, ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1));
