@@ -47,6 +47,7 @@ import dev.czar.store.AuditLog;
 import dev.czar.store.AuditVerifier;
 import dev.czar.store.ConversationStore;
 import dev.czar.store.Database;
+import dev.czar.store.HomeDirectory;
 import dev.czar.workers.CiGate;
 import dev.czar.workers.FleetAnswers;
 import dev.czar.workers.ReviewGate;
@@ -55,9 +56,7 @@ import dev.czar.workers.WorkerTools;
 import dev.czar.workers.Workers;
 import dev.czar.workers.WorkstreamThreads;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -77,7 +76,7 @@ public final class Czar {
     public static CzarApp assemble(StartOptions options) {
         CzarConfig config = new ConfigLoader(options.env()).load(options.configFile());
         GitEvidence git = GitEvidence.open(options.repo(), config.git());
-        Path home = prepareHome(options.home());
+        Path home = HomeDirectory.prepare(options.home()); // owner-only, whatever the umask (issue 18)
         LogSetup.toFile(home);
         Database database;
         try {
@@ -149,20 +148,5 @@ public final class Czar {
                         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
                 : PullRequestDiffs.notConfigured();
         return new ReviewService(git, personas, runner, new ReviewStore(database), pulls, options.clock());
-    }
-
-    private static Path prepareHome(Path home) {
-        Path dir = home.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-            Path ignore = dir.resolve(".gitignore");
-            if (!Files.exists(ignore)) {
-                // the state dir often sits inside the supervised repository; keep it out of its status
-                Files.writeString(ignore, "*\n");
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UserError("cannot use state directory " + dir + ": " + e.getMessage() + " (pick another with --home)", e);
-        }
     }
 }

@@ -7,8 +7,10 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import dev.czar.store.PrivateFiles;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -35,9 +37,17 @@ final class LogSetup {
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
         encoder.start();
 
+        Path log = home.resolve("logs").resolve("czar.log");
+        try {
+            // logback would create both with the umask; rolled archives land in the owner-only directory
+            PrivateFiles.directory(log.getParent());
+            PrivateFiles.touch(log);
+        } catch (IOException e) {
+            throw new UserError("cannot write the log file " + log + ": " + e.getMessage() + " (pick another home with --home)", e);
+        }
         RollingFileAppender<ch.qos.logback.classic.spi.ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
-        file.setFile(home.resolve("logs").resolve("czar.log").toString());
+        file.setFile(log.toString());
         SizeAndTimeBasedRollingPolicy<ch.qos.logback.classic.spi.ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
         policy.setContext(context);
         policy.setParent(file);

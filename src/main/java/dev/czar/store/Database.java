@@ -4,22 +4,30 @@ import dev.czar.UserError;
 import dev.czar.evidence.bench.TimeOrderedRunKeysMigration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import javax.sql.DataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The embedded H2 database under the home dir, migrated by Flyway on open. One per process; feature stores
  * borrow connections from it. Several czar processes may share one home (e.g. {@code czar supervise} and
  * {@code czar launch}): the file database runs in H2's mixed mode ({@code AUTO_SERVER}), where the first process
  * serves the others over a TCP socket bound to loopback only.
+ *
+ * <p>Issue 18: that socket is reachable by every local account, so the database is guarded by a random per-home
+ * credential ({@link DatabaseCredentials}) in the owner-only {@code db/} directory, and czar's own connections use
+ * a user without admin rights: H2's file functions ({@code FILE_READ}, {@code CSVREAD}, ...) and {@code CREATE
+ * ALIAS} are refused to them. Only the migration step, in the process that opens, connects as the owner.
  */
 public final class Database implements AutoCloseable {
+    /** How long a czar process waits on another one that hosts the shared database before giving up. */
+    public static final Duration DEFAULT_NETWORK_TIMEOUT = Duration.ofSeconds(30);
+
     static {
         // H2 reads this once; without it the AUTO_SERVER socket would listen on every interface
         if (System.getProperty("h2.bindAddress") == null) {
@@ -28,44 +36,77 @@ public final class Database implements AutoCloseable {
     }
 
     private final JdbcConnectionPool pool;
+    private final String url;
+    private final DatabaseCredentials credentials;
     private final boolean shared;
 
-    private Database(JdbcConnectionPool pool, boolean shared) {
+    private Database(JdbcConnectionPool pool, String url, DatabaseCredentials credentials, boolean shared) {
         this.pool = pool;
+        this.url = url;
+        this.credentials = credentials;
         this.shared = shared;
     }
 
     /**
      * Opens (creating if needed) {@code <home>/db/czar.mv.db} and applies pending migrations.
      *
-     * @throws UserError when another czar process holds the database, or it cannot be created
+     * @throws UserError when the database is missing or damaged under a used home, when another czar process
+     *                   holds it or does not answer, or when it cannot be created
      */
     public static Database open(Path home) {
-        Path file = home.toAbsolutePath().normalize().resolve("db").resolve("czar");
-        createParent(file);
-        // AUTO_SERVER cannot be combined with DB_CLOSE_ON_EXIT=FALSE: H2 closes the file on JVM exit itself
-        String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
-        return open(url);
+        return open(home, DEFAULT_NETWORK_TIMEOUT);
     }
 
-    /** Opens any H2 URL (tests use {@code jdbc:h2:mem:...}) and applies pending migrations. */
-    public static Database open(String url) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "czar", "");
-        pool.setMaxConnections(16);
-        try (Connection probe = pool.getConnection()) {
-            probe.isValid(1);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw translate(url, e);
+    /** As {@link #open(Path)}, waiting at most {@code networkTimeout} for a czar process that hosts the database. */
+    public static Database open(Path home, Duration networkTimeout) {
+        DatabaseHome files = DatabaseHome.of(home);
+        files.requireDatabaseOrFreshHome();
+        DatabaseCredentials credentials = DatabaseCredentials.of(files.dir());
+        SharedDatabaseProbe.requireAnsweringHost(files, credentials, networkTimeout);
+        // AUTO_SERVER cannot be combined with DB_CLOSE_ON_EXIT=FALSE: H2 closes the file on JVM exit itself;
+        // NETWORK_TIMEOUT bounds every read from the process hosting it, which may be stopped or hung
+        String url = "jdbc:h2:file:" + files.base() + ";AUTO_SERVER=TRUE;NETWORK_TIMEOUT=" + networkTimeout.toMillis();
+        Database db = open(url, url, credentials, files);
+        files.tighten(); // H2 creates its files with the process umask
+        return db;
+    }
+
+    /** Opens a private in-memory database ({@code jdbc:h2:mem:...}; tests) and applies the migrations. */
+    public static Database open(String memoryUrl) {
+        if (!memoryUrl.startsWith("jdbc:h2:mem:")) {
+            throw new IllegalArgumentException("only in-memory URLs; open a file database by its home: " + memoryUrl);
         }
+        // settings such as DB_CLOSE_DELAY are the owner's to set; czar's user connects by the bare name
+        return open(memoryUrl, memoryUrl.split(";", 2)[0], DatabaseCredentials.random(), null);
+    }
+
+    private static Database open(String url, String appUrl, DatabaseCredentials credentials, DatabaseHome files) {
+        // the owner's connection stays open until the pool has one, so the database is not closed in between
+        try (Connection owner = DatabaseOwner.connect(url, credentials)) {
+            migrate(url, credentials);
+            DatabaseOwner.grantDataRights(owner, credentials);
+            JdbcConnectionPool pool = JdbcConnectionPool.create(appUrl, DatabaseCredentials.APP, credentials.appPassword());
+            pool.setMaxConnections(16);
+            try (Connection probe = pool.getConnection()) {
+                probe.isValid(1);
+            } catch (SQLException e) {
+                pool.dispose();
+                throw e;
+            }
+            return new Database(pool, url, credentials, url.contains("AUTO_SERVER=TRUE"));
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(url, files, e);
+        }
+    }
+
+    private static void migrate(String url, DatabaseCredentials credentials) {
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            Flyway.configure().dataSource(url, DatabaseCredentials.OWNER, credentials.ownerPassword())
+                    .locations("classpath:db/migration")
                     .javaMigrations(new TimeOrderedRunKeysMigration(), new AuditChainMigration()).load().migrate();
         } catch (FlywayException e) {
-            pool.dispose();
             throw new UserError("cannot migrate the czar database (" + url + "): " + e.getMessage(), e);
         }
-        return new Database(pool, url.contains("AUTO_SERVER=TRUE"));
     }
 
     public DataSource dataSource() {
@@ -78,34 +119,23 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        pool.dispose();
         if (shared) {
             // SHUTDOWN would close the database under other czar processes connected through this one;
             // H2 closes it when the last connection goes
-            pool.dispose();
             return;
         }
-        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+        // only the owner may shut down; czar's own user may not
+        try (Connection c = DriverManager.getConnection(url, DatabaseCredentials.OWNER, credentials.ownerPassword());
+             var st = c.createStatement()) {
             st.execute("SHUTDOWN");
         } catch (SQLException ignored) {
             // already closed; nothing left to flush
         }
-        pool.dispose();
     }
 
-    static void createParent(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new UserError("cannot create state directory " + file.getParent() + ": " + e.getMessage()
-                    + " (pick another with --home)", e);
-        }
-    }
-
-    private static UserError translate(String url, SQLException e) {
-        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return new UserError("the czar state in " + url + " is in use by another czar process"
-                    + " (stop it, or pick another state dir with --home)", e);
-        }
-        return new UserError("cannot open the czar database (" + url + "): " + e.getMessage().lines().findFirst().orElse(""), e);
+    /** For tests: czar's user and the URL, so a test can prove what that user may not do. */
+    String url() {
+        return url;
     }
 }

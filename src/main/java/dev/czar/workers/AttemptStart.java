@@ -1,9 +1,9 @@
 package dev.czar.workers;
 
+import dev.czar.store.PrivateFiles;
 import dev.czar.config.WorkersConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ final class AttemptStart {
         String input = ws.task().stripTrailing()
                 + (ws.nextInput() == null ? "" : "\n\n" + ws.nextInput().stripTrailing()) + "\n";
         Path taskFile = dir.resolve("TASK.md");
-        Files.writeString(taskFile, input);
+        PrivateFiles.write(taskFile, input); // task text may quote secrets: owner-only like the rest of the home
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CZAR_WORKSTREAM", ws.name());
         env.put("CZAR_BRANCH", ws.branch());

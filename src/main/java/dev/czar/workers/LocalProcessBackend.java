@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -21,7 +22,7 @@ public final class LocalProcessBackend implements WorkerBackend {
     public RunningWorker start(WorkerLaunch launch) throws IOException {
         List<String> command = new ArrayList<>(ProcessGroups.prefix());
         command.addAll(launch.command());
-        Files.createDirectories(launch.log().getParent());
+        PrivateFiles.directory(launch.log().getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(launch.workingCopy().toFile())
                 .redirectErrorStream(true);

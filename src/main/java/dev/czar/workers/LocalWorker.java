@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.store.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,8 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +43,7 @@ final class LocalWorker implements RunningWorker {
         this.launch = launch;
         this.clock = clock;
         this.lastOutputAt = clock.instant();
-        OutputStream log = Files.newOutputStream(launch.log(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        OutputStream log = PrivateFiles.append(launch.log());
         this.pump = new Thread(() -> copy(process.getInputStream(), log), "worker-" + launch.name());
         pump.setDaemon(true);
         pump.start();

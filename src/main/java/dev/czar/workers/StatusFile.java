@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.store.PrivateFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.czar.chat.Json;
 
@@ -45,9 +46,9 @@ public final class StatusFile {
             }
             String stamped = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
                     new Content(now, entries, alerts.stream().map(WorkerAlert::line).toList()));
-            Files.createDirectories(file.getParent());
+            PrivateFiles.directory(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, stamped + "\n");
+            PrivateFiles.write(tmp, stamped + "\n");
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             lastWritten = body;
         } catch (JsonProcessingException e) {

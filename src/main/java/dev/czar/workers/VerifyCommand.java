@@ -1,9 +1,9 @@
 package dev.czar.workers;
 
+import dev.czar.store.PrivateFiles;
 import dev.czar.config.WorkersConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +27,8 @@ public final class VerifyCommand {
         }
         Path log = logs.resolve(workstream).resolve("verify-" + round + ".log");
         try {
-            Files.createDirectories(log.getParent());
+            PrivateFiles.directory(log.getParent());
+            PrivateFiles.touch(log); // the redirect keeps an existing file's mode; a new one would follow the umask
             Process p = new ProcessBuilder(List.of("sh", "-c", command)).directory(workingCopy.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             p.getOutputStream().close();

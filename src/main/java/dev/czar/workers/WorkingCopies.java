@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.store.PrivateFiles;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -49,7 +50,7 @@ public final class WorkingCopies {
             return dir;
         }
         try {
-            Files.createDirectories(root);
+            PrivateFiles.directory(root);
             boolean branchExists = repo.exactRef(Constants.R_HEADS + ws.branch()) != null;
             if (useWorktree) {
                 Path top = repo.getWorkTree().toPath();

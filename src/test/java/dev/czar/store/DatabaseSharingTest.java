@@ -25,7 +25,9 @@ class DatabaseSharingTest {
 
             // when another JVM writes through the same file URL
             Process other = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dh2.bindAddress=127.0.0.1", "-cp", h2, "org.h2.tools.Shell", "-url", url, "-user", "czar", "-sql",
+                    "-Dh2.bindAddress=127.0.0.1", "-cp", h2, "org.h2.tools.Shell", "-url", url,
+                    // as czar's own user, with the home's credential (issue 18), like every czar process on this home
+                    "-user", DatabaseCredentials.APP, "-password", DatabaseCredentials.of(home.resolve("db")).appPassword(), "-sql",
                     "INSERT INTO audit_log (at, user_id, channel, command, arguments, outcome)"
                             + " VALUES (CURRENT_TIMESTAMP, 'other-process', 'cli', 'launch', 'x', 'ok')"))
                     .redirectErrorStream(true).start();
