@@ -138,4 +138,9 @@ public final class Database implements AutoCloseable {
     String url() {
         return url;
     }
+
+    /** For tests that play an attacker with the owner's rights (e.g. rewriting the audit log). */
+    Connection ownerConnection() throws SQLException {
+        return DriverManager.getConnection(url, DatabaseCredentials.OWNER, credentials.ownerPassword());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.czar.audit;
 
+import dev.czar.store.OwnerAccess;
 import dev.czar.chat.Answer;
 import dev.czar.chat.Message;
 import dev.czar.command.AccessPolicy;
@@ -38,7 +39,7 @@ class AuditVerifyCommandsTest {
 
     /** The attacker of the finding: an H2 admin on the shared database, dropping the guard and rewriting with SQL. */
     static void tamper(Database db, String... sql) throws SQLException {
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+        try (Connection c = OwnerAccess.connect(db); Statement st = c.createStatement()) {
             st.execute("DROP TRIGGER IF EXISTS audit_log_append_only");
             for (String s : sql) {
                 st.execute(s);

@@ -51,7 +51,7 @@ class AuditChainTest {
 
     /** What an attacker with the database's admin rights does: drop the guard, then rewrite with plain SQL. */
     static void tamper(Database db, String sql) throws SQLException {
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+        try (Connection c = OwnerAccess.connect(db); Statement st = c.createStatement()) {
             st.execute("DROP TRIGGER IF EXISTS audit_log_append_only");
             st.execute(sql);
         }

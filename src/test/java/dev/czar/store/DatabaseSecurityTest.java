@@ -49,10 +49,9 @@ class DatabaseSecurityTest {
     @Test
     void should_let_czars_own_connection_read_and_write_its_tables() throws Exception {
         try (Database db = Database.open(home); Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO audit_log (at, user_id, channel, command, arguments, outcome)"
-                    + " VALUES (CURRENT_TIMESTAMP, 'U1', 'cli', 'launch', 'x', 'ok')");
-            st.execute("UPDATE audit_log SET outcome = 'done'");
-            try (ResultSet rs = st.executeQuery("SELECT outcome, CURRENT_USER FROM audit_log")) {
+            st.execute("INSERT INTO conversations (channel, thread, started_at) VALUES ('cli', '', CURRENT_TIMESTAMP)");
+            st.execute("UPDATE conversations SET thread = 'done'");
+            try (ResultSet rs = st.executeQuery("SELECT thread, CURRENT_USER FROM conversations")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("done");
                 assertThat(rs.getString(2)).isEqualTo(DatabaseCredentials.APP);

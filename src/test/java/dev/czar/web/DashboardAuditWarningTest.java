@@ -1,5 +1,6 @@
 package dev.czar.web;
 
+import dev.czar.store.OwnerAccess;
 import dev.czar.digest.DigestFixture;
 import dev.czar.store.AuditLog;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class DashboardAuditWarningTest {
         assertThat(view.fragment("integrity").orElseThrow()).contains("intact");
 
         // when a forger rewrites the row, and the verdict's minute passes
-        try (Connection c = fx.db.connection(); Statement st = c.createStatement()) {
+        try (Connection c = OwnerAccess.connect(fx.db); Statement st = c.createStatement()) {
             st.execute("DROP TRIGGER audit_log_append_only");
             st.execute("UPDATE audit_log SET arguments = 'something harmless' WHERE id = 1");
         }
