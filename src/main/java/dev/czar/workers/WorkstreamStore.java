@@ -40,6 +40,11 @@ public final class WorkstreamStore {
         this.clock = clock;
     }
 
+    /** The database this store keeps its rows in (agent sessions live next to them). */
+    Database database() {
+        return db;
+    }
+
     /** A new workstream as asked for. */
     public record NewWorkstream(String name, String task, int priority, String dependsOn, String launchedBy,
                                 String channel, String thread) {
