@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What an agent's finished turn comes to. A claim of done in its final message, or an exit 0 with commits, goes to
- * the Definition of Done gate; a turn without commits and without a claim whose final message asks something, or
- * whose tools were denied, waits for a human (never a false claim, never a fix round); any other exit 0 is a claim
+ * the Definition of Done gate; a turn without commits and without a claim whose tools were denied, or whose final
+ * message asks something, waits for a human (never a false claim, never a fix round); any other exit 0 is a claim
  * the gate judges; a failure is a crash (retried).
  */
 final class TurnOutcomes {
@@ -30,14 +30,14 @@ final class TurnOutcomes {
         if (exitCode == 0 && committed) {
             return new Outcome(Kind.GATE, "the agent exited 0 with new commits (a claim of done)");
         }
-        if (!committed && facts.turnEnded() && facts.turnSuccess() && TurnQuestion.asks(facts.finalText())) {
-            return new Outcome(Kind.ASKS, TurnQuestion.question(facts.finalText()));
-        }
         if (!committed && !facts.denials().isEmpty()) {
             return new Outcome(Kind.ASKS, "its tools were denied: " + String.join("; ", facts.denials())
                     + " (allow them in workers.agents.<agent>.args, or answer with what to do instead)"
                     + (facts.finalText() == null || facts.finalText().isBlank() ? "" : "; it said: "
                     + TurnQuestion.question(facts.finalText())));
+        }
+        if (!committed && facts.turnEnded() && facts.turnSuccess() && TurnQuestion.asks(facts.finalText())) {
+            return new Outcome(Kind.ASKS, TurnQuestion.question(facts.finalText()));
         }
         if (exitCode == 0) {
             return new Outcome(Kind.GATE, "the agent exited 0 (a claim of done)");
