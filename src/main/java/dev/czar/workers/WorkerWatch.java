@@ -175,7 +175,8 @@ final class WorkerWatch {
         sessions.addUsage(ws.name(), facts.turns(), facts.inputTokens(), facts.outputTokens(), facts.costUsd());
         boolean committed = !git.head(ws.branch()).orElse("").equals(activity.headAtStart());
         TurnOutcomes.Outcome outcome = outcomes.of(facts, code, committed);
-        String tail = activity.worker().tail(20);
+        // its events already said what happened; only lines that are not events (stderr) add to that
+        String tail = String.join("\n", activity.worker().tail(20).lines().filter(l -> !l.startsWith("{")).toList());
         if (activity.resumed() != null && facts.sessionId() == null && code != 0) {
             sessions.forgetSession(ws.name());
             store.note(ws.name(), actor, "resuming session " + activity.resumed() + " failed (exit " + code

@@ -314,7 +314,7 @@ public final class Workers implements AutoCloseable {
     public WorkerView view(Workstream ws) {
         String head = git.head(ws.branch()).orElse(null);
         return new WorkerView(ws, head, store.latestGate(ws.name()), store.events(ws.name(), 8), logTail(ws.name(), 5),
-                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList());
+                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null));
     }
 
     /** The head commit of any local branch. */
