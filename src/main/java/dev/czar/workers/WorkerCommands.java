@@ -30,7 +30,7 @@ public final class WorkerCommands {
     public static final CommandSpec RETRY = new CommandSpec("retry", List.of("requeue"),
             "retry <name>", "put a failed, killed or lost workstream back in the queue", Role.OPERATOR, false);
     public static final CommandSpec REPLY = new CommandSpec("reply", List.of("answer"),
-            "reply <name> <answer>", "write an answer to a waiting worker's stdin", Role.OPERATOR, false);
+            "reply <name> <answer>", "answer a waiting worker (its stdin, or its agent session resumed with it)", Role.OPERATOR, false);
     public static final CommandSpec PRIORITIZE = new CommandSpec("prioritize", List.of("prioritise"),
             "prioritize <name> <N>", "change a workstream's priority (higher starts first)", Role.OPERATOR, false);
 

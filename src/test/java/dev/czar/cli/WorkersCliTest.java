@@ -75,6 +75,16 @@ class WorkersCliTest {
     }
 
     @Test
+    void should_queue_a_reply_from_the_command_line_and_refuse_an_unknown_workstream_in_one_line() {
+        czar("launch", "api", "--task", "Implement the API\nagent-mode: hang");
+
+        assertThat(czar("reply", "api", "use", "port", "8080")).as(err).isZero();
+        assertThat(out).contains("Answer for api queued for its stdin.");
+        assertThat(czar("reply", "nope", "hello")).isEqualTo(2);
+        assertThat(err.strip()).startsWith("czar: no workstream named 'nope'").doesNotContain("Exception");
+    }
+
+    @Test
     void should_supervise_in_the_foreground_with_wait_until_the_workstream_ends() {
         int code = czar("launch", "broken", "--task", "Implement it\nagent-mode: crash", "--wait");
 
