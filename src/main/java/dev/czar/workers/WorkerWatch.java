@@ -68,8 +68,9 @@ final class WorkerWatch {
                 continue;
             }
             followPause(ws, activity, now);
-            if (ws.state() != PAUSED) {
-                ws = deliverReplies(ws, worker); // a stopped worker gets its answers when resumed
+            if (ws.state() != PAUSED && !activity.sessions()) {
+                // a stopped worker gets its answers when resumed; an agent's wait until its turn ends (SessionReplies)
+                ws = deliverReplies(ws, worker);
             }
             Optional<String> claim = worker.doneClaim();
             if (claim.isPresent()) {
