@@ -37,6 +37,11 @@ final class ClaudeCodeStream implements AgentStream {
         if (!line.startsWith("{")) {
             return line.isBlank() ? List.of() : List.of(new WorkerEvent.Output(line));
         }
+        if (line.contains("\"type\":\"user\"") && !line.contains("\"is_error\":true")) {
+            // a successful tool result (often a whole file) says nothing czar keeps: not worth parsing (this check
+            // cannot match inside a string value, where quotes are escaped)
+            return List.of();
+        }
         JsonNode event;
         try {
             event = Json.MAPPER.readTree(line);

@@ -68,6 +68,8 @@ class ClaudeCodeStreamTest {
         assertThat(stream.line("{\"type\":\"assistant\",\"message\":{\"content\":[{\"type\":")).hasSize(1)
                 .first().isInstanceOf(WorkerEvent.Output.class);
         assertThat(stream.line("{\"type\":\"stream_event\"}")).isEmpty();
+        assertThat(stream.line("{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\",\"content\":"
+                + "\"needs \\\"is_error\\\":true approval\",\"is_error\":false}]}}")).isEmpty();
     }
 
     @Test
