@@ -64,8 +64,11 @@ public final class AgentSessions {
                 clock.instant(), workstream);
     }
 
-    /** Adds one finished run's usage to the workstream's totals. */
+    /** Adds one finished run's usage to the workstream's totals, and records the run (for sums per user and day). */
     public void addUsage(String workstream, int turns, long inputTokens, long outputTokens, BigDecimal costUsd) {
+        update("INSERT INTO agent_runs (workstream, agent, ended_at, turns, input_tokens, output_tokens, cost_usd)"
+                + " SELECT workstream, agent, ?, ?, ?, ?, CAST(? AS DECIMAL(14, 6)) FROM agent_sessions WHERE workstream = ?",
+                clock.instant(), turns, inputTokens, outputTokens, costUsd, workstream);
         String cost = costUsd == null ? "" : ", cost_usd = COALESCE(cost_usd, 0) + ?";
         java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(turns, inputTokens, outputTokens));
         if (costUsd != null) {
@@ -74,6 +77,31 @@ public final class AgentSessions {
         args.addAll(java.util.List.of(clock.instant(), workstream));
         update("UPDATE agent_sessions SET turns = turns + ?, input_tokens = input_tokens + ?,"
                 + " output_tokens = output_tokens + ?" + cost + ", updated_at = ? WHERE workstream = ?", args.toArray());
+    }
+
+    /** Usage summed by a key: a workstream, a launching user or a UTC day. */
+    public record UsageSum(String key, int runs, long inputTokens, long outputTokens, BigDecimal costUsd) {
+    }
+
+    /** Sums of every recorded run by {@code workstream}, {@code user} (who launched it) or {@code day} (UTC). */
+    public java.util.List<UsageSum> usageBy(String grouping) {
+        String key = switch (grouping) {
+            case "workstream" -> "r.workstream";
+            case "user" -> "w.launched_by";
+            case "day" -> "CAST(CAST(r.ended_at AT TIME ZONE 'UTC' AS DATE) AS VARCHAR)";
+            default -> throw new IllegalArgumentException("no usage grouping " + grouping);
+        };
+        String sql = "SELECT " + key + " k, COUNT(*), SUM(r.input_tokens), SUM(r.output_tokens), SUM(r.cost_usd)"
+                + " FROM agent_runs r JOIN workstreams w ON w.name = r.workstream GROUP BY k ORDER BY k";
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            java.util.List<UsageSum> sums = new java.util.ArrayList<>();
+            while (rs.next()) {
+                sums.add(new UsageSum(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)));
+            }
+            return sums;
+        } catch (SQLException e) {
+            throw new StoreException("summing agent usage", e);
+        }
     }
 
     /** The session cannot be resumed (the agent did not find it): the next turn starts a fresh one. */

@@ -20,6 +20,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
                     + "|conflicting|waiting|really done|duplicates?)\\b");
     private static final Pattern WAITING = Pattern.compile(
             "\\b(waiting (for|on) (me|us|a human|an answer)|needs? (me|us|a human|an answer|input)|who is waiting)\\b");
+    private static final Pattern COST = Pattern.compile("\\b(cost|costs|spent|spend|tokens|usd|dollars?)\\b");
     private static final Pattern CONFLICTS = Pattern.compile("\\b(conflicts?|conflicting|duplicates?|overlap)\\b");
     private static final int MAX_LISTED = 20;
 
@@ -44,6 +45,9 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         }
         if (CONFLICTS.matcher(folded).find()) {
             return Optional.of(alerts(log));
+        }
+        if (COST.matcher(folded).find() && FLEET.matcher(folded).find()) {
+            return Optional.of(cost(log));
         }
         if (WAITING.matcher(folded).find()) {
             return Optional.of(waiting(all, log));
@@ -116,6 +120,27 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             out.append("\n    ").append(FleetText.ago(e.at(), now)).append(' ')
                     .append(e.to() == null ? "note" : (e.from() == null ? "" : e.from() + " -> ") + e.to())
                     .append(" by ").append(e.actor()).append(": ").append(FleetText.firstLine(e.reason()));
+        }
+        return out.toString();
+    }
+
+    /** What the agents reported they used, summed per workstream, per launching user and per day (UTC). */
+    private String cost(EvidenceLog log) {
+        List<AgentSessions.UsageSum> byWorkstream = log.call("workers.usage", () -> workers.agentUsage("workstream"));
+        if (byWorkstream.isEmpty()) {
+            return "No agent has reported usage yet (plain 'command' workers report none).";
+        }
+        StringBuilder out = new StringBuilder("Agent usage as the agents reported it (cost only where an agent reports one):");
+        for (String grouping : List.of("workstream", "user", "day")) {
+            out.append("\n  per ").append(grouping).append(':');
+            for (AgentSessions.UsageSum sum : grouping.equals("workstream") ? byWorkstream : workers.agentUsage(grouping)) {
+                out.append("\n    ").append(sum.key()).append(": ").append(sum.runs()).append(" run(s), tokens ")
+                        .append(sum.inputTokens()).append(" in / ").append(sum.outputTokens()).append(" out")
+                        .append(sum.costUsd() == null ? "" : ", $" + sum.costUsd().stripTrailingZeros().toPlainString());
+                if (grouping.equals("workstream")) {
+                    log.cite(new Evidence("worker", sum.key(), "agent usage: " + sum.runs() + " run(s)", null));
+                }
+            }
         }
         return out.toString();
     }

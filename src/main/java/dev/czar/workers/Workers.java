@@ -214,6 +214,11 @@ public final class Workers implements AutoCloseable {
         return sessions.all();
     }
 
+    /** Agent usage (tokens, cost) summed by {@code workstream}, {@code user} or {@code day}. */
+    public List<AgentSessions.UsageSum> agentUsage(String grouping) {
+        return sessions.usageBy(grouping);
+    }
+
     /** The agent a workstream runs: the one its launch named, else {@code workers.agent}. */
     public String agentOf(String name) {
         return sessions.find(name).map(AgentSessions.AgentSession::agent).orElse(config.agent());

@@ -113,6 +113,14 @@ class ClaudeCodeWorkersTest {
                 .contains("Everything is fixed and tested.");
         assertThat(asked.get(2).json().path("messages").size()).isGreaterThan(asked.get(0).json().path("messages").size());
         assertThat(session("liar").turns()).isEqualTo(3);
+        assertThat(fleet.workers.agentUsage("user")).singleElement().satisfies(sum -> {
+            assertThat(sum.key()).isEqualTo("local:test");
+            assertThat(sum.runs()).isEqualTo(3);
+            assertThat(sum.costUsd()).isEqualByComparingTo(session("liar").costUsd());
+        });
+        assertThat(new FleetAnswers(fleet.workers).answer("how much did the workers cost?", new dev.czar.chat.EvidenceLog()))
+                .hasValueSatisfying(a -> assertThat(a).contains("per workstream:\n    liar: 3 run(s), tokens 360 in / 90 out, $")
+                        .contains("per user:\n    local:test: 3 run(s)").contains("per day:"));
     }
 
     @Test
