@@ -23,7 +23,7 @@ import java.util.function.Function;
         description = "Chat-ops supervisor for a fleet of AI coding agents; answers from git evidence.",
         subcommands = {ChatCommand.class, AskCommand.class, ServeCommand.class, ReviewSubcommand.class, LaunchCommand.class,
                 WorkersCommand.class, QueueCommand.class, KillCommand.class, PauseCommand.class,
-                ResumeCommand.class, SuperviseCommand.class, BenchCommand.class,
+                ResumeCommand.class, ReplyCommand.class, SuperviseCommand.class, BenchCommand.class,
                 CiCommand.class, DigestSubcommand.class, DashboardCommand.class, MergeCommand.class,
                 AuditSubcommand.class},
         footer = {"", "Run 'czar chat' to talk to the bot, or 'czar ask \"status of <branch>\"' for one answer."})

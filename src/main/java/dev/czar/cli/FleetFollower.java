@@ -17,7 +17,8 @@ final class FleetFollower {
     FleetFollower(Workers workers, PrintWriter out) {
         this.workers = workers;
         this.out = out;
-        this.lastEvent = workers.store().eventsAfter(0).stream().mapToLong(WorkstreamEvent::id).max().orElse(0);
+        // the newest id, not the newest of the first page: a home with many events must not replay old ones
+        this.lastEvent = workers.store().lastEventId();
     }
 
     /** Supervises until {@code name} is DONE, FAILED or KILLED; prints its gate report at the end. */

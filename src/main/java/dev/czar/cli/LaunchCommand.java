@@ -52,6 +52,10 @@ final class LaunchCommand implements Callable<Integer> {
     @Option(names = "--priority", paramLabel = "N", description = "Higher starts first (default 0).")
     int priority;
 
+    @Option(names = "--agent", paramLabel = "A", description = "The agent preset to run (default: workers.agent):"
+            + " command, claude-code, ...")
+    String agent;
+
     @Option(names = "--wait", description = "Supervise in the foreground until this workstream ends; exit 0 if DONE.")
     boolean await;
 
@@ -62,13 +66,13 @@ final class LaunchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Workers workers = app.workers();
             String message = LocalCommands.run(app, parent.clock(), WorkerCommands.LAUNCH, name,
-                    () -> workers.launch(name, text, priority, dependsOn, CzarCommand.localUser(), "cli", null).message());
+                    () -> workers.launch(name, text, priority, dependsOn, CzarCommand.localUser(), "cli", null, agent).message());
             out.println(message);
             out.flush();
             if (!await) {
                 return 0;
             }
-            if (!workers.config().enabled()) {
+            if (!workers.config().enabled() && agent == null) {
                 throw new UserError("--wait needs a worker command: set workers.command in the config file");
             }
             StopSignals.onStop(workers::close);

@@ -34,7 +34,8 @@ final class WorkersCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
-    @Option(names = "--json", description = "Print a JSON array: name, state, branch, head_sha, attempts, gate items, paused_from.")
+    @Option(names = "--json", description = "Print a JSON array: name, state, branch, head_sha, attempts, gate items,"
+            + " paused_from, agent, session_id, turns, last_tool, files_changed, tokens, cost_usd, question.")
     boolean json;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show one workstream in detail.")
@@ -43,7 +44,12 @@ final class WorkersCommand implements Callable<Integer> {
     /** The stable JSON shape of one workstream. */
     record WorkerJson(String name, String state, String branch, String headSha, int attempts, int priority,
                       String dependsOn, Integer exitCode, String reason, String task, List<GateJson> gate,
-                      String pausedFrom) {
+                      String pausedFrom, String agent, String sessionId, Integer turns, String lastTool,
+                      Integer filesChanged, TokensJson tokens, java.math.BigDecimal costUsd, String question) {
+    }
+
+    /** Tokens an agent reported, summed over its runs. */
+    record TokensJson(long input, long output) {
     }
 
     record GateJson(String item, String status, boolean pass, String evidence) {
@@ -56,7 +62,7 @@ final class WorkersCommand implements Callable<Integer> {
             Workers workers = app.workers();
             if (json) {
                 List<WorkerJson> rows = workers.all().stream().filter(w -> name == null || w.name().equals(name))
-                        .map(workers::view).map(WorkersCommand::toJson).toList();
+                        .map(workers::view).map(v -> toJson(v, workers.config().agent())).toList();
                 out.println(Json.write(rows));
             } else {
                 out.println(Redactor.INSTANCE.displayable(new FleetAnswers(workers).overview(name, new EvidenceLog())));
@@ -66,13 +72,19 @@ final class WorkersCommand implements Callable<Integer> {
         }
     }
 
-    private static WorkerJson toJson(WorkerView v) {
+    private WorkerJson toJson(WorkerView v, String workersAgent) {
         var ws = v.workstream();
         Redactor r = Redactor.INSTANCE;
         List<GateJson> gate = v.gate().stream().map(i -> new GateJson(i.item(), i.status().name(),
                 i.status() == GateItem.Status.PASS, r.displayable(i.evidence()))).toList();
+        var agent = v.agent();
         return new WorkerJson(ws.name(), ws.state().name(), r.displayable(ws.branch()), v.headSha(), ws.attempts(),
                 ws.priority(), ws.dependsOn(), ws.exitCode(), r.displayable(ws.reason()), r.displayable(ws.summary()), gate,
-                ws.pausedFrom() == null ? null : ws.pausedFrom().name());
+                ws.pausedFrom() == null ? null : ws.pausedFrom().name(),
+                agent == null ? workersAgent : agent.agent(), agent == null ? null : agent.sessionId(),
+                agent == null ? null : agent.turns(), agent == null ? null : r.displayable(agent.lastTool()),
+                agent == null ? null : agent.filesChanged(),
+                agent == null ? null : new TokensJson(agent.inputTokens(), agent.outputTokens()),
+                agent == null ? null : agent.costUsd(), r.displayable(v.question()));
     }
 }

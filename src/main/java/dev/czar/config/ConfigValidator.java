@@ -99,6 +99,15 @@ final class ConfigValidator {
         if (!Set.of("auto", "git-worktree", "jgit-clone").contains(w.workingCopies())) {
             fail(origin, "workers.working-copies", "must be auto, git-worktree or jgit-clone; got '" + w.workingCopies() + "'");
         }
+        Set<String> agents = dev.czar.workers.agents.AgentAdapters.names();
+        if (!agents.contains(w.agent())) {
+            fail(origin, "workers.agent", "must be one of " + String.join(", ", agents) + "; got '" + w.agent() + "'");
+        }
+        for (String name : w.agents().keySet()) {
+            if (!agents.contains(name)) {
+                fail(origin, "workers.agents." + name, "is not an agent preset; presets: " + String.join(", ", agents));
+            }
+        }
         try {
             java.util.regex.Pattern.compile(w.promptPattern());
         } catch (java.util.regex.PatternSyntaxException e) {

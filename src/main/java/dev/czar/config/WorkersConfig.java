@@ -27,11 +27,15 @@ import java.util.regex.Pattern;
  * @param unsafe         switches that let czar change the repository on its own
  * @param donePattern    regex on a whole output line meaning "the worker claims it is done" (VERIFYING, like exit 0);
  *                       {@code none} switches claims off
+ * @param agent          the agent preset workers run unless a launch names another: {@code command} (any program,
+ *                       task on stdin), {@code claude-code}, ...
+ * @param agents         per-preset overrides: executable, args, env
  */
 public record WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
                             Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
                             String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
-                            String workingCopies, Unsafe unsafe, String donePattern) {
+                            String workingCopies, Unsafe unsafe, String donePattern, String agent,
+                            java.util.Map<String, AgentSettings> agents) {
     public static final String DEFAULT_PROMPT =
             "(?i)(\\[y/n\\]|\\(y/n\\)|\\[yes/no\\]|\\(yes/no\\)|press enter|do you want to .*\\?|allow .*\\?|proceed\\?)\\s*$";
     /** A line that is just {@code CZAR_DONE}, or {@code CZAR_DONE: summary}: unlikely to be printed by accident. */
@@ -54,6 +58,22 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
         workingCopies = text(workingCopies, "auto").toLowerCase(Locale.ROOT);
         unsafe = unsafe != null ? unsafe : new Unsafe(null);
         donePattern = donePattern != null && !donePattern.isBlank() ? donePattern : DEFAULT_DONE;
+        agent = text(agent, "command");
+        agents = agents != null ? java.util.Map.copyOf(agents) : java.util.Map.of();
+    }
+
+    /** Without agent presets: every worker is {@code workers.command}. */
+    public WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
+                         Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
+                         String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
+                         String workingCopies, Unsafe unsafe, String donePattern) {
+        this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
+                promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, donePattern, null, null);
+    }
+
+    /** The overrides of one preset, none when not configured. */
+    public AgentSettings agentSettings(String name) {
+        return agents.getOrDefault(name, AgentSettings.NONE);
     }
 
     /** Without the done pattern, as written before it existed. */
@@ -70,9 +90,12 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
         return !donePattern.strip().equalsIgnoreCase("none");
     }
 
-    /** Whether a worker command is configured; without one launches are recorded but never started. */
+    /**
+     * Whether workers can start: an agent preset is chosen, or a worker command is configured; without either,
+     * launches are recorded but never started.
+     */
     public boolean enabled() {
-        return !command.isEmpty();
+        return !command.isEmpty() || !agent.equals("command");
     }
 
     public Duration pollEvery() {
@@ -130,12 +153,19 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
     /**
      * Dangerous switches, off by default.
      *
-     * @param autoMerge merge a branch into main once every other Definition of Done item passed and an operator
-     *                  confirmed with {@code /czar merge NAME}
+     * @param autoMerge            merge a branch into main once every other Definition of Done item passed and an
+     *                             operator confirmed with {@code /czar merge NAME}
+     * @param skipAgentPermissions run agent presets with every permission check off (e.g. Claude Code's
+     *                             {@code --dangerously-skip-permissions}): only in a sandbox
      */
-    public record Unsafe(Boolean autoMerge) {
+    public record Unsafe(Boolean autoMerge, Boolean skipAgentPermissions) {
         public Unsafe {
             autoMerge = autoMerge != null && autoMerge;
+            skipAgentPermissions = skipAgentPermissions != null && skipAgentPermissions;
+        }
+
+        public Unsafe(Boolean autoMerge) {
+            this(autoMerge, null);
         }
     }
 }

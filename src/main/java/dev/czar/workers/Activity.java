@@ -21,16 +21,53 @@ final class Activity {
     private Instant lastChangeAt;
     private Instant lastWalkAt = Instant.MIN;
     private Instant pausedAt;
+    private final AttemptStart.Started attempt;
+    private final String headAtStart;
+    private String savedProgress = "";
 
     /**
      * @param walkEvery how often the working copy is walked for changed files; walking a big tree every poll
      *                  would cost more than a stuck worker does
      */
     Activity(RunningWorker worker, Path workingCopy, Instant now, java.time.Duration walkEvery) {
+        this(worker, workingCopy, now, walkEvery, null, "");
+    }
+
+    /**
+     * @param attempt     how it was started: its agent, and the session it resumes
+     * @param headAtStart the branch head when it started: a turn that moved it has committed
+     */
+    Activity(RunningWorker worker, Path workingCopy, Instant now, java.time.Duration walkEvery,
+             AttemptStart.Started attempt, String headAtStart) {
         this.worker = worker;
         this.workingCopy = workingCopy;
         this.lastChangeAt = now;
         this.walkEvery = walkEvery;
+        this.attempt = attempt;
+        this.headAtStart = headAtStart;
+    }
+
+    /** Whether its agent keeps a session (a preset), rather than being a plain program reading stdin. */
+    boolean sessions() {
+        return attempt != null && attempt.sessions();
+    }
+
+    /** The session this run resumed, or {@code null} for a first turn. */
+    String resumed() {
+        return attempt == null ? null : attempt.resumed();
+    }
+
+    String headAtStart() {
+        return headAtStart;
+    }
+
+    /** Whether its progress facts differ from those last saved; remembers them as saved when they do. */
+    boolean progressChanged(String facts) {
+        if (facts.equals(savedProgress)) {
+            return false;
+        }
+        savedProgress = facts;
+        return true;
     }
 
     RunningWorker worker() {

@@ -18,6 +18,9 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     private static final Pattern FLEET = Pattern.compile(
             "\\b(everyone|everybody|workers?|agents?|fleet|workstreams?|queue|queued|paused|stuck|blocking|blocked|conflicts?"
                     + "|conflicting|waiting|really done|duplicates?)\\b");
+    private static final Pattern WAITING = Pattern.compile(
+            "\\b(waiting (for|on) (me|us|a human|an answer)|needs? (me|us|a human|an answer|input)|who is waiting)\\b");
+    private static final Pattern COST = Pattern.compile("\\b(cost|costs|spent|spend|tokens|usd|dollars?)\\b");
     private static final Pattern CONFLICTS = Pattern.compile("\\b(conflicts?|conflicting|duplicates?|overlap)\\b");
     private static final int MAX_LISTED = 20;
 
@@ -42,6 +45,12 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         }
         if (CONFLICTS.matcher(folded).find()) {
             return Optional.of(alerts(log));
+        }
+        if (COST.matcher(folded).find() && FLEET.matcher(folded).find()) {
+            return Optional.of(cost(log));
+        }
+        if (WAITING.matcher(folded).find()) {
+            return Optional.of(waiting(all, log));
         }
         return FLEET.matcher(folded).find() ? Optional.of(overview(all, log)) : Optional.empty();
     }
@@ -70,6 +79,9 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             if (!why.isEmpty()) {
                 out.append("\n      ").append(why);
             }
+            if (!view.agentLine().isEmpty()) {
+                out.append("\n      agent: ").append(view.agentLine());
+            }
         }
         if (all.size() > MAX_LISTED) {
             out.append("\n  (").append(all.size() - MAX_LISTED).append(" more; ask about one by name.)");
@@ -91,6 +103,9 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         if (!why.isEmpty()) {
             out.append("\n  ").append(why);
         }
+        if (!view.agentLine().isEmpty()) {
+            out.append("\n  agent: ").append(view.agentLine());
+        }
         if (!view.gate().isEmpty()) {
             out.append("\n  Definition of Done (latest gate run):");
             view.gate().forEach(item -> out.append("\n    ").append(FleetText.firstLine(item.line())));
@@ -109,12 +124,51 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         return out.toString();
     }
 
+    /** What the agents reported they used, summed per workstream, per launching user and per day (UTC). */
+    private String cost(EvidenceLog log) {
+        List<AgentSessions.UsageSum> byWorkstream = log.call("workers.usage", () -> workers.agentUsage("workstream"));
+        if (byWorkstream.isEmpty()) {
+            return "No agent has reported usage yet (plain 'command' workers report none).";
+        }
+        StringBuilder out = new StringBuilder("Agent usage as the agents reported it (cost only where an agent reports one):");
+        for (String grouping : List.of("workstream", "user", "day")) {
+            out.append("\n  per ").append(grouping).append(':');
+            for (AgentSessions.UsageSum sum : grouping.equals("workstream") ? byWorkstream : workers.agentUsage(grouping)) {
+                out.append("\n    ").append(sum.key()).append(": ").append(sum.runs()).append(" run(s), tokens ")
+                        .append(sum.inputTokens()).append(" in / ").append(sum.outputTokens()).append(" out")
+                        .append(sum.costUsd() == null ? "" : ", $" + sum.costUsd().stripTrailingZeros().toPlainString());
+                if (grouping.equals("workstream")) {
+                    log.cite(new Evidence("worker", sum.key(), "agent usage: " + sum.runs() + " run(s)", null));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The workstreams waiting for a human, each with its question and how to answer. */
+    private String waiting(List<Workstream> all, EvidenceLog log) {
+        List<Workstream> waiting = all.stream().filter(w -> w.state() == WorkstreamState.NEEDS_INPUT).toList();
+        if (waiting.isEmpty()) {
+            return "Nobody is waiting for an answer (" + all.size() + " workstream(s)).";
+        }
+        StringBuilder out = new StringBuilder(waiting.size() + " workstream(s) waiting for an answer:");
+        for (Workstream ws : waiting) {
+            WorkerView view = log.call("workers.view", () -> workers.view(ws));
+            cite(view, log);
+            out.append("\n  ").append(ws.name()).append(": ")
+                    .append(view.question() != null ? view.question() : FleetText.firstLine(ws.reason()))
+                    .append("\n      answer with: reply ").append(ws.name()).append(" <answer>");
+        }
+        return out.toString();
+    }
+
     private static String verdict(Workstream ws) {
         return switch (ws.state()) {
             case DONE -> "It is really done: the Definition of Done gate passed every item, merge included.";
             case VERIFYING -> "It claims done; the Definition of Done gate has not accepted it yet.";
             case STUCK -> "It is stuck: no output, file change or commit for too long.";
-            case NEEDS_INPUT -> "It is waiting for a human answer (reply " + ws.name() + " <answer>).";
+            case NEEDS_INPUT -> "It is waiting for a human answer (reply " + ws.name() + " <answer>)"
+                    + (ws.holdsProcess() ? "." : "; the answer resumes its agent's session.");
             case RUNNING -> "It is running and not stuck.";
             case PAUSED -> ws.holdsProcess() ? "It is paused: its worker's processes are stopped, it keeps its slot and"
                     + " cannot become stuck (resume " + ws.name() + ")." : "It is paused: held out of the queue (resume "

@@ -27,13 +27,19 @@ public final class LocalProcessBackend implements WorkerBackend {
                 .directory(launch.workingCopy().toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(launch.env());
+        if (!launch.readsStdin()) {
+            // an open pipe nobody writes to hangs agents that read stdin to its end (claude -p, codex exec)
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
         Process process = builder.start();
         Instant started = process.info().startInstant().orElse(clock.instant());
         LocalWorker worker = new LocalWorker(process, started, launch, clock);
-        try {
-            worker.send(launch.stdinText());
-        } catch (IOException e) {
-            // it exited (or closed stdin) before reading its task; its exit code and log tell the story
+        if (launch.readsStdin()) {
+            try {
+                worker.send(launch.stdinText());
+            } catch (IOException e) {
+                // it exited (or closed stdin) before reading its task; its exit code and log tell the story
+            }
         }
         return worker;
     }

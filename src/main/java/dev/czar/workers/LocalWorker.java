@@ -1,6 +1,8 @@
 package dev.czar.workers;
 
 import dev.czar.store.PrivateFiles;
+import dev.czar.workers.agents.AgentStream;
+import dev.czar.workers.agents.WorkerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,38 +13,39 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One local worker process. A daemon thread copies its output, byte for byte, into the log file and a bounded
- * in-memory tail, noting when it last spoke; prompts are read from the tail because they rarely end in a newline,
- * while a claim of done must be a whole line.
+ * One local worker process. A daemon thread copies its output, byte for byte, into the log file, cuts it into
+ * lines (bounded) and has its agent's {@link AgentStream} turn each into events, folded into {@link WorkerFacts}.
+ * A line with no break yet is offered to the stream once nothing more arrives: a prompt waits for its answer there.
  */
 final class LocalWorker implements RunningWorker {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWorker.class);
-    private static final int TAIL_CHARS = 16_384;
-    /** Longer lines are matched on their start only: a claim of done is short. */
-    private static final int LINE_CHARS = 1_024;
+    /** A stream-json event line carrying a whole file can be long; anything past this is dropped from reading. */
+    static final int LINE_BYTES = 1 << 20;
+    private static final int TAIL_LINES = 40;
+    private static final int TAIL_LINE_CHARS = 500;
 
     private final Process process;
     private final Instant startedAt;
     private final WorkerLaunch launch;
     private final Clock clock;
-    private final StringBuilder tail = new StringBuilder();
-    private final StringBuilder line = new StringBuilder();
-    private volatile String doneClaim;
+    private final AgentStream stream;
+    private final WorkerProgress progress;
+    private final Deque<String> tail = new ArrayDeque<>();
     private final Thread pump;
-    private volatile Instant lastOutputAt;
-    private long outputChars;
-    private long answeredAtChars = -1;
 
     LocalWorker(Process process, Instant startedAt, WorkerLaunch launch, Clock clock) throws IOException {
         this.process = process;
         this.startedAt = startedAt;
         this.launch = launch;
         this.clock = clock;
-        this.lastOutputAt = clock.instant();
+        this.stream = launch.stream();
+        this.progress = new WorkerProgress(clock.instant());
         OutputStream log = PrivateFiles.append(launch.log());
         this.pump = new Thread(() -> copy(process.getInputStream(), log), "worker-" + launch.name());
         pump.setDaemon(true);
@@ -65,7 +68,7 @@ final class LocalWorker implements RunningWorker {
             return Optional.empty();
         }
         try {
-            pump.join(2000); // the last output matters for the failure report
+            pump.join(5000); // the last events (the agent's result) decide what happens next
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -73,37 +76,25 @@ final class LocalWorker implements RunningWorker {
     }
 
     @Override
-    public Instant lastOutputAt() {
-        return lastOutputAt;
+    public WorkerFacts facts() {
+        return progress.facts();
     }
 
     @Override
     public synchronized String tail(int lines) {
-        List<String> all = tail.toString().lines().toList();
+        List<String> all = List.copyOf(tail);
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     @Override
-    public synchronized Optional<String> pendingPrompt() {
-        if (outputChars == answeredAtChars || tail.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = tail.toString().stripTrailing();
-        String lastLine = text.substring(text.lastIndexOf('\n') + 1).strip();
-        return launch.promptPattern().matcher(lastLine).find() ? Optional.of(lastLine) : Optional.empty();
-    }
-
-    @Override
     public synchronized void send(String line) throws IOException {
+        if (!launch.readsStdin()) {
+            throw new IOException("its stdin is /dev/null; answers go to the agent by resuming its session");
+        }
         Writer stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         stdin.write(line.endsWith("\n") ? line : line + "\n");
         stdin.flush();
-        answeredAtChars = outputChars;
-    }
-
-    @Override
-    public Optional<String> doneClaim() {
-        return Optional.ofNullable(doneClaim);
+        progress.answered();
     }
 
     @Override
@@ -122,48 +113,45 @@ final class LocalWorker implements RunningWorker {
     }
 
     private void copy(InputStream in, OutputStream log) {
-        byte[] buffer = new byte[4096];
+        byte[] buffer = new byte[8192];
+        LineSplitter lines = new LineSplitter(LINE_BYTES);
         try (in; log) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 log.write(buffer, 0, n);
                 log.flush();
-                record(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                lines.feed(buffer, n, this::line);
+                if (in.available() == 0 && !lines.pending().isEmpty()) {
+                    apply(stream.partial(lines.pending()));
+                }
             }
+            lines.finish(this::line);
         } catch (IOException e) {
             LOG.debug("output of {} ended: {}", launch.name(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("reading the output of {} failed; the log file still has it", launch.name(), e);
         }
     }
 
-    private synchronized void record(String chunk) {
-        tail.append(chunk);
-        if (tail.length() > TAIL_CHARS) {
-            tail.delete(0, tail.length() - TAIL_CHARS);
-        }
-        outputChars += chunk.length();
-        lastOutputAt = clock.instant();
-        if (launch.donePattern() != null && doneClaim == null) {
-            findClaim(chunk);
-        }
-    }
-
-    /** Completes output lines across chunks and keeps the first one matching the done pattern. */
-    private void findClaim(String chunk) {
-        int start = 0;
-        for (int newline = chunk.indexOf('\n'); newline >= 0; newline = chunk.indexOf('\n', start)) {
-            appendToLine(chunk, start, newline);
-            if (launch.donePattern().matcher(line).find()) {
-                String claim = line.toString().strip();
-                doneClaim = claim.length() <= 300 ? claim : claim.substring(0, 297) + "...";
-                return;
+    private void line(String line) {
+        synchronized (this) {
+            if (!line.isBlank()) {
+                tail.addLast(line.length() <= TAIL_LINE_CHARS ? line : line.substring(0, TAIL_LINE_CHARS) + "...");
+                if (tail.size() > TAIL_LINES) {
+                    tail.removeFirst();
+                }
             }
-            line.setLength(0);
-            start = newline + 1;
         }
-        appendToLine(chunk, start, chunk.length());
+        apply(stream.line(line));
     }
 
-    private void appendToLine(String chunk, int from, int to) {
-        line.append(chunk, from, Math.min(to, from + Math.max(0, LINE_CHARS - line.length())));
+    private void apply(List<WorkerEvent> events) {
+        Instant now = clock.instant();
+        for (WorkerEvent event : events) {
+            progress.apply(event, now);
+        }
+        if (events.isEmpty()) {
+            progress.touch(now); // output without meaning is still a sign of life
+        }
     }
 }

@@ -66,9 +66,6 @@ final class QueueFill {
 
     /** Starts QUEUED workstreams, highest priority first, into free slots; a paused worker keeps its slot. */
     void fill(Instant now, String main) {
-        if (!config.enabled()) {
-            return;
-        }
         List<Workstream> all = store.all();
         long busy = all.stream().filter(Workstream::holdsProcess).count(); // a paused worker keeps its slot
         List<Workstream> queue = all.stream().filter(w -> w.state() == QUEUED)
@@ -78,6 +75,9 @@ final class QueueFill {
         for (Workstream ws : queue) {
             if (busy >= config.maxParallel()) {
                 return;
+            }
+            if (!attempts.startable(ws)) {
+                continue; // a plain program without workers.command: recorded, never started
             }
             if (ws.dependsOn() != null) {
                 WorkstreamState dep = store.find(ws.dependsOn()).map(Workstream::state).orElse(null);
@@ -109,8 +109,11 @@ final class QueueFill {
             AttemptStart.Started started = attempts.start(ws, attempt, dir);
             RunningWorker worker = started.worker();
             store.setFacts(ws.name(), set("pid", worker.pid(), "pid_started_at", worker.startedAt()));
-            store.note(ws.name(), actor, "worker process " + worker.pid() + " started in " + dir + "; output in " + started.log());
-            running.put(ws.name(), new Activity(worker, dir, now, walkEvery()));
+            store.note(ws.name(), actor, "worker process " + worker.pid() + " started in " + dir + "; output in " + started.log()
+                    + (started.sessions() ? "; agent " + started.agent() + (started.resumed() != null
+                    ? ", resuming session " + started.resumed() : ", new session") : ""));
+            running.put(ws.name(), new Activity(worker, dir, now, walkEvery(), started,
+                    git.head(ws.branch()).orElse("")));
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot start worker {}", ws.name(), e);

@@ -48,6 +48,7 @@ public final class Supervisor implements AutoCloseable {
     private final WorkerWatch watch;
     private final GateVerdicts verdicts;
     private final QueueFill queue;
+    private final SessionReplies replies;
     private ScheduledExecutorService loop;
     private Thread shutdownHook;
     private boolean holdsLease;
@@ -74,9 +75,11 @@ public final class Supervisor implements AutoCloseable {
         this.mainBranch = mainBranch;
         this.clock = clock;
         this.gates = new GateRuns(gate, copies, git, mainBranch);
-        AttemptStart attempts = new AttemptStart(config, backend, statusFile.path(), home.resolve("workers"));
+        AgentSessions sessions = new AgentSessions(store.database(), clock);
+        AttemptStart attempts = new AttemptStart(config, backend, sessions, statusFile.path(), home.resolve("workers"));
+        this.replies = new SessionReplies(store);
         this.recovery = new Recovery(actor(), store, backend, copies);
-        this.watch = new WorkerWatch(id, config, store, git, copies, gates, notices, clock, running);
+        this.watch = new WorkerWatch(id, config, store, git, copies, gates, notices, clock, running, sessions);
         this.verdicts = new GateVerdicts(config, store, git, gates, notices);
         this.queue = new QueueFill(id, config, store, git, copies, attempts, notices, running);
     }
@@ -120,6 +123,7 @@ public final class Supervisor implements AutoCloseable {
         }
         Optional<String> main = mainBranch.get();
         watch.watch(now);
+        replies.resumeAnswered();
         verdicts.finishGates();
         queue.unblock();
         if (main.isPresent()) {

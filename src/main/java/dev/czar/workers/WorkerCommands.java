@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class WorkerCommands {
     public static final CommandSpec LAUNCH = new CommandSpec("launch", List.of("spawn"),
-            "launch <name> [--priority N] [--depends-on <name>] <full task text>",
+            "launch <name> [--priority N] [--depends-on <name>] [--agent A] <full task text>",
             "record a workstream; a worker starts on branch czar/<name> when a slot is free", Role.OPERATOR, false);
     public static final CommandSpec QUEUE = new CommandSpec("queue", List.of(),
             "queue", "waiting workstreams in the order they will start", Role.VIEWER, false);
@@ -30,7 +30,7 @@ public final class WorkerCommands {
     public static final CommandSpec RETRY = new CommandSpec("retry", List.of("requeue"),
             "retry <name>", "put a failed, killed or lost workstream back in the queue", Role.OPERATOR, false);
     public static final CommandSpec REPLY = new CommandSpec("reply", List.of("answer"),
-            "reply <name> <answer>", "write an answer to a waiting worker's stdin", Role.OPERATOR, false);
+            "reply <name> <answer>", "answer a waiting worker (its stdin, or its agent session resumed with it)", Role.OPERATOR, false);
     public static final CommandSpec PRIORITIZE = new CommandSpec("prioritize", List.of("prioritise"),
             "prioritize <name> <N>", "change a workstream's priority (higher starts first)", Role.OPERATOR, false);
 
@@ -45,8 +45,8 @@ public final class WorkerCommands {
             "resume <name>", "let a paused workstream go on from where it was paused", Role.OPERATOR, false);
 
     private static final Pattern LAUNCH_ARGS = Pattern.compile(
-            "^(\\S+)((?:\\s+--(?:priority|depends-on)(?:=|\\s+)\\S+)*)\\s*(.*)$", Pattern.DOTALL);
-    private static final Pattern OPTION = Pattern.compile("--(priority|depends-on)(?:=|\\s+)(\\S+)");
+            "^(\\S+)((?:\\s+--(?:priority|depends-on|agent)(?:=|\\s+)\\S+)*)\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("--(priority|depends-on|agent)(?:=|\\s+)(\\S+)");
 
     private final Workers workers;
 
@@ -71,6 +71,7 @@ public final class WorkerCommands {
         }
         int priority = 0;
         String dependsOn = null;
+        String agent = null;
         Matcher option = OPTION.matcher(m.group(2));
         while (option.find()) {
             if (option.group(1).equals("priority")) {
@@ -79,6 +80,8 @@ public final class WorkerCommands {
                 } catch (NumberFormatException e) {
                     return CommandResult.failed("--priority must be a whole number; got '" + option.group(2) + "'.");
                 }
+            } else if (option.group(1).equals("agent")) {
+                agent = option.group(2);
             } else {
                 dependsOn = option.group(2);
             }
@@ -86,7 +89,7 @@ public final class WorkerCommands {
         Message msg = request.message();
         try {
             Workers.LaunchResult result = workers.launch(m.group(1), m.group(3), priority, dependsOn, msg.user(),
-                    msg.channel(), msg.thread());
+                    msg.channel(), msg.thread(), agent);
             log.cite(new Evidence("worker", result.workstream().name(), "workstream " + result.workstream().state().label(), null));
             return CommandResult.ok(result.message());
         } catch (WorkerException e) {

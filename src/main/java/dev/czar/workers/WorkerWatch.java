@@ -34,9 +34,12 @@ final class WorkerWatch {
     private final WorkerNotices notices;
     private final Clock clock;
     private final Map<String, Activity> running;
+    private final AgentSessions sessions;
+    private final TurnOutcomes outcomes;
 
     WorkerWatch(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git, WorkingCopies copies,
-                GateRuns gates, WorkerNotices notices, Clock clock, Map<String, Activity> running) {
+                GateRuns gates, WorkerNotices notices, Clock clock, Map<String, Activity> running,
+                AgentSessions sessions) {
         this.id = id;
         this.actor = "supervisor " + id;
         this.config = config;
@@ -47,6 +50,8 @@ final class WorkerWatch {
         this.notices = notices;
         this.clock = clock;
         this.running = running;
+        this.sessions = sessions;
+        this.outcomes = new TurnOutcomes(config);
     }
 
     /** Looks at every worker running here once and moves its workstream accordingly. */
@@ -63,8 +68,9 @@ final class WorkerWatch {
                 continue;
             }
             followPause(ws, activity, now);
-            if (ws.state() != PAUSED) {
-                ws = deliverReplies(ws, worker); // a stopped worker gets its answers when resumed
+            if (ws.state() != PAUSED && !activity.sessions()) {
+                // a stopped worker gets its answers when resumed; an agent's wait until its turn ends (SessionReplies)
+                ws = deliverReplies(ws, worker);
             }
             Optional<String> claim = worker.doneClaim();
             if (claim.isPresent()) {
@@ -75,8 +81,16 @@ final class WorkerWatch {
             Optional<Integer> exit = worker.exitCode();
             if (exit.isPresent()) {
                 running.remove(name);
-                onExit(ws, exit.get(), worker.tail(20));
+                if (activity.sessions()) {
+                    saveProgress(name, activity);
+                    onTurnEnd(ws, activity, exit.get());
+                } else {
+                    onExit(ws, exit.get(), worker.tail(20));
+                }
                 continue;
+            }
+            if (activity.sessions()) {
+                saveProgress(name, activity);
             }
             if (ws.state() == PAUSED) {
                 continue; // stopped on purpose: neither asking nor stuck
@@ -145,6 +159,44 @@ final class WorkerWatch {
         String ended = exited.map(code -> "it exited with code " + code)
                 .orElse("its process group was ended (SIGTERM, then SIGKILL after a grace period)");
         verify(ws, "worker claimed done in its output: \"" + claim + "\" (workers.done-pattern); " + ended, exited.orElse(null));
+    }
+
+    /** The session, last tool call and files of a running agent, stored when they changed (for 'czar workers'). */
+    private void saveProgress(String name, Activity activity) {
+        WorkerFacts facts = activity.worker().facts();
+        if (activity.progressChanged(facts.sessionId() + "|" + facts.lastTool() + "|" + facts.changedCount())) {
+            sessions.progress(name, facts.sessionId(), facts.lastTool(), facts.changedCount());
+        }
+    }
+
+    /** An agent's run ended: its usage is added up, and what its turn came to decides where the workstream goes. */
+    private void onTurnEnd(Workstream ws, Activity activity, int code) {
+        copies.sync(ws);
+        WorkerFacts facts = activity.worker().facts();
+        sessions.addUsage(ws.name(), facts.turns(), facts.inputTokens(), facts.outputTokens(), facts.costUsd());
+        boolean committed = !git.head(ws.branch()).orElse("").equals(activity.headAtStart());
+        TurnOutcomes.Outcome outcome = outcomes.of(facts, code, committed);
+        // its events already said what happened; only lines that are not events (stderr) add to that
+        String tail = String.join("\n", activity.worker().tail(20).lines().filter(l -> !l.startsWith("{")).toList());
+        if (activity.resumed() != null && facts.sessionId() == null && code != 0) {
+            sessions.forgetSession(ws.name());
+            store.note(ws.name(), actor, "resuming session " + activity.resumed() + " failed (exit " + code
+                    + "); the next attempt starts a fresh session with the task");
+        }
+        switch (outcome.kind()) {
+            case CLAIM, GATE -> verify(ws, outcome.text(), code);
+            case ASKS -> waitForAnswer(ws, outcome.text(), code);
+            case CRASH -> retryOrFail(ws, outcome.text(), tail, code);
+        }
+    }
+
+    /** A turn that ended asking something (or blocked by denied tools): the session waits, without a process. */
+    private void waitForAnswer(Workstream ws, String question, int code) {
+        if (store.transition(ws.name(), ws.state(), NEEDS_INPUT, actor, "asks: " + question,
+                set("exit_code", code, "pid", null, "owner", null, "paused_from", null))) {
+            notices.tell(ws, "is waiting for an answer: \"" + question + "\" (answer in this thread, or '/czar reply "
+                    + ws.name() + " <answer>'; its session resumes with it)");
+        }
     }
 
     private void onExit(Workstream ws, int code, String tail) {

@@ -42,6 +42,7 @@ public final class Workers implements AutoCloseable {
     private final ConfirmedMerge merges;
     private boolean closed;
     private Notices notices;
+    private final AgentSessions sessions;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
             Repository repo, Supervisor supervisor, Clock clock) {
@@ -54,6 +55,7 @@ public final class Workers implements AutoCloseable {
         this.supervisor = supervisor;
         this.pauses = new Pauses(store);
         this.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
+        this.sessions = new AgentSessions(store.database(), clock);
     }
 
     /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
@@ -135,6 +137,17 @@ public final class Workers implements AutoCloseable {
      */
     public LaunchResult launch(String name, String task, int priority, String dependsOn, String user, String channel,
                                String thread) {
+        return launch(name, task, priority, dependsOn, user, channel, thread, null);
+    }
+
+    /**
+     * As above, run by the agent preset {@code agent} ({@code null}: {@code workers.agent}). An unknown agent, or one
+     * whose executable is missing, is refused with a one-line reason naming how to install it.
+     */
+    public LaunchResult launch(String name, String task, int priority, String dependsOn, String user, String channel,
+                               String thread, String agent) {
+        String chosen = agent != null ? agent : config.agent();
+        checkAgent(chosen);
         if (name == null || !NAME.matcher(name).matches()) {
             throw new WorkerException("workstream names are lower-case letters, digits, '.', '_' and '-' (up to 63), e.g."
                     + " fix-login; got '" + name + "'");
@@ -165,6 +178,9 @@ public final class Workers implements AutoCloseable {
         var created = store.create(new WorkstreamStore.NewWorkstream(name, task.strip(), priority, dependsOn, user, channel,
                 thread), initial, reason);
         Workstream ws = created.workstream();
+        if (created.created() && agent != null) {
+            sessions.choose(name, agent);
+        }
         if (!created.created()) {
             String same = ws.task().equals(task.strip()) ? "" : " (with a different task; the stored one is kept)";
             return new LaunchResult(ws, false, name + " was already launched" + same + "; it is " + ws.state().label()
@@ -186,6 +202,32 @@ public final class Workers implements AutoCloseable {
             }
         }
         return new LaunchResult(ws, true, msg.toString());
+    }
+
+    private void checkAgent(String agent) {
+        if (!dev.czar.workers.agents.AgentAdapters.names().contains(agent)) {
+            throw new WorkerException("unknown agent '" + agent + "'; agents: "
+                    + String.join(", ", dev.czar.workers.agents.AgentAdapters.names()));
+        }
+        var preset = dev.czar.workers.agents.AgentAdapters.builtIn().find(agent);
+        if (preset.isPresent() && AgentExecutables.find(preset.get(), config.agentSettings(agent)).isEmpty()) {
+            throw new WorkerException(AgentExecutables.missing(preset.get(), config.agentSettings(agent)));
+        }
+    }
+
+    /** The agent facts of every workstream that ran one (or was launched naming one), by name. */
+    public java.util.Map<String, AgentSessions.AgentSession> agentSessions() {
+        return sessions.all();
+    }
+
+    /** Agent usage (tokens, cost) summed by {@code workstream}, {@code user} or {@code day}. */
+    public List<AgentSessions.UsageSum> agentUsage(String grouping) {
+        return sessions.usageBy(grouping);
+    }
+
+    /** The agent a workstream runs: the one its launch named, else {@code workers.agent}. */
+    public String agentOf(String name) {
+        return sessions.find(name).map(AgentSessions.AgentSession::agent).orElse(config.agent());
     }
 
     /** Asks for a workstream to be killed; the supervisor ends its whole process group on its next round. */
@@ -237,7 +279,9 @@ public final class Workers implements AutoCloseable {
             return name + " is " + ws.state().label() + "; there is no worker to answer.";
         }
         store.addInput(name, text.strip(), user);
-        return "Answer for " + name + " queued for its stdin" + (ws.state() == WorkstreamState.NEEDS_INPUT
+        String where = agentOf(name).equals(dev.czar.workers.agents.CommandAdapter.NAME) ? " queued for its stdin"
+                : " queued; its agent session resumes with it";
+        return "Answer for " + name + where + (ws.state() == WorkstreamState.NEEDS_INPUT
                 ? " (it asked: " + ws.reason().replaceFirst("^asks: ", "") + ")" : "") + ".";
     }
 
@@ -281,7 +325,7 @@ public final class Workers implements AutoCloseable {
     public WorkerView view(Workstream ws) {
         String head = git.head(ws.branch()).orElse(null);
         return new WorkerView(ws, head, store.latestGate(ws.name()), store.events(ws.name(), 8), logTail(ws.name(), 5),
-                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList());
+                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null));
     }
 
     /** The head commit of any local branch. */

@@ -30,10 +30,14 @@ public record Workstream(String name, String task, int priority, String dependsO
         return BRANCH_PREFIX + name;
     }
 
-    /** Whether a worker process exists for it: running, or paused with its process stopped. */
+    /**
+     * Whether a worker process exists for it: running, or paused with its process stopped. An agent waiting for an
+     * answer after its turn ended ({@code NEEDS_INPUT} without a pid) has none: the answer resumes its session.
+     */
     public boolean holdsProcess() {
-        return WorkstreamState.WITH_PROCESS.contains(state)
-                || state == WorkstreamState.PAUSED && WorkstreamState.WITH_PROCESS.contains(pausedFrom);
+        WorkstreamState live = state == WorkstreamState.PAUSED ? pausedFrom : state;
+        return live != null && WorkstreamState.WITH_PROCESS.contains(live)
+                && (live != WorkstreamState.NEEDS_INPUT || pid != null);
     }
 
     /** The first line of the task, cut to fit a status line. */

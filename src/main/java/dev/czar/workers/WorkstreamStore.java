@@ -40,6 +40,11 @@ public final class WorkstreamStore {
         this.clock = clock;
     }
 
+    /** The database this store keeps its rows in (agent sessions live next to them). */
+    Database database() {
+        return db;
+    }
+
     /** A new workstream as asked for. */
     public record NewWorkstream(String name, String task, int priority, String dependsOn, String launchedBy,
                                 String channel, String thread) {
@@ -118,6 +123,10 @@ public final class WorkstreamStore {
      */
     public boolean transition(String name, WorkstreamState from, WorkstreamState to, String actor, String reason,
                               Map<String, Object> set) {
+        if (!WorkstreamTransitions.allowed(from, to)) {
+            throw new IllegalStateException("not an allowed workstream transition: " + from + " -> " + to + " (" + name
+                    + "); allowed from " + from + ": " + WorkstreamTransitions.from(from));
+        }
         Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("UPDATE workstreams SET state = ?, reason = ?, updated_at = ?");
         for (String column : set.keySet()) {
@@ -190,7 +199,21 @@ public final class WorkstreamStore {
         }
     }
 
-    /** Events of every workstream with an id above {@code afterId}, oldest first (for following the fleet). */
+    /** The id of the newest event of any workstream, 0 before the first: where a follower starts reading. */
+    public long lastEventId() {
+        try (Connection c = db.connection(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM workstream_events")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("reading the newest workstream event", e);
+        }
+    }
+
+    /**
+     * Events of every workstream with an id above {@code afterId}, oldest first, at most 500 (a page: call again
+     * from the last id read to follow the fleet).
+     */
     public List<WorkstreamEvent> eventsAfter(long afterId) {
         try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
                 "SELECT id, workstream, at, from_state, to_state, actor, reason FROM workstream_events"
@@ -318,6 +341,9 @@ public final class WorkstreamStore {
                     st.executeUpdate();
                 }
                 c.commit();
+            } catch (SQLException e) {
+                c.rollback(); // the old alerts stay: re-enabling auto-commit below would commit the DELETE alone
+                throw e;
             } finally {
                 c.setAutoCommit(true);
             }

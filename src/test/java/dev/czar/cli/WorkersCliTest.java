@@ -75,6 +75,32 @@ class WorkersCliTest {
     }
 
     @Test
+    void should_queue_a_reply_from_the_command_line_and_refuse_an_unknown_workstream_in_one_line() {
+        czar("launch", "api", "--task", "Implement the API\nagent-mode: hang");
+
+        assertThat(czar("reply", "api", "use", "port", "8080")).as(err).isZero();
+        assertThat(out).contains("Answer for api queued for its stdin.");
+        assertThat(czar("reply", "nope", "hello")).isEqualTo(2);
+        assertThat(err.strip()).startsWith("czar: no workstream named 'nope'").doesNotContain("Exception");
+    }
+
+    @Test
+    void should_refuse_a_launch_with_an_unknown_agent_or_a_missing_agent_executable_in_one_line() throws Exception {
+        assertThat(czar("launch", "api", "--task", "Implement the API", "--agent", "gpt-coder")).isEqualTo(2);
+        assertThat(err.strip()).startsWith("czar: unknown agent 'gpt-coder'; agents: ").contains("claude-code")
+                .doesNotContain("Exception");
+
+        Files.writeString(config, Files.readString(config) + "  agents:\n    claude-code:\n      executable: "
+                + tmp.resolve("no-such-claude") + "\n");
+        assertThat(czar("launch", "api", "--task", "Implement the API", "--agent", "claude-code")).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("czar: the claude-code agent's executable '" + tmp.resolve("no-such-claude")
+                + "' was not found; install it: npm install -g @anthropic-ai/claude-code (or set"
+                + " workers.agents.claude-code.executable)");
+        assertThat(czar("workers", "--json")).isZero();
+        assertThat(out.strip()).isEqualTo("[]");
+    }
+
+    @Test
     void should_supervise_in_the_foreground_with_wait_until_the_workstream_ends() {
         int code = czar("launch", "broken", "--task", "Implement it\nagent-mode: crash", "--wait");
 

@@ -89,6 +89,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_name_the_agent_presets_when_workers_agent_is_unknown() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_WORKERS_AGENT", "claude")).load(null))
+                .hasMessageContaining("'workers.agent' must be one of").hasMessageContaining("claude-code")
+                .hasMessageContaining("got 'claude'");
+    }
+
+    @Test
     void should_report_a_missing_config_file() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Path.of("does/not/exist.yaml")))
                 .hasMessageStartingWith("config file not found: does/not/exist.yaml");

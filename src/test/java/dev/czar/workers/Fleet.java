@@ -58,7 +58,10 @@ final class Fleet implements AutoCloseable {
                 (Integer) o.getOrDefault("max-fix-rounds", 0),
                 (String) o.getOrDefault("retention", "7d"),
                 (String) o.getOrDefault("working-copies", "auto"),
-                new WorkersConfig.Unsafe((Boolean) o.get("auto-merge")));
+                new WorkersConfig.Unsafe((Boolean) o.get("auto-merge")),
+                null,
+                (String) o.get("agent"),
+                (Map<String, dev.czar.config.AgentSettings>) o.get("agents"));
     }
 
     Workers open(WorkersConfig config) {

@@ -56,4 +56,51 @@ class WorkstreamStoreTest {
         assertThat(store.events("hist", 10)).extracting(e -> e.from() + "->" + e.to() + " by " + e.actor() + ": " + e.reason())
                 .containsExactly("null->QUEUED by U1: launched", "QUEUED->RUNNING by supervisor A: attempt 1 started");
     }
+
+    @Test
+    void should_refuse_a_move_that_is_not_in_the_transition_table_and_change_nothing() {
+        create("done", "task");
+        store.transition("done", QUEUED, RUNNING, "supervisor A", "start");
+        store.transition("done", RUNNING, WorkstreamState.VERIFYING, "supervisor A", "claims done");
+        store.transition("done", WorkstreamState.VERIFYING, WorkstreamState.DONE, "gate", "met");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.transition("done", WorkstreamState.DONE, RUNNING, "x", "again"))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("not an allowed workstream transition: DONE -> RUNNING");
+        assertThat(store.find("done").orElseThrow().state()).isEqualTo(WorkstreamState.DONE);
+        assertThat(WorkstreamTransitions.allowed(QUEUED, WorkstreamState.DONE)).isFalse();
+        assertThat(WorkstreamTransitions.allowed(WorkstreamState.FAILED, QUEUED)).isTrue();
+    }
+
+    @Test
+    void should_know_the_newest_event_when_a_home_has_more_than_one_page_of_them() {
+        // given more events than one page of eventsAfter
+        create("busy", "task");
+        for (int i = 0; i < 620; i++) {
+            store.note("busy", "supervisor A", "note " + i);
+        }
+
+        // when
+        long newest = store.lastEventId();
+
+        // then a follower starting there sees nothing old, and the first page alone would have stopped short
+        assertThat(store.eventsAfter(newest)).isEmpty();
+        assertThat(store.eventsAfter(0)).hasSize(500).allSatisfy(e -> assertThat(e.id()).isLessThan(newest));
+        assertThat(store.events("busy", 1).get(0).id()).isEqualTo(newest);
+    }
+
+    @Test
+    void should_keep_the_current_alerts_when_storing_the_new_ones_fails() {
+        // given
+        java.time.Instant at = java.time.Instant.parse("2026-12-07T01:00:00Z");
+        store.replaceAlerts(java.util.List.of(new WorkerAlert("conflict", "a", "b", "both edit Login.java", at)));
+
+        // when an insert fails half way (a kind longer than its column)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.replaceAlerts(java.util.List.of(
+                new WorkerAlert("duplicate", "c", "d", "alike", at),
+                new WorkerAlert("a-kind-much-too-long-for-its-column", "e", "f", "x", at))))
+                .isInstanceOf(dev.czar.store.StoreException.class);
+
+        // then the DELETE was rolled back with it
+        assertThat(store.alerts()).extracting(WorkerAlert::detail).containsExactly("both edit Login.java");
+    }
 }

@@ -40,4 +40,12 @@ public interface AgentAdapter {
 
     /** A fresh reader for one run's output. */
     AgentStream stream();
+
+    /**
+     * Arguments that switch off every permission check of the agent, added only under
+     * {@code workers.unsafe.skip-agent-permissions}; empty when the agent has none.
+     */
+    default List<String> skipPermissionsArgs() {
+        return List.of();
+    }
 }

@@ -15,4 +15,12 @@ public interface AgentStream {
     default List<WorkerEvent> end(int exitCode) {
         return List.of();
     }
+
+    /**
+     * Events of output that has no line break yet and nothing more arrived for now (a prompt waiting for an
+     * answer often ends without one). Called again, with more text, until the line is complete.
+     */
+    default List<WorkerEvent> partial(String unterminatedLine) {
+        return List.of();
+    }
 }

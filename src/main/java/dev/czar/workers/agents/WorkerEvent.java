@@ -51,4 +51,12 @@ public sealed interface WorkerEvent {
     /** Plain-text workers only: a line matching {@code workers.done-pattern}, the worker's claim of done. */
     record DoneClaim(String line) implements WorkerEvent {
     }
+
+    /**
+     * Plain-text workers only: a question to a human, its output ending in a line matching
+     * {@code workers.prompt-pattern} (often without a line break); it stands until the worker writes anything else
+     * or gets an answer on stdin.
+     */
+    record Prompt(String question) implements WorkerEvent {
+    }
 }

@@ -1,0 +1,82 @@
+package dev.czar.workers.agents;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Claude Code ({@code @anthropic-ai/claude-code}, flags checked against {@code claude --help} of 2.1.197), headless:
+ * {@code claude -p --output-format stream-json --verbose --permission-mode acceptEdits --allowedTools Bash(git:*) --
+ * TASK}, and {@code --resume SESSION} to continue a session with a new message. The task goes after {@code --}
+ * because {@code --allowedTools} takes a variable number of values and would swallow it; stdin is /dev/null
+ * ({@code -p} reads stdin to its end before starting).
+ *
+ * <p>Safe default: edits inside the working copy are accepted, the shell is limited to git (commit is how a worker
+ * hands in its work); any other command is denied and reported in the run's {@code permission_denials}. Widen it
+ * per installation with {@code workers.agents.claude-code.args} (e.g. {@code [--allowedTools, "Bash(./mvnw:*)"]}).
+ */
+public final class ClaudeCodeAdapter implements AgentAdapter {
+    public static final String NAME = "claude-code";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String defaultExecutable() {
+        return "claude";
+    }
+
+    @Override
+    public String installHint() {
+        return "npm install -g @anthropic-ai/claude-code (or set workers.agents.claude-code.executable)";
+    }
+
+    @Override
+    public List<String> start(AgentRun run, String taskText) {
+        return line(run, List.of(), taskText);
+    }
+
+    @Override
+    public Optional<List<String>> resume(AgentRun run, String sessionId, String message) {
+        return Optional.of(line(run, List.of("--resume", sessionId), message));
+    }
+
+    private static List<String> line(AgentRun run, List<String> session, String message) {
+        List<String> line = new ArrayList<>(List.of(run.executable(), "-p"));
+        line.addAll(session);
+        line.addAll(List.of("--output-format", "stream-json", "--verbose", "--permission-mode", "acceptEdits",
+                "--allowedTools", "Bash(git:*)"));
+        line.addAll(run.extraArgs());
+        line.add("--");
+        line.add(message);
+        return line;
+    }
+
+    /**
+     * Its sessions and settings live in the workstream's own config directory (so a resume finds the session and the
+     * user's own Claude settings never apply); no update checks, telemetry or other non-essential traffic.
+     */
+    @Override
+    public Map<String, String> env(AgentRun run) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CLAUDE_CONFIG_DIR", run.configDir().toString());
+        env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        env.put("DISABLE_AUTOUPDATER", "1");
+        env.put("DISABLE_TELEMETRY", "1");
+        return env;
+    }
+
+    @Override
+    public List<String> skipPermissionsArgs() {
+        return List.of("--dangerously-skip-permissions");
+    }
+
+    @Override
+    public AgentStream stream() {
+        return new ClaudeCodeStream();
+    }
+}
