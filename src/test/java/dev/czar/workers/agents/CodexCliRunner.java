@@ -1,0 +1,98 @@
+package dev.czar.workers.agents;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs the real {@code codex} binary installed by {@code .ci/install-agents} the way a supervisor does: the
+ * adapter's command line and environment, the working copy as current directory, stdin from /dev/null, stdout read
+ * line by line through the adapter's stream. Its environment is the test's own minus anything that could reach a
+ * real provider or the developer's config (HOME is a temp dir), with every proxy variable pointing at
+ * {@code egressTrap} so a connection to anything but loopback is seen (and refused).
+ */
+final class CodexCliRunner {
+    private static final long TIMEOUT_SECONDS = 90;
+
+    /** What one run printed and how it ended. */
+    record Result(int exitCode, List<String> lines, List<WorkerEvent> events, String stderr) {
+        String sessionId() {
+            return events.stream().filter(WorkerEvent.SessionStarted.class::isInstance)
+                    .map(e -> ((WorkerEvent.SessionStarted) e).sessionId()).findFirst().orElseThrow();
+        }
+
+        WorkerEvent.TurnEnded turnEnded() {
+            return events.stream().filter(WorkerEvent.TurnEnded.class::isInstance)
+                    .map(WorkerEvent.TurnEnded.class::cast).reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    private CodexCliRunner() {
+    }
+
+    /**
+     * The installed codex executable; without it the test is skipped, naming the missing CLI and how to install it
+     * — except in CI ({@code CI=true}), where the tests must run.
+     */
+    static Path executable() {
+        String bin = System.getProperty("czar.test.agents.bin", "target/test-agents/node_modules/.bin");
+        Path codex = Path.of(bin).resolve("codex").toAbsolutePath();
+        if (!Files.isExecutable(codex)) {
+            String why = "codex is not installed at " + codex + ": run .ci/install-agents";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(why + " (CI=true: the real-agent tests must run)");
+            }
+            Assumptions.abort(why);
+        }
+        return codex;
+    }
+
+    static Result run(AgentAdapter adapter, AgentRun run, List<String> command, Path home, String proxy)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(run.workingCopy().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectError(home.resolve("stderr.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("CODEX_") || k.startsWith("GIT_")
+                || k.toLowerCase().endsWith("_proxy"));
+        env.put("HOME", home.toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        for (String key : List.of("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy", "all_proxy")) {
+            env.put(key, proxy);
+        }
+        env.put("NO_PROXY", "127.0.0.1,localhost");
+        env.put("no_proxy", "127.0.0.1,localhost");
+        env.putAll(run.env());
+        env.putAll(adapter.env(run));
+        Process process = builder.start();
+        AgentStream stream = adapter.stream();
+        List<String> lines = new ArrayList<>();
+        List<WorkerEvent> events = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+                events.addAll(stream.line(line));
+            }
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                fail("codex did not exit within " + TIMEOUT_SECONDS + " s");
+            }
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        events.addAll(stream.end(process.exitValue()));
+        return new Result(process.exitValue(), lines, events, Files.readString(home.resolve("stderr.log")));
+    }
+}
