@@ -58,6 +58,21 @@ final class CodexCliRunner {
         return codex;
     }
 
+    /** With {@code CZAR_TEST_CODEX_TRANSCRIPT} set, prints what ran, what it printed and what czar read. */
+    private static void transcript(List<String> command, AgentRun run, int exit, List<String> lines,
+                                   List<WorkerEvent> events) {
+        if (System.getenv("CZAR_TEST_CODEX_TRANSCRIPT") == null) {
+            return;
+        }
+        List<String> shown = new ArrayList<>(command);
+        shown.set(0, "codex");
+        System.out.println("$ " + String.join(" ", shown.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a)
+                .toList()) + "   # exit " + exit);
+        lines.forEach(System.out::println);
+        System.out.println("# czar read:");
+        events.forEach(e -> System.out.println("  " + e));
+    }
+
     static Result run(AgentAdapter adapter, AgentRun run, List<String> command, Path home, String proxy)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(run.workingCopy().toFile())
@@ -75,6 +90,11 @@ final class CodexCliRunner {
         env.put("no_proxy", "127.0.0.1,localhost");
         env.putAll(run.env());
         env.putAll(adapter.env(run));
+        if (System.getenv("CZAR_TEST_CODEX_TRANSCRIPT") != null) {
+            System.out.println("# CODEX_HOME/config.toml\n" + Files.readString(
+                    Path.of(adapter.env(run).get("CODEX_HOME")).resolve("config.toml")).replace(run.workingCopy()
+                    .toString(), "<working copy>"));
+        }
         Process process = builder.start();
         AgentStream stream = adapter.stream();
         List<String> lines = new ArrayList<>();
@@ -93,6 +113,7 @@ final class CodexCliRunner {
             process.destroyForcibly();
         }
         events.addAll(stream.end(process.exitValue()));
+        transcript(command, run, process.exitValue(), lines, events);
         return new Result(process.exitValue(), lines, events, Files.readString(home.resolve("stderr.log")));
     }
 }
