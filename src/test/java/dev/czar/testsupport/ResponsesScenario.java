@@ -14,7 +14,13 @@ public interface ResponsesScenario {
     String ASKER_COMMAND = "printf 'legacy table kept\\n' > NOTES.md && git add NOTES.md"
             + " && git commit -q -m 'Keep the legacy table'";
 
+    String STUCK_COMMAND = "sleep 300";
+
     Reply reply(ResponsesConversation conversation);
+
+    /** Runs a command that never ends in time (a worker czar will find STUCK and kill). */
+    ResponsesScenario STUCK = c -> "function_call_output".equals(c.lastItemType())
+            ? new Text("still waiting for the command") : new Shell(STUCK_COMMAND);
 
     /** Writes a file and commits it through the shell tool, then claims done. */
     ResponsesScenario HONEST = c -> "function_call_output".equals(c.lastItemType())

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -25,8 +28,12 @@ import static org.assertj.core.api.Assertions.fail;
 final class CodexCliRunner {
     private static final long TIMEOUT_SECONDS = 90;
 
-    /** What one run printed and how it ended. */
-    record Result(int exitCode, List<String> lines, List<WorkerEvent> events, String stderr) {
+    /** A process of the agent's tree as it was when the run was killed. */
+    record Killed(ProcessHandle process, String command) {
+    }
+
+    /** What one run printed and how it ended; {@code killed} is the process tree when it was killed (else empty). */
+    record Result(int exitCode, List<String> lines, List<WorkerEvent> events, String stderr, List<Killed> killed) {
         String sessionId() {
             return events.stream().filter(WorkerEvent.SessionStarted.class::isInstance)
                     .map(e -> ((WorkerEvent.SessionStarted) e).sessionId()).findFirst().orElseThrow();
@@ -75,6 +82,34 @@ final class CodexCliRunner {
 
     static Result run(AgentAdapter adapter, AgentRun run, List<String> command, Path home, String proxy)
             throws IOException, InterruptedException {
+        return run(adapter, run, command, home, proxy, event -> false, "");
+    }
+
+    /** Waits (up to 10 s) until the agent's tree runs a program whose path ends with {@code suffix}. */
+    private static void awaitInTree(Process process, String suffix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && process.descendants()
+                .noneMatch(p -> p.info().command().orElse("").endsWith(suffix))) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** As a supervisor's kill does: the whole tree, leaves first found while the agent still holds them. */
+    static List<Killed> killTree(Process process) {
+        List<Killed> tree = new ArrayList<>();
+        process.descendants().forEach(p -> tree.add(new Killed(p, p.info().command().orElse("?"))));
+        tree.add(new Killed(process.toHandle(), process.info().command().orElse("?")));
+        tree.forEach(k -> k.process().destroyForcibly());
+        return tree;
+    }
+
+    /**
+     * Runs the command; after the first event matching {@code killWhen}, once the agent's tree runs
+     * {@code killOnceRunning} (the command starts a moment after Codex announces it), the whole tree is killed.
+     */
+    static Result run(AgentAdapter adapter, AgentRun run, List<String> command, Path home, String proxy,
+                      Predicate<WorkerEvent> killWhen, String killOnceRunning)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(run.workingCopy().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectError(home.resolve("stderr.log").toFile());
@@ -96,24 +131,37 @@ final class CodexCliRunner {
                     .toString(), "<working copy>"));
         }
         Process process = builder.start();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture.delayedExecutor(TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
+            if (process.isAlive()) { // a silent, hung agent would otherwise block the read below forever
+                timedOut.set(true);
+                killTree(process);
+            }
+        });
         AgentStream stream = adapter.stream();
         List<String> lines = new ArrayList<>();
         List<WorkerEvent> events = new ArrayList<>();
+        List<Killed> killed = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 lines.add(line);
-                events.addAll(stream.line(line));
+                List<WorkerEvent> read = stream.line(line);
+                events.addAll(read);
+                if (killed.isEmpty() && read.stream().anyMatch(killWhen)) {
+                    awaitInTree(process, killOnceRunning);
+                    killed.addAll(killTree(process));
+                }
             }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                fail("codex did not exit within " + TIMEOUT_SECONDS + " s");
-            }
+            process.waitFor();
         } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            killTree(process);
+        }
+        if (timedOut.get()) {
+            fail("codex did not exit within " + TIMEOUT_SECONDS + " s; it printed " + lines);
         }
         events.addAll(stream.end(process.exitValue()));
         transcript(command, run, process.exitValue(), lines, events);
-        return new Result(process.exitValue(), lines, events, Files.readString(home.resolve("stderr.log")));
+        return new Result(process.exitValue(), lines, events, Files.readString(home.resolve("stderr.log")), killed);
     }
 }

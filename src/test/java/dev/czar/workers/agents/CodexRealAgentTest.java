@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,6 +138,25 @@ class CodexRealAgentTest {
             assertThat(result.exitCode()).isNotZero();
             assertThat(result.turnEnded().success()).isFalse();
             assertThat(result.turnEnded().text()).isNotBlank();
+        }
+    }
+
+    @Test
+    void killing_a_stuck_worker_ends_codex_and_the_command_it_is_running() throws Exception {
+        try (ResponsesStandIn model = new ResponsesStandIn(ResponsesScenario.STUCK)) {
+            AgentRun run = run(model);
+
+            CodexCliRunner.Result result = CodexCliRunner.run(adapter, run, adapter.start(run, "Wait for the build."),
+                    tmp.resolve("home"), egress.url(), e -> e.equals(
+                            new WorkerEvent.ToolCall("shell", ResponsesScenario.STUCK_COMMAND)), "/sleep");
+
+            assertThat(result.killed()).as("the tree when killed")
+                    .anyMatch(k -> k.command().endsWith("/sleep"));
+            for (CodexCliRunner.Killed k : result.killed()) {
+                k.process().onExit().get(10, TimeUnit.SECONDS);
+                assertThat(k.process().isAlive()).as(k.command()).isFalse();
+            }
+            assertThat(result.turnEnded().success()).isFalse();
         }
     }
 
