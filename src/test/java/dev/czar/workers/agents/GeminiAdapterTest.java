@@ -60,24 +60,33 @@ class GeminiAdapterTest {
         List<WorkerEvent> events = read("honest.jsonl", 0);
 
         assertThat(events).containsExactly(
-                new WorkerEvent.SessionStarted("c5b1f3a2-7d4e-4b8a-9f10-2e6d8c4a1b37"),
-                new WorkerEvent.Message("I'll create the file and commit it."),
+                new WorkerEvent.SessionStarted("51a16bf3-b874-4d29-8d2e-e71ae71e1ee6"),
+                new WorkerEvent.Message("I'll write the file."),
                 new WorkerEvent.ToolCall("write_file", "hello.txt"),
                 new WorkerEvent.FileChanged("hello.txt"),
-                new WorkerEvent.ToolCall("run_shell_command", "git add hello.txt && git commit -m 'Add hello.txt'"),
+                new WorkerEvent.ToolCall("run_shell_command", "git add hello.txt && git commit -q -m 'Add hello.txt'"),
                 new WorkerEvent.Message("CZAR_DONE: wrote hello.txt and committed it"),
-                new WorkerEvent.Usage(3900, 205, null),
+                new WorkerEvent.Usage(3000, 60, null),
                 new WorkerEvent.TurnEnded(true, "CZAR_DONE: wrote hello.txt and committed it", 0));
     }
 
     @Test
-    void a_tool_refused_by_policy_is_a_permission_denial_and_the_question_is_the_final_text() {
+    void a_tool_refused_by_policy_is_a_permission_denial() {
         List<WorkerEvent> events = read("denied.jsonl", 0);
 
         assertThat(events).contains(new WorkerEvent.PermissionDenied("run_shell_command",
-                "Tool execution for \"Shell\" requires user confirmation, which is not supported in non-interactive mode."));
-        assertThat(events).last().isEqualTo(new WorkerEvent.TurnEnded(true,
-                "I am not allowed to run ./mvnw test here. May I run it, or should I only read the code?", 0));
+                "Tool execution denied by policy."));
+        assertThat(events).noneMatch(WorkerEvent.FileChanged.class::isInstance);
+        assertThat(events).last().isEqualTo(
+                new WorkerEvent.TurnEnded(true, "CZAR_DONE: wrote hello.txt and committed it", 0));
+    }
+
+    @Test
+    void a_resumed_session_keeps_its_id_and_reports_its_own_usage() {
+        List<WorkerEvent> events = read("resumed.jsonl", 0);
+
+        assertThat(events).startsWith(new WorkerEvent.SessionStarted("51a16bf3-b874-4d29-8d2e-e71ae71e1ee6"))
+                .contains(new WorkerEvent.Usage(1000, 20, null));
     }
 
     @Test
