@@ -43,23 +43,40 @@ class OpenCodeAdapterTest {
         List<WorkerEvent> events = read("honest.jsonl", 0);
 
         assertThat(events).containsExactly(
-                new WorkerEvent.SessionStarted("ses_4f1a2b3c4d5eXyZ9AbCdEfGhIj"),
-                new WorkerEvent.ToolCall("write", "/work/demo/hello.txt"),
-                new WorkerEvent.FileChanged("/work/demo/hello.txt"),
-                new WorkerEvent.ToolCall("bash", "git add hello.txt && git commit -m 'Add hello.txt'"),
+                new WorkerEvent.SessionStarted("ses_db1c855d9ffeTw3HSCWgXHulL6"),
+                new WorkerEvent.ToolCall("write", "hello.txt"),
+                new WorkerEvent.FileChanged("hello.txt"),
+                new WorkerEvent.ToolCall("bash", "git add hello.txt && git commit -q -m 'Add hello.txt'"),
                 new WorkerEvent.Message("CZAR_DONE: wrote hello.txt and committed it"),
-                new WorkerEvent.Usage(2400 + 1000 + 300 + 3400 + 100 + 3800, 80 + 20 + 60 + 12, new BigDecimal("0.0168")),
+                new WorkerEvent.Usage(3000, 60, BigDecimal.ZERO),
                 new WorkerEvent.TurnEnded(true, "CZAR_DONE: wrote hello.txt and committed it", 3));
     }
 
     @Test
-    void an_auto_rejected_permission_and_the_rejected_tool_call_are_denials() {
+    void a_resumed_session_keeps_its_id() {
+        assertThat(read("resumed.jsonl", 0)).startsWith(new WorkerEvent.SessionStarted("ses_db1c855d9ffeTw3HSCWgXHulL6"))
+                .contains(new WorkerEvent.Usage(1000, 20, BigDecimal.ZERO));
+    }
+
+    @Test
+    void an_auto_rejected_permission_and_the_rejected_tool_call_are_denials_and_the_turn_ends_without_text() {
         List<WorkerEvent> events = read("denied.txt", 0);
 
         assertThat(events).contains(new WorkerEvent.PermissionDenied("bash", "./mvnw test"),
                 new WorkerEvent.PermissionDenied("bash", "The user rejected permission to use this specific tool call."));
-        assertThat(events).last().isEqualTo(new WorkerEvent.TurnEnded(true,
-                "I was not allowed to run ./mvnw test. Should I run it, or only read the code?", 2));
+        assertThat(events).last().isEqualTo(new WorkerEvent.TurnEnded(true, "", 1));
+    }
+
+    @Test
+    void costs_are_summed_as_printed() {
+        AgentStream stream = adapter.stream();
+        for (String cost : List.of("0.0105", "0.0042", "0.0021")) {
+            stream.line("{\"type\":\"step_finish\",\"sessionID\":\"s\",\"part\":{\"type\":\"step-finish\","
+                    + "\"tokens\":{\"input\":100,\"output\":10,\"reasoning\":5,\"cache\":{\"read\":50,\"write\":1}},"
+                    + "\"cost\":" + cost + "}}");
+        }
+
+        assertThat(stream.end(0)).first().isEqualTo(new WorkerEvent.Usage(3 * 151, 3 * 15, new BigDecimal("0.0168")));
     }
 
     @Test
