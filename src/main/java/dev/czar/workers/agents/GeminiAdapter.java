@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gemini CLI ({@code @google/gemini-cli}), headless: {@code gemini -p "<task>" --output-format stream-json}
+ * Gemini CLI ({@code @google/gemini-cli}), headless: {@code gemini --output-format stream-json --prompt=<task>}
  * (checked against 0.61.0's {@code --help}; {@code --skip-trust} because an untrusted folder silently turns the
  * approval mode back to {@code default}). Edits are approved ({@code --approval-mode auto_edit}); other tools
  * that would ask are denied headless, except {@code git} commands, which a policy file czar writes allows, so the
@@ -62,7 +62,8 @@ public final class GeminiAdapter implements AgentAdapter {
         command.addAll(run.extraArgs());
         command.addAll(session);
         command.addAll(List.of("--output-format", "stream-json", "--skip-trust", "--approval-mode", "auto_edit",
-                "--policy", policy.toString(), "-p", prompt));
+                // "--prompt=" because "-p <text>" fails when the text starts with a dash ("Not enough arguments")
+                "--policy", policy.toString(), "--prompt=" + prompt));
         return command;
     }
 

@@ -24,11 +24,11 @@ class GeminiAdapterTest {
         AgentRun run = new AgentRun("gemini", List.of("-m", "gemini-2.5-pro"), tmp.resolve("wc"), tmp.resolve("cfg"),
                 Map.of());
 
-        List<String> command = adapter.start(run, "Fix the login");
+        List<String> command = adapter.start(run, "-fix the login");
 
         Path policy = tmp.resolve("cfg/gemini/czar-policy.toml");
         assertThat(command).containsExactly("gemini", "-m", "gemini-2.5-pro", "--output-format", "stream-json",
-                "--skip-trust", "--approval-mode", "auto_edit", "--policy", policy.toString(), "-p", "Fix the login");
+                "--skip-trust", "--approval-mode", "auto_edit", "--policy", policy.toString(), "--prompt=-fix the login");
         assertThat(Files.readString(policy)).contains("toolName = \"run_shell_command\"", "commandPrefix = \"git\"",
                 "decision = \"allow\"");
         assertThat(adapter.env(run)).containsEntry("GEMINI_CLI_HOME", tmp.resolve("cfg/gemini").toString());
@@ -52,7 +52,7 @@ class GeminiAdapterTest {
         AgentRun run = new AgentRun("gemini", List.of(), tmp, tmp.resolve("cfg"), Map.of());
 
         assertThat(adapter.resume(run, "c5b1f3a2", "keep it").orElseThrow())
-                .containsSequence("--resume", "c5b1f3a2").endsWith("-p", "keep it");
+                .containsSequence("--resume", "c5b1f3a2").endsWith("--prompt=keep it");
     }
 
     @Test
