@@ -1,6 +1,7 @@
 package dev.czar.workers.agents;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,10 @@ public final class AgentAdapters {
     /** Every built-in preset that needs no configuration to exist. */
     public static AgentAdapters builtIn() {
         Map<String, AgentAdapter> all = new LinkedHashMap<>();
-        all.put(ClaudeCodeAdapter.NAME, new ClaudeCodeAdapter());
+        for (AgentAdapter adapter : List.of(new ClaudeCodeAdapter(), new CodexAdapter(), new GeminiAdapter(),
+                new OpenCodeAdapter(), new AiderAdapter())) {
+            all.put(adapter.name(), adapter);
+        }
         return new AgentAdapters(all);
     }
 

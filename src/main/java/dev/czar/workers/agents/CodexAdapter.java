@@ -1,0 +1,65 @@
+package dev.czar.workers.agents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * OpenAI Codex CLI ({@code @openai/codex}), headless through {@code codex exec --json}: the task is the last
+ * argument (after {@code --}, so a task starting with a dash is not read as an option), stdin is /dev/null (Codex
+ * appends a piped stdin to the prompt and would wait for its end), and a later message continues the same thread
+ * with {@code codex exec resume <thread id> <message>}.
+ *
+ * <p>Each workstream gets its own {@code CODEX_HOME} under the run's config dir, with a {@code config.toml}
+ * written by {@link CodexHome}: sandbox {@code workspace-write} (plus the working copy's git dirs, which Codex
+ * otherwise keeps read-only, so the agent can commit), no telemetry or plugin sync, and a custom model provider
+ * when the run's env names one. Options that differ between the two commands do not exist: {@code exec resume}
+ * has no {@code -s} or {@code --add-dir}, so both read the sandbox from that file.
+ */
+public final class CodexAdapter implements AgentAdapter {
+    private final CodexUsageLedger ledger = new CodexUsageLedger();
+
+    @Override
+    public String name() {
+        return "codex";
+    }
+
+    @Override
+    public String defaultExecutable() {
+        return "codex";
+    }
+
+    @Override
+    public String installHint() {
+        return "npm install -g @openai/codex";
+    }
+
+    @Override
+    public List<String> start(AgentRun run, String taskText) {
+        CodexHome.prepare(run);
+        List<String> command = new ArrayList<>(List.of(run.executable(), "exec"));
+        command.addAll(run.extraArgs());
+        command.addAll(List.of("--json", "--skip-git-repo-check", "--", taskText));
+        return command;
+    }
+
+    @Override
+    public Optional<List<String>> resume(AgentRun run, String sessionId, String message) {
+        CodexHome.prepare(run);
+        List<String> command = new ArrayList<>(List.of(run.executable(), "exec", "resume"));
+        command.addAll(run.extraArgs());
+        command.addAll(List.of("--json", "--skip-git-repo-check", "--", sessionId, message));
+        return Optional.of(command);
+    }
+
+    @Override
+    public Map<String, String> env(AgentRun run) {
+        return Map.of("CODEX_HOME", CodexHome.dir(run).toString());
+    }
+
+    @Override
+    public AgentStream stream() {
+        return new CodexStream(ledger);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.czar.testsupport;
+
+/**
+ * A scripted model behind {@link ResponsesStandIn}: given the conversation so far, what it answers next. The
+ * scenarios the agent tests share are constants here.
+ */
+@FunctionalInterface
+public interface ResponsesScenario {
+    String QUESTION = "Should I drop the legacy table or keep it?";
+    String HONEST_CLAIM = "CZAR_DONE: wrote hello.txt and committed it";
+    String LIAR_CLAIM = "CZAR_DONE: the task is complete";
+    String ASKER_CLAIM = "CZAR_DONE: kept the legacy table and committed the note";
+    String HONEST_COMMAND = "printf 'hello\\n' > hello.txt && git add hello.txt && git commit -q -m 'Add hello.txt'";
+    String ASKER_COMMAND = "printf 'legacy table kept\\n' > NOTES.md && git add NOTES.md"
+            + " && git commit -q -m 'Keep the legacy table'";
+
+    String STUCK_COMMAND = "sleep 300";
+
+    Reply reply(ResponsesConversation conversation);
+
+    /** Runs a command that never ends in time (a worker czar will find STUCK and kill). */
+    ResponsesScenario STUCK = c -> "function_call_output".equals(c.lastItemType())
+            ? new Text("still waiting for the command") : new Shell(STUCK_COMMAND);
+
+    /** Writes a file and commits it through the shell tool, then claims done. */
+    ResponsesScenario HONEST = c -> "function_call_output".equals(c.lastItemType())
+            ? new Text(HONEST_CLAIM) : new Shell(HONEST_COMMAND);
+
+    /** Claims done and changes nothing. */
+    ResponsesScenario LIAR = c -> new Text(LIAR_CLAIM);
+
+    /**
+     * Ends its first turn with {@link #QUESTION}; once the conversation carries that question (a resumed session
+     * with the answer), commits and claims done.
+     */
+    ResponsesScenario ASKER = c -> {
+        if ("function_call_output".equals(c.lastItemType())) {
+            return new Text(ASKER_CLAIM);
+        }
+        return c.texts("assistant").contains(QUESTION) ? new Shell(ASKER_COMMAND) : new Text(QUESTION);
+    };
+
+    /** Every request fails with HTTP {@code status}. */
+    static ResponsesScenario failing(int status) {
+        return c -> new Failure(status, "stand-in overloaded");
+    }
+
+    sealed interface Reply {
+    }
+
+    /** An assistant message: the turn's final text. */
+    record Text(String text) implements Reply {
+    }
+
+    /** A call of Codex's {@code exec_command} tool. */
+    record Shell(String command) implements Reply {
+    }
+
+    /** An HTTP error instead of a stream. */
+    record Failure(int status, String message) implements Reply {
+    }
+}
