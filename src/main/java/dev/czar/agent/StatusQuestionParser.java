@@ -32,6 +32,7 @@ final class StatusQuestionParser {
     private static final Pattern BRANCHES = Pattern.compile("\\b(branches|all branches|every branch|each branch)\\b");
     private static final Pattern NAMED_BRANCH = Pattern.compile("\\bbranch(?:es)? [`'\"]?([\\p{L}\\p{N}._/-]+)");
     private static final Pattern BRANCH_LIKE = Pattern.compile("[\\p{L}\\p{N}._]+([/-][\\p{L}\\p{N}._]+)+");
+    private static final Pattern ANCESTRY = Pattern.compile("[\\p{L}\\p{N}._/-]+(?:[~^]\\d*)+");
     private static final Pattern LAST_N = Pattern.compile("\\b(?:last|past) (\\d{1,3}) (hour|day|week)s?\\b");
     private static final Pattern TIME_WORDS = Pattern.compile("\\b(today|yesterday|this week|recently|lately|(last|past) \\d+ \\w+)\\b");
     private static final Pattern TRIM = Pattern.compile("^[`'\"“”‘’(\\[{<]+|[`'\"“”‘’)\\]}>,;:!?.]+$");
@@ -116,7 +117,7 @@ final class StatusQuestionParser {
             }
         }
         return tokens(text).stream()
-                .filter(t -> BRANCH_LIKE.matcher(t).matches() && !known.contains(t))
+                .filter(t -> (BRANCH_LIKE.matcher(t).matches() || ANCESTRY.matcher(t).matches()) && !known.contains(t))
                 .findFirst();
     }
 

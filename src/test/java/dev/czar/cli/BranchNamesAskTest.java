@@ -106,6 +106,7 @@ class BranchNamesAskTest {
 
         assertThat(ask("status of " + sha.substring(0, 8))).contains(sha.substring(0, 8) + ": 1 commit ahead of main");
         assertThat(ask("what changed on HEAD~1")).contains("git diff main..HEAD~1");
+        assertThat(ask("what changed on HEAD~40")).contains("I found no branch named 'HEAD~40'");
     }
 
     @Test
