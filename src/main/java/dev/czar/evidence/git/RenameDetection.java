@@ -1,6 +1,5 @@
 package dev.czar.evidence.git;
 
-import org.eclipse.jgit.diff.SimilarityIndex;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -32,7 +31,7 @@ final class RenameDetection {
 
     private final ObjectReader reader;
     private final DiffRules rules;
-    private final Map<ObjectId, SimilarityIndex> indexes = new HashMap<>();
+    private final Map<ObjectId, GitSimilarity> indexes = new HashMap<>();
 
     RenameDetection(ObjectReader reader, DiffRules rules) {
         this.reader = reader;
@@ -156,22 +155,18 @@ final class RenameDetection {
         if (destinationSize == 0 || max * (MAX_SCORE - MIN_SCORE) < delta * MAX_SCORE) {
             return 0;
         }
-        SimilarityIndex from = index(source.oldId());
-        SimilarityIndex to = index(destination.newId());
-        return from == null || to == null ? 0 : from.score(to, MAX_SCORE);
+        long copied = index(source.oldId()).common(index(destination.newId()));
+        return (int) (copied * MAX_SCORE / max);
     }
 
-    private SimilarityIndex index(ObjectId id) throws IOException {
-        if (!indexes.containsKey(id)) {
-            SimilarityIndex index;
-            try {
-                index = SimilarityIndex.create(reader.open(id));
-            } catch (SimilarityIndex.TableFullException e) {
-                index = null; // too many distinct lines to compare: git would give up on the pair as well
-            }
+    private GitSimilarity index(ObjectId id) throws IOException {
+        GitSimilarity index = indexes.get(id);
+        if (index == null) {
+            byte[] data = reader.open(id).getCachedBytes(Integer.MAX_VALUE);
+            index = GitSimilarity.of(data, !TreeDiff.binary(data));
             indexes.put(id, index);
         }
-        return indexes.get(id);
+        return index;
     }
 
     private List<Change> rewrite(List<Change> changes, Map<Change, Change> pairs) {

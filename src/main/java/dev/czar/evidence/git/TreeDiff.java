@@ -94,7 +94,8 @@ final class TreeDiff {
         return reader.open(id).getCachedBytes(Integer.MAX_VALUE);
     }
 
-    private static boolean binary(byte[] content) {
+    /** git's buffer_is_binary: a NUL byte among the first 8,000. */
+    static boolean binary(byte[] content) {
         int end = Math.min(content.length, BINARY_PROBE);
         for (int i = 0; i < end; i++) {
             if (content[i] == 0) {

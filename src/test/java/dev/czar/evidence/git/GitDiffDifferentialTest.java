@@ -98,6 +98,30 @@ class GitDiffDifferentialTest {
     }
 
     @Test
+    void a_rename_whose_lines_all_differ_is_still_paired_when_git_s_chunk_hash_scores_it_above_half() {
+        // No line is equal, yet git scores this pair 59 % (diffcore-delta's chunk hash); JGit's own index scores it lower.
+        GitCli git = GitCli.init(dir);
+        git.write("src/f00555.txt", numbered(901, false));
+        git.commitAll("base");
+        git.run("rm", "-q", "src/f00555.txt");
+        git.write("moved/g00555.txt", numbered(885, true));
+        git.commitAll("move and renumber");
+
+        DiffStat stat = assertSameAsGit(git, "HEAD~1", "HEAD");
+
+        assertThat(stat.files()).extracting(FileChange::change).containsExactly("RENAME");
+    }
+
+    private static String numbered(int first, boolean editLineFive) {
+        StringBuilder out = new StringBuilder();
+        for (int j = 0; j < 20; j++) {
+            out.append("file 555 line ").append(j).append(editLineFive && j == 5 ? " edited" : "")
+                    .append(" value ").append((first + 3 * j) % 1000).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
     void copies_count_as_added_files_by_default_and_as_copies_with_diff_renames_copies() {
         GitCli git = GitCli.init(dir);
         git.write("a/Source.java", text(1, 30));
