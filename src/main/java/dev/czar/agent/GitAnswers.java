@@ -36,24 +36,41 @@ final class GitAnswers {
         BranchStatus s = log.call("git.branch_status", () -> git.status(branch));
         citeHead(log, s.branch());
         citeHead(log, s.main());
+        String heads = "\n  head " + describe(s.branch().head()) + "\n  " + s.main().name() + " at " + describe(s.main().head());
+        if (!s.related()) {
+            return s.branch().name() + ": no common history with " + s.main().name() + " (the two share no commit, so"
+                    + " it is neither ahead nor behind; " + plural(s.ahead(), "commit") + " on it, " + s.behind()
+                    + " on " + s.main().name() + ")." + heads + shallowNote(s);
+        }
         String merged = s.merged() ? "merged into " + s.main().name() : "not merged";
-        return branch + ": " + plural(s.ahead(), "commit") + " ahead of " + s.main().name() + ", " + s.behind()
-                + " behind, " + merged + ".\n  head " + describe(s.branch().head())
-                + "\n  " + s.main().name() + " at " + describe(s.main().head());
+        return s.branch().name() + ": " + plural(s.ahead(), "commit") + " ahead of " + s.main().name() + ", " + s.behind()
+                + " behind, " + merged + "." + heads + shallowNote(s);
+    }
+
+    /** The honest reply to a question czar cannot route: what it can answer, with the main branch named. */
+    static String whatICanAnswer(String main) {
+        return "I can't answer that from this repository. I can answer: \"status of <branch>\", \"is <branch> merged?\","
+                + " \"what changed on <branch>\", \"recent commits on <branch>\", \"which branches are ahead of " + main
+                + "?\", \"what landed today?\" (a branch can be a local or remote-tracking branch, a tag, HEAD~2 or a sha).";
+    }
+
+    private static String shallowNote(BranchStatus s) {
+        return s.shallow() ? "\n  (shallow clone: history is cut off, so these counts are a lower bound)" : "";
     }
 
     String changes(String branch, EvidenceLog log) {
         DiffStat d = log.call("git.diffstat", () -> git.diffStat(branch));
         citeHead(log, d.branch());
         citeHead(log, d.base());
-        String range = d.base().name() + ".." + branch;
+        String range = d.base().name() + ".." + d.branch().name();
+        String warning = d.renameWarning().map(w -> "\n  note: " + w).orElse("");
         if (d.files().isEmpty()) {
-            return "git diff " + range + " is empty: " + branch + " (" + d.branch().head().shortSha() + ") has the same tree as "
+            return "git diff " + range + " is empty: " + d.branch().name() + " (" + d.branch().head().shortSha() + ") has the same tree as "
                     + d.base().name() + " (" + d.base().head().shortSha() + ").";
         }
         StringBuilder out = new StringBuilder("git diff " + range + " (" + d.base().head().shortSha() + ".."
                 + d.branch().head().shortSha() + "): " + plural(d.files().size(), "file") + " changed, +"
-                + d.insertions() + " -" + d.deletions());
+                + d.insertions() + " -" + d.deletions() + warning);
         d.files().stream().limit(MAX_LISTED).forEach(f -> out.append("\n  ").append(describe(f)));
         more(out, d.files().size(), "files");
         return out.toString();
@@ -73,13 +90,18 @@ final class GitAnswers {
         BranchStatus s = log.call("git.merged", () -> git.status(branch));
         citeHead(log, s.branch());
         citeHead(log, s.main());
+        String name = s.branch().name();
+        if (!s.related()) {
+            return name + " is not merged into " + s.main().name() + ": they have no common history (no shared commit;"
+                    + " head " + s.branch().head().shortSha() + ", " + s.main().name() + " at " + s.main().head().shortSha() + ").";
+        }
         if (s.merged()) {
-            return branch + " is merged: its head " + s.branch().head().shortSha() + " is reachable from "
+            return name + " is merged: its head " + s.branch().head().shortSha() + " is reachable from "
                     + s.main().name() + " (" + s.main().head().shortSha() + ").";
         }
-        return branch + " is not merged into " + s.main().name() + ": " + plural(s.ahead(), "commit")
+        return name + " is not merged into " + s.main().name() + ": " + plural(s.ahead(), "commit")
                 + " on it are not on " + s.main().name() + " (head " + s.branch().head().shortSha() + ", "
-                + s.main().name() + " at " + s.main().head().shortSha() + ").";
+                + s.main().name() + " at " + s.main().head().shortSha() + ")." + shallowNote(s);
     }
 
     String branchList(boolean onlyAhead, EvidenceLog log) {
@@ -98,6 +120,7 @@ final class GitAnswers {
             citeHead(log, s.branch());
             out.append("\n  ").append(pad(s.branch().name(), width)).append("  ").append(s.ahead()).append(" ahead, ")
                     .append(s.behind()).append(" behind").append(s.merged() ? ", merged" : "")
+                    .append(s.related() ? "" : ", no common history")
                     .append("  ").append(describe(s.branch().head()));
         }
         more(out, shown.size(), "branches");

@@ -45,7 +45,7 @@ final class GitTools {
         StringBuilder out = new StringBuilder("main ").append(head(main)).append('\n')
                 .append(all.size()).append(" other branches");
         ToolText.limited(all, ToolText.MAX_ITEMS, s -> s.branch().name() + " " + head(s.branch()) + " ahead=" + s.ahead()
-                + " behind=" + s.behind() + (s.merged() ? " merged" : ""), out);
+                + " behind=" + s.behind() + (s.merged() ? " merged" : "") + (s.related() ? "" : " no-common-history"), out);
         return out.toString();
     }
 
@@ -53,7 +53,9 @@ final class GitTools {
     String branchStatus(@P("branch name, e.g. feature-x") String branch) {
         BranchStatus s = log.call("git.branch_status", () -> git.status(branch));
         return "branch " + s.branch().name() + " " + head(s.branch()) + "\nmain " + s.main().name() + " " + head(s.main())
-                + "\nahead=" + s.ahead() + " behind=" + s.behind() + " merged=" + s.merged();
+                + "\nahead=" + s.ahead() + " behind=" + s.behind() + " merged=" + s.merged()
+                + (s.related() ? "" : "\nno common history with main (unrelated histories: not ahead/behind in the usual sense)")
+                + (s.shallow() ? "\nshallow clone: counts are a lower bound" : "");
     }
 
     @Tool(name = "git_is_merged", value = "Whether a branch is merged into main (its head reachable from main).")
@@ -68,7 +70,7 @@ final class GitTools {
         DiffStat d = log.call("git.diffstat", () -> git.diffStat(branch));
         StringBuilder out = new StringBuilder("git diff " + d.base().name() + ".." + d.branch().name() + " ("
                 + head(d.base()) + " .. " + head(d.branch()) + ")\n" + d.files().size() + " files changed, +"
-                + d.insertions() + " -" + d.deletions());
+                + d.insertions() + " -" + d.deletions() + d.renameWarning().map(w -> "\nnote: " + w).orElse(""));
         ToolText.limited(d.files(), ToolText.MAX_ITEMS, GitTools::file, out);
         return out.toString();
     }

@@ -12,7 +12,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -23,6 +27,8 @@ import java.util.stream.Collectors;
 public final class OfflineAnswerer implements Answerer {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineAnswerer.class);
     private static final int MAX_BRANCHES_PER_ANSWER = 5;
+    private static final Pattern TOPIC_WORDS = Pattern.compile(String.join("|", AgentTopics.WORKERS, AgentTopics.CI,
+            AgentTopics.BENCH, AgentTopics.REVIEW, "\\b(everyone|everybody|fleet|queue|paused|conflicting|waiting)\\b"));
 
     private final GitEvidence git;
     private final StatusQuestionParser parser;
@@ -63,7 +69,7 @@ public final class OfflineAnswerer implements Answerer {
     }
 
     private String answer(String question, EvidenceLog log) {
-        for (TopicAnswers topic : topics) {
+        for (TopicAnswers topic : branchNameWins(question) ? List.<TopicAnswers>of() : topics) {
             Optional<String> onTopic = topic.answer(question, log);
             if (onTopic.isPresent()) {
                 return onTopic.get();
@@ -78,8 +84,7 @@ public final class OfflineAnswerer implements Answerer {
             return "I can't compare branches: " + git.missingMainExplanation() + ". Branches here: "
                     + branches.stream().map(BranchInfo::name).collect(Collectors.joining(", ")) + ".";
         }
-        List<String> names = branches.stream().map(BranchInfo::name).toList();
-        StatusQuestion q = parser.parse(question, names, git.mainBranch().get());
+        StatusQuestion q = parser.parse(question, names(branches), git.mainBranch().get(), this::resolves);
         if (q.unknownBranch().isPresent()) {
             return answers.unknownBranch(q.unknownBranch().get(), log);
         }
@@ -87,8 +92,47 @@ public final class OfflineAnswerer implements Answerer {
             case OVERVIEW -> answers.overview(log);
             case BRANCH_LIST -> answers.branchList(question.toLowerCase(java.util.Locale.ROOT).contains("ahead"), log);
             case LANDED -> answers.landed(q.window(), log);
+            case UNROUTABLE -> GitAnswers.whatICanAnswer(git.mainBranch().get());
             default -> perBranch(q, log);
         };
+    }
+
+    /**
+     * A branch whose name contains a topic word is still a branch: "status of agent/auth-login" is about that branch,
+     * not the fleet. Topics are skipped when the only topic words are inside names of existing branches (czar's own
+     * {@code czar/} worker branches stay with the fleet).
+     */
+    private boolean branchNameWins(String question) {
+        if (topics.isEmpty() || !TOPIC_WORDS.matcher(question.toLowerCase(Locale.ROOT)).find()) {
+            return false;
+        }
+        List<String> named = StatusQuestionParser.mentionedBranches(question, names(git.branches()), name -> false);
+        if (named.isEmpty() || named.stream().anyMatch(n -> n.startsWith("czar/"))) {
+            return false;
+        }
+        String rest = question;
+        for (String name : named) {
+            rest = rest.replace(name, " ");
+        }
+        return !TOPIC_WORDS.matcher(rest.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Branch names, the short names git resolves for remote-tracking ones ({@code x} for {@code origin/x}), tags. */
+    private List<String> names(List<BranchInfo> branches) {
+        Set<String> names = new LinkedHashSet<>();
+        branches.forEach(b -> names.add(b.name()));
+        branches.stream().filter(BranchInfo::remote).map(b -> b.name().substring(b.name().indexOf('/') + 1))
+                .filter(n -> !n.equals("HEAD")).forEach(names::add);
+        names.addAll(git.tags());
+        return List.copyOf(names);
+    }
+
+    private boolean resolves(String expression) {
+        try {
+            return git.find(expression).isPresent();
+        } catch (GitEvidenceException e) {
+            return true; // ambiguous: the answer names the candidates
+        }
     }
 
     private String perBranch(StatusQuestion q, EvidenceLog log) {

@@ -26,6 +26,8 @@ record StatusQuestion(Kind kind, List<String> branches, Optional<String> unknown
         /** What landed on main in a time window. */
         LANDED,
         /** No specific question: an overview of the repository. */
-        OVERVIEW
+        OVERVIEW,
+        /** A question none of the above fits: answered with what czar can answer, not with an unrelated overview. */
+        UNROUTABLE
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +32,16 @@ final class StatusQuestionParser {
     private static final Pattern BRANCHES = Pattern.compile("\\b(branches|all branches|every branch|each branch)\\b");
     private static final Pattern NAMED_BRANCH = Pattern.compile("\\bbranch(?:es)? [`'\"]?([\\p{L}\\p{N}._/-]+)");
     private static final Pattern BRANCH_LIKE = Pattern.compile("[\\p{L}\\p{N}._]+([/-][\\p{L}\\p{N}._]+)+");
+    private static final Pattern ANCESTRY = Pattern.compile("[\\p{L}\\p{N}._/-]+(?:[~^]\\d*)+");
     private static final Pattern LAST_N = Pattern.compile("\\b(?:last|past) (\\d{1,3}) (hour|day|week)s?\\b");
     private static final Pattern TIME_WORDS = Pattern.compile("\\b(today|yesterday|this week|recently|lately|(last|past) \\d+ \\w+)\\b");
     private static final Pattern TRIM = Pattern.compile("^[`'\"“”‘’(\\[{<]+|[`'\"“”‘’)\\]}>,;:!?.]+$");
+    /** Revisions that are not branch names but resolve like them: {@code HEAD~2}, {@code main^}, a SHA prefix. */
+    private static final Pattern EXPRESSION = Pattern.compile("(?:[\\p{L}\\p{N}._/-]+|@)(?:[~^]\\d*)+|HEAD|(?=[0-9a-f]*\\d)[0-9a-f]{7,40}");
+    /** What a question that is about a repository at large says; anything else unroutable gets "I can answer …". */
+    private static final Pattern GENERIC = Pattern.compile(
+            "^(status|overview|summary|update|news|report|repo|repository|state|what'?s new|anything new)[?!.\\s]*$"
+                    + "|\\b(status|overview|summary|state|going on|happening|up to|how are things|where are we|repo(sitory)?)\\b");
     private static final Set<String> NOT_BRANCHES = Set.of("ahead", "behind", "named", "called", "status", "is", "of");
 
     private final Clock clock;
@@ -45,8 +53,17 @@ final class StatusQuestionParser {
     }
 
     StatusQuestion parse(String cleanedText, Collection<String> knownBranches, String mainBranch) {
+        return parse(cleanedText, knownBranches, mainBranch, name -> false);
+    }
+
+    /**
+     * @param knownBranches branch names and the short names and tags {@code git} also resolves
+     * @param resolvable    whether a revision expression ({@code HEAD~2}, a SHA prefix) names a commit here
+     */
+    StatusQuestion parse(String cleanedText, Collection<String> knownBranches, String mainBranch,
+                         Predicate<String> resolvable) {
         String folded = MessageText.folded(cleanedText);
-        List<String> named = mentionedBranches(cleanedText, knownBranches);
+        List<String> named = mentionedBranches(cleanedText, knownBranches, resolvable);
         Optional<String> unknown = named.isEmpty() ? unknownBranch(cleanedText, knownBranches) : Optional.empty();
         List<String> nonMain = named.stream().filter(b -> !b.equals(mainBranch)).toList();
         TimeWindow window = window(folded);
@@ -58,8 +75,10 @@ final class StatusQuestionParser {
                 kind = StatusQuestion.Kind.BRANCH_LIST;
             } else if (!named.isEmpty() || TIME_WORDS.matcher(folded).find()) {
                 kind = StatusQuestion.Kind.LANDED;
-            } else {
+            } else if (GENERIC.matcher(folded).find()) {
                 kind = StatusQuestion.Kind.OVERVIEW;
+            } else {
+                kind = StatusQuestion.Kind.UNROUTABLE;
             }
         } else if (CHANGES.matcher(folded).find()) {
             kind = StatusQuestion.Kind.CHANGES;
@@ -73,11 +92,15 @@ final class StatusQuestionParser {
         return new StatusQuestion(kind, nonMain.isEmpty() ? named : nonMain, unknown, window);
     }
 
-    private static List<String> mentionedBranches(String text, Collection<String> known) {
+    /** Known branch names (and resolvable revision expressions) the text mentions, in order. */
+    static List<String> mentionedBranches(String text, Collection<String> known, Predicate<String> resolvable) {
         List<String> found = new ArrayList<>();
         for (String token : tokens(text)) {
             String match = known.contains(token) ? token : known.stream()
                     .filter(b -> b.equalsIgnoreCase(token)).findFirst().orElse(null);
+            if (match == null && EXPRESSION.matcher(token).matches() && resolvable.test(token)) {
+                match = token;
+            }
             if (match != null && !found.contains(match)) {
                 found.add(match);
             }
@@ -94,7 +117,7 @@ final class StatusQuestionParser {
             }
         }
         return tokens(text).stream()
-                .filter(t -> BRANCH_LIKE.matcher(t).matches() && !known.contains(t))
+                .filter(t -> (BRANCH_LIKE.matcher(t).matches() || ANCESTRY.matcher(t).matches()) && !known.contains(t))
                 .findFirst();
     }
 

@@ -1,10 +1,8 @@
 package dev.czar.evidence.git;
 
 import dev.czar.config.GitConfig;
-import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -14,7 +12,6 @@ import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -120,16 +117,39 @@ public final class GitEvidence implements AutoCloseable {
                 + " (env CZAR_GIT_MAIN_BRANCH) to the branch others are compared with";
     }
 
-    /** Finds a branch by short name: local first, then remote-tracking (e.g. {@code origin/x}). */
+    /**
+     * Finds a branch (or tag, {@code HEAD~n}, SHA prefix) by name as people type it, by {@link Revisions}' rules:
+     * local first, then {@code <remote>/<name>}, tags, then a name exactly one remote has.
+     *
+     * @throws AmbiguousRevisionException when several remotes or objects match
+     */
     public Optional<BranchInfo> find(String name) {
         try (RevWalk walk = new RevWalk(repo)) {
-            for (String full : List.of(Constants.R_HEADS + name, Constants.R_REMOTES + name)) {
-                Ref ref = repo.exactRef(full);
-                if (ref != null && ref.getObjectId() != null) {
-                    return Optional.of(toBranch(walk, ref, full.startsWith(Constants.R_REMOTES)));
-                }
+            Optional<Revisions.Resolved> resolved = new Revisions(repo).resolve(name);
+            if (resolved.isEmpty()) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            RevCommit commit = walk.parseCommit(resolved.get().commit());
+            return Optional.of(new BranchInfo(resolved.get().displayName(), resolved.get().remote(), toCommit(commit)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tag names, for recognising them in questions. */
+    public List<String> tags() {
+        try {
+            return repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS).stream()
+                    .map(r -> Repository.shortenRefName(r.getName())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True in a shallow clone: history stops at the shallow commits, so counts are a lower bound. */
+    public boolean isShallow() {
+        try {
+            return !repo.getObjectDatabase().getShallowCommits().isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,9 +189,25 @@ public final class GitEvidence implements AutoCloseable {
     private BranchStatus status(RevWalk walk, BranchInfo info, BranchInfo main) throws IOException {
         RevCommit head = walk.parseCommit(ObjectId.fromString(info.head().sha()));
         RevCommit mainHead = walk.parseCommit(ObjectId.fromString(main.head().sha()));
-        int ahead = countOnlyOn(walk, head, mainHead);
-        int behind = countOnlyOn(walk, mainHead, head);
-        return new BranchStatus(info, main, ahead, behind, ahead == 0);
+        Count ahead = countOnlyOn(walk, head, mainHead);
+        Count behind = countOnlyOn(walk, mainHead, head);
+        // Only a walk that reached a root commit can mean no shared history; the merge-base walk is run just then.
+        boolean related = ahead.count() == 0 || behind.count() == 0 || !(ahead.sawRoot() || behind.sawRoot())
+                || hasMergeBase(walk, head, mainHead);
+        return new BranchStatus(info, main, ahead.count(), behind.count(), ahead.count() == 0, related, isShallow());
+    }
+
+    private static boolean hasMergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
+        walk.reset();
+        walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+        try {
+            walk.markStart(a);
+            walk.markStart(b);
+            return walk.next() != null;
+        } finally {
+            walk.reset();
+            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.ALL);
+        }
     }
 
     /** Whether the head of {@code branch} is reachable from main. */
@@ -181,21 +217,21 @@ public final class GitEvidence implements AutoCloseable {
 
     /** The diffstat of {@code git diff main..branch} (two-dot: the trees of both heads compared directly). */
     public DiffStat diffStat(String branch) {
-        BranchInfo info = require(branch);
-        BranchInfo main = requireMain();
-        try (RevWalk walk = new RevWalk(repo);
-             DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            formatter.setRepository(repo);
-            formatter.setDiffComparator(RawTextComparator.DEFAULT);
-            formatter.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.MYERS));
-            formatter.setDetectRenames(true);
+        return diffStat(requireMain(), require(branch));
+    }
+
+    /** The diffstat of {@code git diff base..tip} for any two names {@link #find} resolves. */
+    public DiffStat diffStat(String base, String tip) {
+        return diffStat(require(base), require(tip));
+    }
+
+    private DiffStat diffStat(BranchInfo main, BranchInfo info) {
+        try (RevWalk walk = new RevWalk(repo)) {
             RevCommit base = walk.parseCommit(ObjectId.fromString(main.head().sha()));
             RevCommit tip = walk.parseCommit(ObjectId.fromString(info.head().sha()));
-            List<FileChange> files = new ArrayList<>();
-            for (DiffEntry entry : formatter.scan(base.getTree(), tip.getTree())) {
-                files.add(toFileChange(formatter.toFileHeader(entry), entry));
-            }
-            return new DiffStat(main, info, files);
+            TreeDiff.Result result = new TreeDiff(walk.getObjectReader(), DiffRules.of(repo.getConfig()))
+                    .diff(base.getTree(), tip.getTree());
+            return new DiffStat(main, info, result.files(), result.neededLimit());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -316,15 +352,20 @@ public final class GitEvidence implements AutoCloseable {
         return require(main);
     }
 
-    private static int countOnlyOn(RevWalk walk, RevCommit include, RevCommit exclude) throws IOException {
+    private record Count(int count, boolean sawRoot) {
+    }
+
+    private static Count countOnlyOn(RevWalk walk, RevCommit include, RevCommit exclude) throws IOException {
         walk.reset(); // clears the marks of the previous count but keeps the commits already parsed
         walk.markStart(include);
         walk.markUninteresting(exclude);
         int count = 0;
-        while (walk.next() != null) {
+        boolean sawRoot = false;
+        for (RevCommit c = walk.next(); c != null; c = walk.next()) {
             count++;
+            sawRoot |= c.getParentCount() == 0;
         }
-        return count;
+        return new Count(count, sawRoot);
     }
 
     private void collect(RevWalk walk, String prefix, boolean remote, List<BranchInfo> out) throws IOException {
@@ -344,18 +385,5 @@ public final class GitEvidence implements AutoCloseable {
     private static CommitInfo toCommit(RevCommit commit) {
         return new CommitInfo(commit.getName(), commit.getAuthorIdent().getName(),
                 Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage());
-    }
-
-    private static FileChange toFileChange(FileHeader header, DiffEntry entry) {
-        int added = 0;
-        int deleted = 0;
-        for (Edit edit : header.toEditList()) {
-            added += edit.getLengthB();
-            deleted += edit.getLengthA();
-        }
-        boolean binary = header.getPatchType() != FileHeader.PatchType.UNIFIED;
-        String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
-        String oldPath = entry.getChangeType() == DiffEntry.ChangeType.ADD ? path : entry.getOldPath();
-        return new FileChange(path, oldPath, entry.getChangeType().name(), added, deleted, binary);
     }
 }

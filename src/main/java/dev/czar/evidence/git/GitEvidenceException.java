@@ -3,7 +3,7 @@ package dev.czar.evidence.git;
 import dev.czar.UserError;
 
 /** The repository cannot answer as asked: not a repository, no such branch, no main branch. */
-public final class GitEvidenceException extends UserError {
+public class GitEvidenceException extends UserError {
     public GitEvidenceException(String message) {
         super(message);
     }
