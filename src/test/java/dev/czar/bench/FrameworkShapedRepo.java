@@ -36,7 +36,7 @@ public final class FrameworkShapedRepo {
         }
 
         String key() {
-            return baseFiles + "-" + mainFiles + "-" + mainCommits + "-" + branches + "-" + branchCommits + "-"
+            return "v2-" + baseFiles + "-" + mainFiles + "-" + mainCommits + "-" + branches + "-" + branchCommits + "-"
                     + bigBranchFilesPerCommit + "-" + renames;
         }
     }
@@ -49,6 +49,8 @@ public final class FrameworkShapedRepo {
     }
 
     private static final long START = 1_500_000_000L;
+    /** Lines of the generated classes; every edit marks one of them, so no edit writes a file back to its base content. */
+    private static final int LINES = 16;
 
     private FrameworkShapedRepo() {
     }
@@ -103,7 +105,7 @@ public final class FrameworkShapedRepo {
             out.write("commit refs/heads/main\nmark :" + (i + 1) + "\ncommitter Main Dev <main@example.com> " + (time + i * 60L) + " +0000\n");
             data(out, "main change " + i);
             int f = i % shape.mainFiles();
-            file(out, path(f), content(f, (i / shape.mainFiles()) % 20, "main " + i));
+            file(out, path(f), content(f, (i / shape.mainFiles()) % LINES, "main " + i));
         }
         int mark = shape.mainCommits() + 2;
         int rangeStart = shape.mainFiles() + shape.bigBranchFiles() + shape.renames();
@@ -122,11 +124,11 @@ public final class FrameworkShapedRepo {
                     }
                     for (int k = 0; k < shape.bigBranchFilesPerCommit(); k++) {
                         int f = shape.mainFiles() + c * shape.bigBranchFilesPerCommit() + k;
-                        file(out, path(f), content(f, 5 + k % 10, "backport " + c));
+                        file(out, path(f), content(f, k % LINES, "backport " + c));
                     }
                 } else {
                     int f = rangeStart + (b - 1) * 100 + c % 100;
-                    file(out, path(f % shape.baseFiles()), content(f % shape.baseFiles(), c % 20, names.get(b) + " fix " + c));
+                    file(out, path(f % shape.baseFiles()), content(f % shape.baseFiles(), c % LINES, names.get(b) + " fix " + c));
                 }
             }
         }
@@ -139,7 +141,7 @@ public final class FrameworkShapedRepo {
 
     private static String content(int f, int changedLine, String change) {
         StringBuilder sb = new StringBuilder("package org.example.m").append(f / 500).append(";\n\npublic class Type").append(f).append(" {\n");
-        for (int l = 0; l < 16; l++) {
+        for (int l = 0; l < LINES; l++) {
             sb.append("    int field").append(l).append(" = ").append(l).append(';');
             if (l == changedLine) {
                 sb.append(" // ").append(change);
