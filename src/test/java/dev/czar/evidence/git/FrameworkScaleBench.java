@@ -56,6 +56,7 @@ class FrameworkScaleBench {
         List<Long> gitDiff = new ArrayList<>();
         List<Long> czarAhead = new ArrayList<>();
         List<Long> gitAhead = new ArrayList<>();
+        List<Long> czarStart = new ArrayList<>();
         String czarDiffOut = "";
         String gitDiffOut = "";
         String czarAheadOut = "";
@@ -75,6 +76,7 @@ class FrameworkScaleBench {
                 gitCounts.put(branch, git(repo.dir(), "rev-list", "--left-right", "--count", branch + "...main").out().trim());
             }
             gitAhead.add((System.nanoTime() - t0) / 1_000_000);
+            czarStart.add(czar(repo.dir(), "--version").millis());
         }
 
         Matcher g = GIT_SHORTSTAT.matcher(gitDiffOut);
@@ -83,13 +85,14 @@ class FrameworkScaleBench {
         Matcher c = CZAR_DIFFSTAT.matcher(czarDiffOut);
         String czarFigures = c.find() ? c.group(1) + " files, +" + c.group(2) + " -" + c.group(3) : "(no diffstat in: " + firstLine(czarDiffOut) + ")";
         String gitFigures = g.group(1) + " files, +" + orZero(g.group(2)) + " -" + orZero(g.group(3));
-        boolean diffEqual = czarFigures.replace(",", "").equals(gitFigures);
+        boolean diffEqual = czarFigures.replaceAll("(?<=\\d),(?=\\d)", "").equals(gitFigures);
         int aheadRowsEqual = aheadRowsEqual(czarAheadOut, gitCounts);
 
         double diffRatio = (double) median(czarDiff) / median(gitDiff);
         double aheadRatio = (double) median(czarAhead) / median(gitAhead);
         String body = body(shape, repo, big, czarDiff, gitDiff, czarAhead, gitAhead, czarFigures, gitFigures, diffEqual,
-                aheadRowsEqual, firstLine(czarAheadOut));
+                aheadRowsEqual, firstLine(czarAheadOut)) + "\nJVM start and exit alone (`czar --version`, same options), median "
+                + median(czarStart) + " ms " + czarStart + ": the part of each czar figure that is not git work.\n";
         PerformanceReport.write("git-framework-scale", "Git CLI and czar ask side by side (60,000 commits, 25 branches, 15,000-file diff)",
                 loadBefore, body);
         BenchResults.record("11-git-framework-scale", "15,000-file diffstat and ahead/behind of 25 branches over 60,000 commits,"
@@ -103,8 +106,8 @@ class FrameworkScaleBench {
     private static String body(Shape shape, Generated repo, String big, List<Long> czarDiff, List<Long> gitDiff,
                                List<Long> czarAhead, List<Long> gitAhead, String czarFigures, String gitFigures,
                                boolean diffEqual, int aheadRowsEqual, String czarAheadFirstLine) {
-        return "`FrameworkScaleBench` (failsafe, after `package`; `./mvnw -Pbench verify -Dtest=none"
-                + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FrameworkScaleBench`): a repository generated with one"
+        return "`FrameworkScaleBench` (failsafe, after `package`; alone: `./mvnw -Pbench package failsafe:integration-test@bench"
+                + " -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FrameworkScaleBench`): a repository generated with one"
                 + " `git fast-import` stream (`FrameworkShapedRepo`, cached under `target/bench-repos/`; "
                 + (repo.reused() ? "reused from an earlier run" : "generated in " + repo.generationMillis() + " ms") + "): "
                 + String.format("%,d", shape.totalCommits()) + " commits (" + String.format("%,d", shape.mainCommits())
@@ -120,7 +123,7 @@ class FrameworkScaleBench {
                 + row("ahead/behind of " + shape.branches() + " branches: `czar ask \"which branches are ahead of main?\"` vs "
                         + shape.branches() + " x `git rev-list --left-right --count b...main`", czarAhead, gitAhead)
                 + "\nFigures: git says " + gitFigures + "; czar says " + czarFigures + " (" + (diffEqual ? "equal" : "NOT equal")
-                + "). Ahead/behind: " + aheadRowsEqual + " of " + shape.branches() + " branches czar lists match git's counts"
+                + "). Ahead/behind: all " + aheadRowsEqual + " branches czar lists (it lists at most 20) match git's counts"
                 + " (czar's answer starts: \"" + czarAheadFirstLine + "\").\n";
     }
 
