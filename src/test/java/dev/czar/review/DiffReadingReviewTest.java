@@ -289,6 +289,32 @@ class DiffReadingReviewTest {
     }
 
     @Test
+    void request_mappings_express_routes_and_properties_keys_are_read_too_but_tests_and_manifests_are_not_api() {
+        // given
+        repo.commit("more surface", Map.of(
+                "src/main/java/demo/OrderController.java", "package demo;\n\nclass OrderController {\n"
+                        + "    @RequestMapping(value = \"/orders\", method = RequestMethod.POST)\n    void create() { }\n}\n",
+                "config/app.properties", "mail.host=smtp.example.com\nmail.port=25\n",
+                "k8s/deployment.yaml", "spec:\n  replicas: 2\n",
+                "src/test/java/demo/GreeterTest.java", "package demo;\n\npublic class GreeterTest {\n    public void greets(String name) { }\n}\n"));
+        repo.branch("surface").commit("surface changes", Map.of(
+                "src/main/java/demo/OrderController.java", "package demo;\n\nclass OrderController {\n"
+                        + "    @RequestMapping(value = \"/orders\", method = RequestMethod.PUT)\n    void create() { }\n}\n",
+                "web/server.js", "const app = express();\napp.get('/healthz', health);\napp.post('/orders', createOrder);\n",
+                "config/app.properties", "mail.host=smtp.example.com\n",
+                "k8s/deployment.yaml", "spec:\n  instances: 2\n",
+                "src/test/java/demo/GreeterTest.java", "package demo;\n\npublic class GreeterTest {\n    public void greets() { }\n}\n"));
+        // when
+        ReviewReport report = review("surface");
+        // then
+        assertThat(report.findings()).filteredOn(f -> f.personas().contains("product") && f.title().startsWith("Breaking change"))
+                .extracting(Finding::title, Finding::location).containsExactlyInAnyOrder(
+                        tuple("Breaking change: REST route POST /orders changed to PUT /orders", "src/main/java/demo/OrderController.java:4"),
+                        tuple("Breaking change: REST route GET /health changed to GET /healthz", "web/server.js:2"),
+                        tuple("Breaking change: configuration key mail.port removed", "config/app.properties"));
+    }
+
+    @Test
     void security_names_the_version_of_every_new_dependency_in_six_build_file_kinds() {
         // given
         repo.commit("build files", Map.of(
