@@ -3,7 +3,11 @@ package dev.czar.review;
 import dev.czar.evidence.git.FilePatch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Offline legal and compliance rules: license files and headers, dependency licenses, personal data. */
@@ -52,6 +56,10 @@ final class LegalRules {
         }).toList();
     }
 
+    /**
+     * Personal-data fields a change introduces: on added lines that do not drop or remove anything, and not already
+     * on a removed or unchanged line of the same file (an edited line that mentions {@code email} adds nothing).
+     */
     static List<Finding> personalData(String persona, List<FilePatch> files) {
         List<FilePatch> dataFiles = files.stream().filter(f -> DATA_FILE.matcher(f.path()).find() || f.path().equals("proposal")).toList();
         List<Finding> findings = new ArrayList<>();
@@ -59,14 +67,32 @@ final class LegalRules {
             if (!PERSONAL.matcher(file.patch()).find()) {
                 continue;
             }
-            PatchLines.of(file).added().stream().filter(l -> PERSONAL.matcher(l.text()).find()).findFirst().ifPresent(l -> {
-                var m = PERSONAL.matcher(l.text());
-                String field = m.find() ? m.group(1) : "personal data";
-                findings.add(Finding.of(persona, Severity.MINOR, "Personal-data field '" + field + "' introduced",
-                        file.path(), l.number(), "Record the purpose and retention, restrict access and mask it in logs (GDPR art. 5/30).",
-                        "personal-data"));
-            });
+            PatchLines lines = PatchLines.of(file);
+            Set<String> present = new HashSet<>();
+            lines.before().forEach(l -> present.addAll(fields(l.text())));
+            for (PatchLines.Line line : lines.added()) {
+                if (MigrationDrops.isDrop(line.text())) {
+                    continue;
+                }
+                var introduced = fields(line.text()).stream().filter(f -> !present.contains(f.toLowerCase(Locale.ROOT))).findFirst();
+                if (introduced.isPresent()) {
+                    findings.add(Finding.of(persona, Severity.MINOR, "Personal-data field '" + introduced.get() + "' introduced",
+                            file.path(), line.number(), "Record the purpose and retention, restrict access and mask it in logs (GDPR art. 5/30).",
+                            "personal-data"));
+                    break;
+                }
+            }
         }
         return findings;
+    }
+
+    /** The personal-data field names on a line, lower-cased. */
+    private static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        Matcher m = PERSONAL.matcher(line);
+        while (m.find()) {
+            fields.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return fields;
     }
 }

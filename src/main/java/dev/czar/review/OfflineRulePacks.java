@@ -22,6 +22,7 @@ public final class OfflineRulePacks {
         RULES.put("injection", SecurityRules::injection);
         RULES.put("new-dependencies", SecurityRules::newDependencies);
         RULES.put("migrations-without-rollback", OpsRules::migrationsWithoutRollback);
+        RULES.put("destructive-migrations", OpsRules::destructiveMigrations);
         RULES.put("runtime-config", OpsRules::runtimeConfig);
         RULES.put("health-checks", OpsRules::removedHealthChecks);
         RULES.put("license-files", LegalRules::licenseFiles);
@@ -29,6 +30,7 @@ public final class OfflineRulePacks {
         RULES.put("personal-data", LegalRules::personalData);
         RULES.put("public-api", ProductRules::publicApi);
         RULES.put("cli-flags", ProductRules::cliFlags);
+        RULES.put("config-keys", ProductRules::configKeys);
         RULES.put("user-facing-strings", ProductRules::userFacingStrings);
         RULES.put("docs-changelog", ProductRules::docsAndChangelog);
     }

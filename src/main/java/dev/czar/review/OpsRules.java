@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Offline operations rules: irreversible migrations, changed runtime configuration, removed health checks. */
+/** Offline operations rules: irreversible and destructive migrations, changed runtime configuration, removed health checks. */
 final class OpsRules {
     private static final Pattern MIGRATION = Pattern.compile("(?i)(^|/)(db/)?(migrations?|migrate|changelog|flyway|liquibase)/|\\.sql$");
     private static final Pattern DOWN_FILE = Pattern.compile("(?i)(down|rollback|undo|revert)|(^|/)U\\d+__");
@@ -37,6 +37,23 @@ final class OpsRules {
                     "migrations-without-rollback"));
         }
         return findings;
+    }
+
+    /** Added statements that drop or truncate stored data: a down migration cannot bring the data back. */
+    static List<Finding> destructiveMigrations(String persona, List<FilePatch> files) {
+        return MigrationDrops.in(files).stream().map(drop -> Finding.of(persona, Severity.MAJOR,
+                "Data loss: migration " + drop.verb() + " " + drop.what(), drop.file(), drop.line(),
+                "Back up the data first and drop in two steps (expand-contract): release code that no longer reads or"
+                        + " writes it, then drop it in a later migration once that release runs everywhere.",
+                "destructive-migrations")).toList();
+    }
+
+    static boolean isMigration(String path) {
+        return MIGRATION.matcher(path).find();
+    }
+
+    static boolean isDownScript(String path) {
+        return isDown(path);
     }
 
     static List<Finding> runtimeConfig(String persona, List<FilePatch> files) {

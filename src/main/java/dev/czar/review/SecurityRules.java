@@ -63,7 +63,8 @@ final class SecurityRules {
 
     static List<Finding> newDependencies(String persona, List<FilePatch> files) {
         return DependencyChanges.added(files).stream().map(dep -> Finding.of(persona, Severity.MINOR,
-                "New dependency " + dep.name() + ": check its provenance and known vulnerabilities", dep.file(), dep.line(),
+                "New dependency " + dep.name() + " " + (dep.version() == null ? "(no version pinned)" : dep.version())
+                        + ": check its provenance and known vulnerabilities", dep.file(), dep.line(),
                 "Pin the version and check it against a vulnerability database (e.g. OSV) before merging.",
                 "new-dependencies")).toList();
     }

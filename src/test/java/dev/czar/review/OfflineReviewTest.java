@@ -109,7 +109,7 @@ class OfflineReviewTest {
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.personas()).containsExactly("product");
             assertThat(f.severity()).isEqualTo(Severity.MAJOR);
-            assertThat(f.title()).isEqualTo("Public API signature changed: create(String customerId, long totalCents)");
+            assertThat(f.title()).isEqualTo("Breaking change: public method create(String, long) changed to create(String, long, String)");
             assertThat(f.location()).isEqualTo("src/shop/InvoiceApi.java:4");
         });
         assertThat(report.findings()).anySatisfy(f -> assertThat(f.title()).contains("without docs or changelog"));
@@ -125,9 +125,9 @@ class OfflineReviewTest {
         // when
         ReviewReport report = harness.review("currency");
         // then
-        assertThat(report.findings()).filteredOn(f -> f.personas().contains("product") && f.title().startsWith("Public API"))
+        assertThat(report.findings()).filteredOn(f -> f.personas().contains("product") && f.rule().equals("public-api"))
                 .singleElement().satisfies(f -> {
-                    assertThat(f.title()).isEqualTo("Public API signature changed: charge(amount)");
+                    assertThat(f.title()).isEqualTo("Breaking change: public method charge(amount) changed to charge(amount, currency)");
                     assertThat(f.location()).isEqualTo("src/payments.py:1");
                 });
     }

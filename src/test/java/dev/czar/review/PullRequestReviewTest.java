@@ -76,7 +76,7 @@ class PullRequestReviewTest {
         assertThat(report.target()).isEqualTo("pull request #12");
         assertThat(report.verdict()).isEqualTo("blocked");
         assertThat(report.findings()).extracting(Finding::title).contains("AWS access key id committed",
-                "Database migration without a way back: V2__add_orders.sql", "Public API signature changed: charge(amount)");
+                "Database migration without a way back: V2__add_orders.sql", "Breaking change: public method charge(amount) changed to charge(amount, currency)");
         github.verify(getRequestedFor(urlPathEqualTo(PULL)).withHeader("Authorization", equalTo("Bearer ghp_testtoken")));
     }
 
