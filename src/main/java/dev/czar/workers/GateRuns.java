@@ -53,7 +53,10 @@ final class GateRuns {
         git.head(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
         pending.put(ws.name(), executor.submit(() -> {
             copies.sync(ws);
-            return gate.check(ws, main, copies.dirOf(ws.name()), round);
+            gate.publisher().beforeGate(ws);
+            DoneGate.Report report = gate.check(ws, main, copies.dirOf(ws.name()), round);
+            gate.publisher().afterGate(ws, main, report);
+            return report;
         }));
     }
 
