@@ -37,6 +37,7 @@ import dev.czar.review.PersonaCatalog;
 import dev.czar.review.PersonaLoader;
 import dev.czar.review.PullRequestDiffs;
 import dev.czar.github.GithubClient;
+import dev.czar.github.PullRequestChecks;
 import dev.czar.github.PullRequestPublisher;
 import dev.czar.review.ReviewCommand;
 import dev.czar.review.ReviewRunner;
@@ -103,7 +104,10 @@ public final class Czar {
         }
         workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
         // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
-        PullRequestPublisher.fromConfig(config, github, git.root(), database, options.clock()).ifPresent(workers::publishWith);
+        PullRequestPublisher.fromConfig(config, github, git.root(), database, options.clock()).ifPresent(publisher -> {
+            workers.publishWith(publisher);
+            workers.checkCiWith(new PullRequestChecks(github)); // the PR head's check runs and statuses are the CI item
+        });
         ReviewService reviews = reviews(config, git, database, github, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
