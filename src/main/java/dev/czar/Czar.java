@@ -38,6 +38,8 @@ import dev.czar.review.PersonaLoader;
 import dev.czar.review.PullRequestDiffs;
 import dev.czar.github.GithubClient;
 import dev.czar.github.PullRequestChecks;
+import dev.czar.github.PullRequestMerge;
+import dev.czar.github.PullRequestStore;
 import dev.czar.github.PullRequestPublisher;
 import dev.czar.review.ReviewCommand;
 import dev.czar.review.ReviewRunner;
@@ -107,6 +109,8 @@ public final class Czar {
         PullRequestPublisher.fromConfig(config, github, git.root(), database, options.clock()).ifPresent(publisher -> {
             workers.publishWith(publisher);
             workers.checkCiWith(new PullRequestChecks(github)); // the PR head's check runs and statuses are the CI item
+            workers.mergeThrough(new PullRequestMerge(github, new PullRequestStore(database), config.workers().mergeMethod(),
+                    options.clock())); // 'czar merge' merges the pull request at the verified head
         });
         ReviewService reviews = reviews(config, git, database, github, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
