@@ -10,6 +10,7 @@ import dev.czar.github.PullRequestChecks;
 import dev.czar.github.PullRequestMerge;
 import dev.czar.github.PullRequestPublisher;
 import dev.czar.github.PullRequestStore;
+import dev.czar.github.PullRequestSummary;
 import dev.czar.github.RemoteBranches;
 import dev.czar.testsupport.Fixtures;
 import org.eclipse.jgit.api.Git;
@@ -111,6 +112,9 @@ class PullRequestFlowTest {
         try (Git remote = Git.open(bare.toFile())) {
             assertThat(remote.getRepository().resolve("refs/heads/czar/login").name()).isEqualTo(head);
         }
+
+        assertThat(PullRequestSummary.of(prs.of("login").orElseThrow(), fleet.workers.store().latestGate("login")))
+                .isEqualTo(new PullRequestSummary(1347, "https://github.com/octocat/Hello-World/pull/1347", "open", "green"));
 
         // when an admin merges
         String merged = fleet.workers.merge("login", "alice");
