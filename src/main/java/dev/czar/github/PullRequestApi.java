@@ -79,7 +79,7 @@ public final class PullRequestApi {
     /** GitHub's GraphQL endpoint next to the REST base URL ({@code /api/v3} becomes {@code /api/graphql} on Enterprise). */
     String graphqlUrl() {
         String api = github.apiUrl();
-        return api.endsWith("/api/v3") ? api.substring(0, api.length() - 3) + "graphql" : api + "/graphql";
+        return api.endsWith("/api/v3") ? api.substring(0, api.length() - "v3".length()) + "graphql" : api + "/graphql";
     }
 
     static GithubFailure refused(String doing, GithubResponse response) {
