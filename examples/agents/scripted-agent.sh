@@ -2,7 +2,9 @@
 # A scripted stand-in for a coding agent, for czar's tests and demos. It reads its task like a real agent
 # (the full text on stdin, also in TASK.md) and acts on directives in that text:
 #   agent-mode: commit | crash | crash-first | hang | claim-done | lazy | test-stub | stub | ask | tick
-#               | commit-then-claim | claim-no-commit
+#               | commit-then-claim | claim-no-commit | commit-fix
+#     commit-fix: commits; when its input says the claim was refused, prints the failures it was given ("saw: …")
+#     and commits a fix
 #     tick: prints "tick N" every half second until ended (a busy worker whose output shows when it runs)
 #     commit-then-claim / claim-no-commit: print the claim line (agent-claim) and keep running, like an agent that
 #     says it is done but does not exit; the first commits before claiming, the second does not
@@ -63,6 +65,12 @@ case "$mode" in
   stub)
     commit "src/main/java/Feature.java" "class Feature { void run() { throw new UnsupportedOperationException(\"TODO\"); } }" \
       "$name: add feature"; exit 0 ;;
+  commit-fix)
+    if grep -q "was refused" "$task_file"; then
+      sed -n '/was refused/,$p' "$task_file" | sed 's/^/saw: /'
+      commit "$file" "$content (fixed)" "$name: fix what the checks found"
+    else commit "$file" "$content" "$name: implement"; fi
+    exit 0 ;;
   tick)
     for ((s = 1; ; s++)); do echo "tick $s"; sleep 0.5; done ;;
   commit-then-claim)

@@ -36,6 +36,11 @@ import dev.czar.intent.IntentRouter;
 import dev.czar.review.PersonaCatalog;
 import dev.czar.review.PersonaLoader;
 import dev.czar.review.PullRequestDiffs;
+import dev.czar.github.GithubClient;
+import dev.czar.github.PullRequestChecks;
+import dev.czar.github.PullRequestMerge;
+import dev.czar.github.PullRequestStore;
+import dev.czar.github.PullRequestPublisher;
 import dev.czar.review.ReviewCommand;
 import dev.czar.review.ReviewRunner;
 import dev.czar.review.ReviewService;
@@ -56,7 +61,6 @@ import dev.czar.workers.WorkerTools;
 import dev.czar.workers.Workers;
 import dev.czar.workers.WorkstreamThreads;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -88,7 +92,10 @@ public final class Czar {
         ZoneId zone = "system".equals(config.chat().timeZone()) ? ZoneId.systemDefault() : ZoneId.of(config.chat().timeZone());
         BenchEvidence bench = BenchEvidence.over(database, options.clock(), config.bench());
         // the token comes from the environment only, never from a file or a log line
-        CiSources ci = CiSources.over(config.ci(), options.env().get("GITHUB_TOKEN"), database, options.clock());
+        // one GitHub client for every feature, so ETags, rate limits and the breaker are shared (issue 19)
+        GithubClient github = config.ci().github().enabled()
+                ? GithubClient.fromConfig(config.ci().github(), options.env().get("GITHUB_TOKEN"), options.clock()) : null;
+        CiSources ci = CiSources.withClient(config.ci(), github, database, options.clock());
         Workers workers;
         try {
             workers = Workers.open(config.workers(), home, git.root(), git::mainBranch, database, options.clock());
@@ -98,7 +105,14 @@ public final class Czar {
             throw e;
         }
         workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
-        ReviewService reviews = reviews(config, git, database, options);
+        // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
+        PullRequestPublisher.fromConfig(config, github, git.root(), database, options.clock()).ifPresent(publisher -> {
+            workers.publishWith(publisher);
+            workers.checkCiWith(new PullRequestChecks(github)); // the PR head's check runs and statuses are the CI item
+            workers.mergeThrough(new PullRequestMerge(github, new PullRequestStore(database), config.workers().mergeMethod(),
+                    options.clock())); // 'czar merge' merges the pull request at the verified head
+        });
+        ReviewService reviews = reviews(config, git, database, github, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
                 new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
@@ -133,7 +147,8 @@ public final class Czar {
     }
 
     /** issue 7: multi-persona review; offline rule packs unless an LLM is configured. */
-    private static ReviewService reviews(CzarConfig config, GitEvidence git, Database database, StartOptions options) {
+    private static ReviewService reviews(CzarConfig config, GitEvidence git, Database database, GithubClient github,
+                                         StartOptions options) {
         PersonaCatalog personas = PersonaLoader.load(git.root().resolve(config.review().personasDir()));
         personas.problems().forEach(problem -> LoggerFactory.getLogger(Czar.class).warn("persona file skipped: {}", problem));
         ReviewSettings settings = new ReviewSettings(config.review().maxParallel(),
@@ -142,11 +157,8 @@ public final class Czar {
         ChatModel model = config.llm().enabled() ? ChatModels.create(config.llm()) : null;
         // review-specific secret labels first, then the agent's redactor for every other kind it knows
         ReviewRunner runner = new ReviewRunner(model, settings, Redactor.INSTANCE::redact);
-        // an HTTP client loads the JDK's trust store (a tenth of start-up), so only build one when GitHub is set
-        PullRequestDiffs pulls = config.ci().github().enabled()
-                ? new PullRequestDiffs(config.ci().github(), options.env().get("GITHUB_TOKEN"),
-                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
-                : PullRequestDiffs.notConfigured();
+        // an HTTP client loads the JDK's trust store (a tenth of start-up), so one is only built when GitHub is set
+        PullRequestDiffs pulls = new PullRequestDiffs(github);
         return new ReviewService(git, personas, runner, new ReviewStore(database), pulls, options.clock());
     }
 }

@@ -4,6 +4,8 @@ import dev.czar.CzarApp;
 import dev.czar.agent.Redactor;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.Json;
+import dev.czar.github.PullRequestStore;
+import dev.czar.github.PullRequestSummary;
 import dev.czar.workers.FleetAnswers;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerView;
@@ -35,7 +37,8 @@ final class WorkersCommand implements Callable<Integer> {
     GlobalOptions global = new GlobalOptions();
 
     @Option(names = "--json", description = "Print a JSON array: name, state, branch, head_sha, attempts, gate items,"
-            + " paused_from, agent, session_id, turns, last_tool, files_changed, tokens, cost_usd, question.")
+            + " paused_from, agent, session_id, turns, last_tool, files_changed, tokens, cost_usd, question,"
+            + " pr {number, url, state, checks}.")
     boolean json;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show one workstream in detail.")
@@ -45,7 +48,8 @@ final class WorkersCommand implements Callable<Integer> {
     record WorkerJson(String name, String state, String branch, String headSha, int attempts, int priority,
                       String dependsOn, Integer exitCode, String reason, String task, List<GateJson> gate,
                       String pausedFrom, String agent, String sessionId, Integer turns, String lastTool,
-                      Integer filesChanged, TokensJson tokens, java.math.BigDecimal costUsd, String question) {
+                      Integer filesChanged, TokensJson tokens, java.math.BigDecimal costUsd, String question,
+                      PullRequestSummary pr) {
     }
 
     /** Tokens an agent reported, summed over its runs. */
@@ -61,8 +65,9 @@ final class WorkersCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Workers workers = app.workers();
             if (json) {
+                PullRequestStore prs = new PullRequestStore(app.database()); // issue 19: the PR of each workstream
                 List<WorkerJson> rows = workers.all().stream().filter(w -> name == null || w.name().equals(name))
-                        .map(workers::view).map(v -> toJson(v, workers.config().agent())).toList();
+                        .map(workers::view).map(v -> toJson(v, workers.config().agent(), prs)).toList();
                 out.println(Json.write(rows));
             } else {
                 out.println(Redactor.INSTANCE.displayable(new FleetAnswers(workers).overview(name, new EvidenceLog())));
@@ -72,7 +77,7 @@ final class WorkersCommand implements Callable<Integer> {
         }
     }
 
-    private WorkerJson toJson(WorkerView v, String workersAgent) {
+    private WorkerJson toJson(WorkerView v, String workersAgent, PullRequestStore prs) {
         var ws = v.workstream();
         Redactor r = Redactor.INSTANCE;
         List<GateJson> gate = v.gate().stream().map(i -> new GateJson(i.item(), i.status().name(),
@@ -85,6 +90,7 @@ final class WorkersCommand implements Callable<Integer> {
                 agent == null ? null : agent.turns(), agent == null ? null : r.displayable(agent.lastTool()),
                 agent == null ? null : agent.filesChanged(),
                 agent == null ? null : new TokensJson(agent.inputTokens(), agent.outputTokens()),
-                agent == null ? null : agent.costUsd(), r.displayable(v.question()));
+                agent == null ? null : agent.costUsd(), r.displayable(v.question()),
+                prs.of(ws.name()).map(pr -> PullRequestSummary.of(pr, v.gate())).orElse(null));
     }
 }

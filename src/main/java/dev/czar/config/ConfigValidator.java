@@ -25,6 +25,9 @@ final class ConfigValidator {
         if (config.git().recentCommits() < 1 || config.git().recentCommits() > 500) {
             fail(originOf, "git.recent-commits", "must be between 1 and 500; got " + config.git().recentCommits());
         }
+        if (WorkersConfig.parseDuration(config.git().fetchInterval()) == null) {
+            fail(originOf, "git.fetch-interval", "must be a duration such as 30s, 5m or 1h; got '" + config.git().fetchInterval() + "'");
+        }
         if (!ROLES.contains(config.access().localRole())) {
             fail(originOf, "access.local-role", "must be admin, operator or viewer; got '" + config.access().localRole() + "'");
         }
@@ -95,6 +98,12 @@ final class ConfigValidator {
         }
         if (w.maxRetries() < 0 || w.maxFixRounds() < 0) {
             fail(origin, w.maxRetries() < 0 ? "workers.max-retries" : "workers.max-fix-rounds", "must not be negative");
+        }
+        if (!Set.of("auto", "on", "off").contains(w.pullRequests())) {
+            fail(origin, "workers.pull-requests", "must be auto, on or off; got '" + w.pullRequests() + "'");
+        }
+        if (!Set.of("squash", "merge", "rebase").contains(w.mergeMethod())) {
+            fail(origin, "workers.merge-method", "must be squash, merge or rebase; got '" + w.mergeMethod() + "'");
         }
         if (!Set.of("auto", "git-worktree", "jgit-clone").contains(w.workingCopies())) {
             fail(origin, "workers.working-copies", "must be auto, git-worktree or jgit-clone; got '" + w.workingCopies() + "'");

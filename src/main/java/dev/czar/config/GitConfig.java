@@ -6,12 +6,20 @@ package dev.czar.config;
  * @param mainBranch the branch others are compared with; {@code auto} picks {@code main}, then {@code master},
  *                   then the branch HEAD points at
  * @param recentCommits how many commits a "recent commits" answer lists
+ * @param remote        the remote czar fetches from and pushes workstream branches to (issue 19)
+ * @param fetchInterval least time between two fetches of that remote
  */
-public record GitConfig(String mainBranch, Integer recentCommits) {
+public record GitConfig(String mainBranch, Integer recentCommits, String remote, String fetchInterval) {
     public static final String AUTO = "auto";
 
     public GitConfig {
         mainBranch = mainBranch != null && !mainBranch.isBlank() ? mainBranch.strip() : AUTO;
         recentCommits = recentCommits != null ? recentCommits : 10;
+        remote = remote != null && !remote.isBlank() ? remote.strip() : "origin";
+        fetchInterval = fetchInterval != null && !fetchInterval.isBlank() ? fetchInterval.strip() : "60s";
+    }
+
+    public GitConfig(String mainBranch, Integer recentCommits) {
+        this(mainBranch, recentCommits, null, null);
     }
 }

@@ -30,12 +30,15 @@ import java.util.regex.Pattern;
  * @param agent          the agent preset workers run unless a launch names another: {@code command} (any program,
  *                       task on stdin), {@code claude-code}, ...
  * @param agents         per-preset overrides: executable, args, env
+ * @param pullRequests   {@code auto} (on when {@code ci.github.repo} and a token are configured), {@code on}, {@code off}:
+ *                       push each branch and open/update its pull request (issue 19)
+ * @param mergeMethod    how {@code czar merge} merges a pull request: {@code squash}, {@code merge} or {@code rebase}
  */
 public record WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
                             Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
                             String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
                             String workingCopies, Unsafe unsafe, String donePattern, String agent,
-                            java.util.Map<String, AgentSettings> agents) {
+                            java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod) {
     public static final String DEFAULT_PROMPT =
             "(?i)(\\[y/n\\]|\\(y/n\\)|\\[yes/no\\]|\\(yes/no\\)|press enter|do you want to .*\\?|allow .*\\?|proceed\\?)\\s*$";
     /** A line that is just {@code CZAR_DONE}, or {@code CZAR_DONE: summary}: unlikely to be printed by accident. */
@@ -60,6 +63,24 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
         donePattern = donePattern != null && !donePattern.isBlank() ? donePattern : DEFAULT_DONE;
         agent = text(agent, "command");
         agents = agents != null ? java.util.Map.copyOf(agents) : java.util.Map.of();
+        pullRequests = text(pullRequests, "auto").toLowerCase(Locale.ROOT);
+        mergeMethod = text(mergeMethod, "squash").toLowerCase(Locale.ROOT);
+    }
+
+    /** As written before pull requests (issue 19): {@code auto} and {@code squash}. */
+    public WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
+                         Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
+                         String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
+                         String workingCopies, Unsafe unsafe, String donePattern, String agent,
+                         java.util.Map<String, AgentSettings> agents) {
+        this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
+                promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, donePattern, agent, agents,
+                null, null);
+    }
+
+    /** Whether branches go to GitHub as pull requests, given whether GitHub ({@code ci.github.repo} and a token) is set. */
+    public boolean pullRequestsOn(boolean githubConfigured) {
+        return pullRequests.equals("on") || (pullRequests.equals("auto") && githubConfigured);
     }
 
     /** Without agent presets: every worker is {@code workers.command}. */

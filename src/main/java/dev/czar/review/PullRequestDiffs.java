@@ -1,72 +1,57 @@
 package dev.czar.review;
 
 import dev.czar.UserError;
-import dev.czar.config.CiConfig;
 import dev.czar.evidence.git.FilePatch;
+import dev.czar.github.GithubClient;
+import dev.czar.github.GithubFailure;
+import dev.czar.github.GithubResponse;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A GitHub pull request's diff, fetched read-only from the REST API ({@code GET /repos/{owner}/{repo}/pulls/{n}}
- * with {@code Accept: application/vnd.github.diff}) and split into one patch per file. Off while
- * {@code ci.github.repo} is empty; the token ({@code GITHUB_TOKEN}) is optional for public repositories.
+ * A GitHub pull request's diff, fetched read-only through czar's one {@link GithubClient}
+ * ({@code GET /repos/{owner}/{repo}/pulls/{n}} with {@code Accept: application/vnd.github.diff}) and split into one
+ * patch per file. Off while {@code ci.github.repo} is empty; the token is optional for public repositories.
  */
 public final class PullRequestDiffs {
-    private final CiConfig.GithubConfig github;
-    private final String token;
-    private final HttpClient http;
+    private static final String DIFF = "application/vnd.github.diff";
 
-    public PullRequestDiffs(CiConfig.GithubConfig github, String token, HttpClient http) {
+    private final GithubClient github;
+
+    /** @param github {@code null} when GitHub is not configured */
+    public PullRequestDiffs(GithubClient github) {
         this.github = github;
-        this.token = token == null ? "" : token.strip();
-        this.http = http;
     }
 
     /** A client that never calls out: for front doors and tests without GitHub. */
     public static PullRequestDiffs notConfigured() {
-        return new PullRequestDiffs(new CiConfig.GithubConfig(null, null), null, null);
+        return new PullRequestDiffs(null);
     }
 
     /**
      * @throws UserError when GitHub is not configured, refuses, or the pull request does not exist
      */
     public List<FilePatch> patches(int number) {
-        if (!github.enabled()) {
+        if (github == null) {
             throw new UserError("reviewing pull requests needs GitHub, which is not configured (ci.github.repo);"
                     + " review the branch instead");
         }
-        String url = github.apiUrl().replaceAll("/+$", "") + "/repos/" + github.repo() + "/pulls/" + number;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/vnd.github.diff").header("X-GitHub-Api-Version", "2022-11-28")
-                .header("User-Agent", "czar").GET();
-        if (!token.isEmpty()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response;
+        GithubResponse response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UserError("cannot reach GitHub at " + github.apiUrl() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserError("interrupted while fetching pull request #" + number);
+            response = github.send("GET", "/pulls/" + number, null, DIFF);
+        } catch (GithubFailure e) {
+            throw new UserError("cannot read pull request #" + number + " from GitHub: " + e.getMessage(), e);
         }
-        return switch (response.statusCode()) {
+        return switch (response.status()) {
             case 200 -> split(response.body());
             case 404 -> throw new UserError("no pull request #" + number + " in " + github.repo()
-                    + (token.isEmpty() ? " (private repository? set GITHUB_TOKEN)" : ""));
+                    + (github.authenticated() ? "" : " (private repository? set GITHUB_TOKEN)"));
             case 401, 403 -> throw new UserError("GitHub refused to show pull request #" + number + " (HTTP "
-                    + response.statusCode() + "): check GITHUB_TOKEN and its access to " + github.repo());
+                    + response.status() + "): check GITHUB_TOKEN and its access to " + github.repo());
             case 406, 422 -> throw new UserError("GitHub cannot produce the diff of pull request #" + number
                     + " (too large?): review its branch instead");
-            default -> throw new UserError("GitHub answered HTTP " + response.statusCode() + " for pull request #" + number);
+            default -> throw new UserError("GitHub answered HTTP " + response.status() + " for pull request #" + number);
         };
     }
 

@@ -23,6 +23,7 @@ final class ConfirmedMerge {
     private final Supplier<Optional<String>> mainBranch;
     private final BranchMerger merger;
     private final Clock clock;
+    private volatile RemoteMerge remote;
 
     ConfirmedMerge(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch,
                    Repository repo, Clock clock) {
@@ -32,6 +33,11 @@ final class ConfirmedMerge {
         this.mainBranch = mainBranch;
         this.merger = new BranchMerger(repo);
         this.clock = clock;
+    }
+
+    /** Merges through the pull request from now on instead of writing a local merge commit (issue 19). */
+    void mergeThrough(RemoteMerge remote) {
+        this.remote = remote;
     }
 
     /**
@@ -53,6 +59,11 @@ final class ConfirmedMerge {
         if (!head.equals(gateHead)) {
             throw new WorkerException(ws.branch() + " moved to " + DoneGate.shortSha(head) + " after the gate checked "
                     + DoneGate.shortSha(gateHead) + "; wait for the gate to check the new head, then merge");
+        }
+        if (remote != null) {
+            String line = remote.merge(ws, head, user);
+            store.transition(ws.name(), WorkstreamState.VERIFYING, WorkstreamState.DONE, user, line);
+            return "Merged " + ws.name() + ": " + line + ". DONE.";
         }
         String main = mainBranch.get().orElseThrow(() -> new WorkerException("no main branch to merge into"));
         PersonIdent czar = new PersonIdent("czar", "czar@localhost", clock.instant(), ZoneOffset.UTC);

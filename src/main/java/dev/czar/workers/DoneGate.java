@@ -17,6 +17,7 @@ public final class DoneGate {
     private final boolean autoMerge;
     private volatile CiGate.Check ci = CiGate.Check.NONE;
     private volatile ReviewGate.Check review = ReviewGate.Check.NONE;
+    private volatile BranchPublisher publisher = BranchPublisher.NONE;
 
     public DoneGate(BranchFacts git, VerifyCommand verify, WorkersConfig config) {
         this.git = git;
@@ -27,6 +28,15 @@ public final class DoneGate {
     /** Decides the CI item from now on (the CI feature is wired in after the supervisor is built). */
     void checkCiWith(CiGate.Check check) {
         this.ci = check;
+    }
+
+    /** Pushes branches and keeps their pull requests up to date around each gate run from now on (issue 19). */
+    void publishWith(BranchPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    BranchPublisher publisher() {
+        return publisher;
     }
 
     /** Adds the personas' review of the branch to the gate from now on. */

@@ -3,6 +3,9 @@ package dev.czar.workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,8 @@ import java.util.function.Supplier;
  */
 final class GateRuns {
     private static final Logger LOG = LoggerFactory.getLogger(GateRuns.class);
+    /** How often a report that waits on running checks is looked at again (ETags make unchanged answers free). */
+    static final Duration CI_RECHECK = Duration.ofSeconds(30);
 
     private final DoneGate gate;
     private final WorkingCopies copies;
@@ -36,12 +41,26 @@ final class GateRuns {
     private final Map<String, String> lastMain = new ConcurrentHashMap<>();
     private final Map<String, String> mainAtStart = new ConcurrentHashMap<>();
     private final Set<String> done = new HashSet<>();
+    /** When the last report of a workstream found its CI still running (pull-request checks pending), issue 19. */
+    private final Map<String, Instant> ciWaitingSince = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     GateRuns(DoneGate gate, WorkingCopies copies, BranchFacts git, Supplier<Optional<String>> mainBranch) {
+        this(gate, copies, git, mainBranch, Clock.systemUTC());
+    }
+
+    GateRuns(DoneGate gate, WorkingCopies copies, BranchFacts git, Supplier<Optional<String>> mainBranch, Clock clock) {
         this.gate = gate;
         this.copies = copies;
         this.git = git;
         this.mainBranch = mainBranch;
+        this.clock = clock;
+    }
+
+    /** Whether the last report waited on CI long enough ago that its checks deserve another look. */
+    boolean ciRecheckDue(String name) {
+        Instant since = ciWaitingSince.get(name);
+        return since != null && !clock.instant().isBefore(since.plus(CI_RECHECK));
     }
 
     void start(Workstream ws) {
@@ -53,7 +72,10 @@ final class GateRuns {
         git.head(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
         pending.put(ws.name(), executor.submit(() -> {
             copies.sync(ws);
-            return gate.check(ws, main, copies.dirOf(ws.name()), round);
+            gate.publisher().beforeGate(ws);
+            DoneGate.Report report = gate.check(ws, main, copies.dirOf(ws.name()), round);
+            gate.publisher().afterGate(ws, main, report);
+            return report;
         }));
     }
 
@@ -93,6 +115,12 @@ final class GateRuns {
             lastMain.put(entry.getKey(), mainAtStart.getOrDefault(entry.getKey(), ""));
             if (report.done()) {
                 done.add(entry.getKey());
+            }
+            boolean ciWaits = report.items().stream().anyMatch(i -> i.item().equals("ci") && i.status() == GateItem.Status.WAIT);
+            if (ciWaits) {
+                ciWaitingSince.put(entry.getKey(), clock.instant());
+            } else {
+                ciWaitingSince.remove(entry.getKey());
             }
             finished.put(entry.getKey(), report);
         }

@@ -81,7 +81,7 @@ final class GateVerdicts {
                     || !Objects.equals(mainSha, gates.lastMain(ws.name()));
             boolean merged = head != null && mainSha != null && git.reachable(head, mainSha)
                     && !gates.lastDone(ws.name());
-            if (moved || merged) {
+            if (moved || merged || gates.ciRecheckDue(ws.name())) {
                 gates.start(ws);
             }
         }

@@ -74,7 +74,7 @@ public final class Supervisor implements AutoCloseable {
         this.checks = new FleetChecks(store, git, statusFile, notices);
         this.mainBranch = mainBranch;
         this.clock = clock;
-        this.gates = new GateRuns(gate, copies, git, mainBranch);
+        this.gates = new GateRuns(gate, copies, git, mainBranch, clock);
         AgentSessions sessions = new AgentSessions(store.database(), clock);
         AttemptStart attempts = new AttemptStart(config, backend, sessions, statusFile.path(), home.resolve("workers"));
         this.replies = new SessionReplies(store);

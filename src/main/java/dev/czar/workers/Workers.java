@@ -93,6 +93,16 @@ public final class Workers implements AutoCloseable {
         supervisor.gate().checkCiWith(check);
     }
 
+    /** {@code czar merge NAME} merges the workstream's pull request instead of writing a local merge (issue 19). */
+    public void mergeThrough(RemoteMerge remote) {
+        merges.mergeThrough(remote);
+    }
+
+    /** Pushes each branch to the remote and keeps its pull request in step with the gate (issue 19). */
+    public void publishWith(BranchPublisher publisher) {
+        supervisor.gate().publishWith(publisher);
+    }
+
     /**
      * Sends the supervisor's notices (questions asked, unblocked, refused, done, alerts) somewhere else from now on,
      * e.g. to the Slack thread each workstream was launched from ({@link Workstream#channel()}, {@link Workstream#thread()}).

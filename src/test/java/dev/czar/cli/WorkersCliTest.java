@@ -72,6 +72,7 @@ class WorkersCliTest {
         assertThat(api.get("priority").asInt()).isEqualTo(3);
         assertThat(api.get("head_sha").isNull()).isTrue();
         assertThat(api.get("gate").isArray()).isTrue();
+        assertThat(api.get("pr").isNull()).as("no pull request without GitHub").isTrue();
     }
 
     @Test

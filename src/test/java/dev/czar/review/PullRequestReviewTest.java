@@ -3,6 +3,7 @@ package dev.czar.review;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.czar.UserError;
 import dev.czar.config.CiConfig;
+import dev.czar.github.GithubClient;
 import dev.czar.config.GitConfig;
 import dev.czar.evidence.git.FilePatch;
 import dev.czar.evidence.git.GitEvidence;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +58,8 @@ class PullRequestReviewTest {
     }
 
     private ReviewService service(String token) {
-        PullRequestDiffs pulls = new PullRequestDiffs(new CiConfig.GithubConfig("acme/shop", github.baseUrl()), token,
-                HttpClient.newHttpClient());
+        PullRequestDiffs pulls = new PullRequestDiffs(GithubClient.fromConfig(
+                new CiConfig.GithubConfig("acme/shop", github.baseUrl()), token, ReviewHarness.CLOCK));
         return new ReviewService(git, PersonaLoader.load(null), new ReviewRunner(null, ReviewHarness.settings(4, 10, 12000),
                 dev.czar.agent.Redactor.INSTANCE::redact), new ReviewStore(db), pulls, ReviewHarness.CLOCK);
     }

@@ -1,6 +1,8 @@
 package dev.czar.evidence.ci;
 
 import dev.czar.config.CiConfig;
+import dev.czar.github.GithubClient;
+import dev.czar.github.GithubFailure;
 import dev.czar.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +39,8 @@ public final class CiEvidence {
     /** Builds the client from config; GitHub stays off (fail open) while {@code ci.github.repo} is empty. */
     public static CiEvidence fromConfig(CiConfig config, String token, Database db, Clock clock) {
         CiConfig.GithubConfig github = config.github();
-        GithubActionsClient client = github.enabled() ? new GithubActionsClient(github, token, clock,
-                GithubActionsClient.Resilience.defaults(github.maxAttempts())) : null;
+        GithubActionsClient client = github.enabled()
+                ? new GithubActionsClient(GithubClient.fromConfig(github, token, clock)) : null;
         return new CiEvidence(client, db, clock);
     }
 

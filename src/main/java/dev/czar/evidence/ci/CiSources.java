@@ -1,6 +1,7 @@
 package dev.czar.evidence.ci;
 
 import dev.czar.config.CiConfig;
+import dev.czar.github.GithubClient;
 import dev.czar.store.Database;
 
 import java.time.Clock;
@@ -16,5 +17,11 @@ public record CiSources(CiEvidence actions, JunitReportImporter junit, TestRepor
     public static CiSources over(CiConfig config, String githubToken, Database db, Clock clock) {
         return new CiSources(CiEvidence.fromConfig(config, githubToken, db, clock), new JunitReportImporter(db, clock, config.maxReportBytes()),
                 new TestReports(db));
+    }
+
+    /** Over the composition root's one GitHub client ({@code null} when GitHub is not configured). */
+    public static CiSources withClient(CiConfig config, GithubClient github, Database db, Clock clock) {
+        return new CiSources(new CiEvidence(github == null ? null : new GithubActionsClient(github), db, clock),
+                new JunitReportImporter(db, clock, config.maxReportBytes()), new TestReports(db));
     }
 }

@@ -1,5 +1,6 @@
 package dev.czar.evidence.ci;
 
+import dev.czar.github.GithubClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -39,8 +40,8 @@ class CiEvidenceTest {
     void start() {
         github.start();
         CiConfig.GithubConfig config = new CiConfig.GithubConfig("octo-org/octo-repo", github.baseUrl(), 5, 3);
-        GithubActionsClient client = new GithubActionsClient(config, TOKEN, clock,
-                new GithubActionsClient.Resilience(3, Duration.ofMillis(5), 4, Duration.ofMinutes(1)));
+        GithubActionsClient client = new GithubActionsClient(new GithubClient(config, TOKEN, clock,
+                new GithubClient.Resilience(3, Duration.ofMillis(5), 4, Duration.ofMinutes(1))));
         ci = new CiEvidence(client, db, clock);
     }
 
@@ -204,9 +205,9 @@ class CiEvidenceTest {
         // given nothing listens on the configured port
         int port = github.port();
         github.stop();
-        GithubActionsClient client = new GithubActionsClient(new CiConfig.GithubConfig("octo-org/octo-repo",
+        GithubActionsClient client = new GithubActionsClient(new GithubClient(new CiConfig.GithubConfig("octo-org/octo-repo",
                 "http://127.0.0.1:" + port, 2, 2), null, clock,
-                new GithubActionsClient.Resilience(2, Duration.ofMillis(5), 4, Duration.ofMinutes(1)));
+                new GithubClient.Resilience(2, Duration.ofMillis(5), 4, Duration.ofMinutes(1))));
 
         // when
         CiStatus status = new CiEvidence(client, db, clock).status("feature-x");

@@ -1,4 +1,4 @@
-package dev.czar.evidence.ci;
+package dev.czar.github;
 
 import java.time.Instant;
 
@@ -36,7 +36,7 @@ public final class GithubFailure extends RuntimeException {
         return retryAt;
     }
 
-    boolean transientFailure() {
+    public boolean transientFailure() {
         return kind == Kind.UNREACHABLE || kind == Kind.SERVER_ERROR;
     }
 }
