@@ -98,6 +98,10 @@ public final class Czar {
             throw e;
         }
         workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
+        // issue 24: task texts compared by meaning; the model loads on first use, not here
+        workers.understandWith(config.understanding().embeddingsOn()
+                ? dev.czar.understanding.MiniLmEmbedder.shared() : dev.czar.understanding.TextEmbedder.OFF,
+                config.understanding().duplicateSimilarity(), config.understanding().overlapSimilarity());
         ReviewService reviews = reviews(config, git, database, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(

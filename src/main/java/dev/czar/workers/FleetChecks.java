@@ -20,11 +20,11 @@ final class FleetChecks {
     private final StatusFile statusFile;
     private final WorkerNotices notices;
     private final ConflictMatrix conflicts;
-    private final DuplicateDetector duplicates = new DuplicateDetector();
-    /** Files touched per base..head range; bounded, old ranges are never asked for again. */
-    private final Map<String, List<String>> filesByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private volatile DuplicateDetector duplicates = new DuplicateDetector();
+    /** Files touched and names declared per base..head range; bounded, old ranges are never asked for again. */
+    private final Map<String, Touched> touchedByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Touched> eldest) {
             return size() > 500;
         }
     };
@@ -36,6 +36,17 @@ final class FleetChecks {
         this.statusFile = statusFile;
         this.notices = notices;
         this.conflicts = new ConflictMatrix(git);
+    }
+
+    /** What a branch touched since it was created from main: its files and the names its added lines declare. */
+    record Touched(List<String> files, Set<String> identifiers) {
+        static final Touched NOTHING = new Touched(List.of(), Set.of());
+    }
+
+    /** Compares tasks with the given detector from now on (issue 24: embeddings and thresholds from config). */
+    void compareWith(DuplicateDetector detector) {
+        this.duplicates = detector;
+        this.checkedKey = "";
     }
 
     Path statusFile() {
@@ -58,7 +69,8 @@ final class FleetChecks {
             if (changed) {
                 heads.add(new ConflictMatrix.Head(ws.name(), head));
             }
-            work.add(new DuplicateDetector.Work(ws.name(), ws.task(), new HashSet<>(files(ws, head))));
+            Touched touched = touched(ws, head);
+            work.add(new DuplicateDetector.Work(ws.name(), ws.task(), new HashSet<>(touched.files()), touched.identifiers()));
         }
         String key = mainSha + heads + open.stream().map(Workstream::name).toList();
         if (key.equals(checkedKey)) {
@@ -94,11 +106,20 @@ final class FleetChecks {
 
     /** Files the branch changed since it was created from main (empty before its first commit). */
     List<String> files(Workstream ws, String head) {
+        return touched(ws, head).files();
+    }
+
+    Touched touched(Workstream ws, String head) {
         if (head == null || ws.baseSha() == null || head.equals(ws.baseSha())) {
-            return List.of();
+            return Touched.NOTHING;
         }
         String range = ws.baseSha() + ".." + head;
-        return filesByRange.computeIfAbsent(range, r -> git.changes(ws.baseSha(), head).stream()
-                .map(BranchFacts.Change::path).sorted().toList());
+        synchronized (touchedByRange) {
+            return touchedByRange.computeIfAbsent(range, r -> {
+                List<BranchFacts.Change> changes = git.changes(ws.baseSha(), head);
+                return new Touched(changes.stream().map(BranchFacts.Change::path).sorted().toList(),
+                        AddedIdentifiers.of(changes));
+            });
+        }
     }
 }
