@@ -32,6 +32,7 @@ import dev.czar.digest.Digests;
 import dev.czar.digest.StoredBench;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRefiner;
+import dev.czar.intent.NearestExamples;
 import dev.czar.intent.IntentRouter;
 import dev.czar.review.PersonaCatalog;
 import dev.czar.review.PersonaLoader;
@@ -130,7 +131,10 @@ public final class Czar {
                 : new LlmAgent(answerer, IntentRefiner.NONE);
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
-        ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
+        // issue 24: casual messages the rules cannot place go to the nearest labelled example (embeddings, lazily)
+        IntentRouter router = new IntentRouter(agent.refiner(), config.understanding().embeddingsOn()
+                ? NearestExamples.shipped(dev.czar.understanding.MiniLmEmbedder.shared()) : IntentRefiner.NONE);
+        ChatService chat = new ChatService(router, agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
                 new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
         return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);
