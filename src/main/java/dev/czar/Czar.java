@@ -103,6 +103,8 @@ public final class Czar {
         workers.understandWith(config.understanding().embeddingsOn()
                 ? dev.czar.understanding.MiniLmEmbedder.shared() : dev.czar.understanding.TextEmbedder.OFF,
                 config.understanding().duplicateSimilarity(), config.understanding().overlapSimilarity());
+        workers.fitWith(config.understanding().embeddingsOn() ? dev.czar.understanding.MiniLmEmbedder.shared()
+                : dev.czar.understanding.TextEmbedder.OFF, config.understanding().fitMargin());
         ReviewService reviews = reviews(config, git, database, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(

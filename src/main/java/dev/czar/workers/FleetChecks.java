@@ -21,6 +21,8 @@ final class FleetChecks {
     private final WorkerNotices notices;
     private final ConflictMatrix conflicts;
     private volatile DuplicateDetector duplicates = new DuplicateDetector();
+    /** Issue 24: task fit of each moved branch; null until wired. */
+    private volatile TaskFitCheck fit;
     /** Files touched and names declared per base..head range; bounded, old ranges are never asked for again. */
     private final Map<String, Touched> touchedByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -46,6 +48,12 @@ final class FleetChecks {
     /** Compares tasks with the given detector from now on (issue 24: embeddings and thresholds from config). */
     void compareWith(DuplicateDetector detector) {
         this.duplicates = detector;
+        this.checkedKey = "";
+    }
+
+    /** Judges every moved branch's task fit from now on; drifting ones raise a "did the wrong task?" alert. */
+    void fitWith(TaskFitCheck check) {
+        this.fit = check;
         this.checkedKey = "";
     }
 
@@ -79,6 +87,7 @@ final class FleetChecks {
         checkedKey = key;
         List<WorkerAlert> alerts = new ArrayList<>(conflicts.predict(main, mainSha, heads, now));
         alerts.addAll(duplicates.find(work, now));
+        alerts.addAll(drifting(open, heads, now));
         Set<String> before = store.alerts().stream().map(WorkerAlert::line).collect(Collectors.toSet());
         store.replaceAlerts(alerts);
         for (WorkerAlert alert : alerts) {
@@ -92,6 +101,21 @@ final class FleetChecks {
                 });
             }
         }
+    }
+
+    private List<WorkerAlert> drifting(List<Workstream> open, List<ConflictMatrix.Head> heads, Instant now) {
+        TaskFitCheck check = fit;
+        List<WorkerAlert> alerts = new ArrayList<>();
+        if (check == null) {
+            return alerts;
+        }
+        for (ConflictMatrix.Head head : heads) {
+            open.stream().filter(ws -> ws.name().equals(head.workstream())).findFirst()
+                    .flatMap(ws -> check.judge(ws, ws.baseSha(), head.sha()))
+                    .filter(r -> r.verdict() == TaskFit.Verdict.DRIFTING)
+                    .ifPresent(r -> alerts.add(new WorkerAlert("drifting", head.workstream(), r.best(), r.evidence(), now)));
+        }
+        return alerts;
     }
 
     /** Rewrites the shared status file from the current rows. */

@@ -97,6 +97,13 @@ public final class Workers implements AutoCloseable {
         supervisor.fleetChecks().compareWith(duplicates);
     }
 
+    /** Judges task fit (issue 24) whenever a branch moves and in the gate, with this embedder and margin. */
+    public void fitWith(dev.czar.understanding.TextEmbedder embedder, double margin) {
+        TaskFitCheck check = new TaskFitCheck(new TaskFit(embedder, margin), store, git);
+        supervisor.fleetChecks().fitWith(check);
+        supervisor.gate().fitWith(check);
+    }
+
     /** Makes the personas' review of each branch part of the Definition of Done. */
     public void reviewWith(ReviewGate.Check check) {
         supervisor.gate().reviewWith(check);
