@@ -23,14 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskFitEvaluationTest {
     private final TaskFit fit = new TaskFit(MiniLmEmbedder.shared(), 0.05);
 
-    private record Row(String name, String task, String summary) {
+    private record Row(String name, String task, String summary, java.util.Set<String> files, java.util.Set<String> names) {
     }
 
     static List<Row> rows() throws IOException {
         try (InputStream in = TaskFitEvaluationTest.class.getResourceAsStream("/fixtures/fit/tasks.psv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\|", -1))
-                    .map(p -> new Row(p[0], p[1], BranchSummary.of(Arrays.asList(p[2].split(";\\s*")), changes(p[3], p[4]))))
+                    .map(p -> new Row(p[0], p[1], BranchSummary.of(Arrays.asList(p[2].split(";\\s*")), changes(p[3], p[4])),
+                            java.util.Set.of(p[3].split(",")), AddedIdentifiers.of(changes(p[3], p[4]))))
                     .toList();
         }
     }
@@ -76,5 +77,21 @@ class TaskFitEvaluationTest {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(15);
         assertThat((double) onTask / rows.size()).isGreaterThan(0.95);
         assertThat((double) drifting / mismatches).isGreaterThan(0.95);
+    }
+
+    @Test
+    void should_raise_no_duplicate_alert_among_sixteen_different_tasks_and_their_branches() throws IOException {
+        List<DuplicateDetector.Work> committed = rows().stream()
+                .map(r -> new DuplicateDetector.Work(r.name(), r.task(), r.files(), r.names())).toList();
+        List<DuplicateDetector.Work> launched = rows().stream()
+                .map(r -> new DuplicateDetector.Work(r.name(), r.task(), java.util.Set.of())).toList();
+        DuplicateDetector detector = new DuplicateDetector(MiniLmEmbedder.shared(), 0.8, 0.4);
+
+        List<WorkerAlert> alerts = new ArrayList<>(detector.find(committed, java.time.Instant.EPOCH));
+        alerts.addAll(detector.find(launched, java.time.Instant.EPOCH));
+
+        System.out.printf(Locale.ROOT, "duplicates: %d false alerts over %d different-task pairs (committed and at launch)%n",
+                alerts.size(), 2 * committed.size() * (committed.size() - 1) / 2);
+        assertThat(alerts).isEmpty();
     }
 }
