@@ -53,7 +53,14 @@ public final class MiniLmEmbedder implements TextEmbedder {
                 return hit;
             }
         }
-        float[] vector = model().embed(key.isBlank() ? "-" : key).content().vector();
+        // the tokenizer refuses text that is empty once cleaned (whitespace, controls, zero-width characters)
+        boolean words = key.codePoints().anyMatch(Character::isLetterOrDigit);
+        float[] vector;
+        try {
+            vector = model().embed(words ? key : "-").content().vector();
+        } catch (IllegalArgumentException e) {
+            vector = model().embed("-").content().vector();
+        }
         synchronized (cache) {
             cache.put(key, vector);
         }

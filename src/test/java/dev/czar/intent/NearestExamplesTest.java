@@ -41,4 +41,10 @@ class NearestExamplesTest {
         assertThat(NearestExamples.shipped(TextEmbedder.OFF).refine("thank you, that helps a lot", Intent.STATUS))
                 .isEqualTo(Intent.STATUS);
     }
+
+    @Test
+    void should_not_fail_on_text_the_tokenizer_sees_as_empty() {
+        assertThat(embedded.refine("\u200B\u200B \u0007", Intent.STATUS)).isIn(Intent.STATUS, Intent.CONVERSATION);
+        assertThat(MiniLmEmbedder.shared().embed("\u200B \u2060")).hasSize(384);
+    }
 }
