@@ -13,6 +13,7 @@
 #   agent-content: text to write into it (default "implemented by <workstream>")
 #   agent-linger: seconds to keep working (printing) after committing, before exiting 0
 #   agent-exit: exit code of mode crash (default 3)
+#   agent-message: commit message in mode commit (default "<workstream>: implement")
 #   agent-say: a line printed first, with printf %b escapes (\n, \033…): hostile output for czar's tests
 # Use it as: workers.command: [bash, examples/agents/scripted-agent.sh]
 set -u
@@ -31,6 +32,7 @@ linger=$(directive agent-linger); linger=${linger:-0}
 code=$(directive agent-exit); code=${code:-3}
 claim=$(directive agent-claim); claim=${claim:-CZAR_DONE}
 say=$(directive agent-say)
+message=$(directive agent-message); message=${message:-"$name: implement"}
 
 commit() { # path content message
   mkdir -p "$(dirname "$1")"
@@ -45,7 +47,7 @@ echo "scripted agent: $name on ${CZAR_BRANCH:-?}, attempt ${CZAR_ATTEMPT:-1}, mo
 if [ -n "$say" ]; then printf '%b\n' "$say"; fi
 case "$mode" in
   commit)
-    commit "$file" "$content" "$name: implement"; keep_working; echo "done"; exit 0 ;;
+    commit "$file" "$content" "$message"; keep_working; echo "done"; exit 0 ;;
   crash)
     echo "error: the build broke" >&2; exit "$code" ;;
   crash-first)

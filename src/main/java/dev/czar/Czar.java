@@ -32,6 +32,7 @@ import dev.czar.digest.Digests;
 import dev.czar.digest.StoredBench;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRefiner;
+import dev.czar.intent.NearestExamples;
 import dev.czar.intent.IntentRouter;
 import dev.czar.review.PersonaCatalog;
 import dev.czar.review.PersonaLoader;
@@ -58,6 +59,8 @@ import dev.czar.workers.FleetAnswers;
 import dev.czar.workers.ReviewGate;
 import dev.czar.workers.WorkerCommands;
 import dev.czar.workers.WorkerTools;
+import dev.czar.understanding.MiniLmEmbedder;
+import dev.czar.understanding.TextEmbedder;
 import dev.czar.workers.Workers;
 import dev.czar.workers.WorkstreamThreads;
 
@@ -112,6 +115,11 @@ public final class Czar {
             workers.mergeThrough(new PullRequestMerge(github, new PullRequestStore(database), config.workers().mergeMethod(),
                     options.clock())); // 'czar merge' merges the pull request at the verified head
         });
+        // issue 24: task texts compared by meaning; the model loads on first use, not here
+        TextEmbedder embedder = config.understanding().embeddingsOn() ? MiniLmEmbedder.shared() : TextEmbedder.OFF;
+        workers.understandWith(embedder, config.understanding().duplicateSimilarity(),
+                config.understanding().overlapSimilarity());
+        workers.fitWith(embedder, config.understanding().fitMargin());
         ReviewService reviews = reviews(config, git, database, github, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
@@ -140,7 +148,10 @@ public final class Czar {
                 : new LlmAgent(answerer, IntentRefiner.NONE);
         CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
                 new AuditLog(database, options.clock()));
-        ChatService chat = new ChatService(new IntentRouter(agent.refiner()), agent.answerer(), commands,
+        // issue 24: casual messages the rules cannot place go to the nearest labelled example (embeddings, lazily)
+        IntentRouter router = new IntentRouter(agent.refiner(), config.understanding().embeddingsOn()
+                ? NearestExamples.shipped(dev.czar.understanding.MiniLmEmbedder.shared()) : IntentRefiner.NONE);
+        ChatService chat = new ChatService(router, agent.answerer(), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
                 new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
         return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);

@@ -46,6 +46,7 @@ final class ConfigValidator {
         }
         validateReview(config.review(), originOf);
         checkWorkers(originOf, config.workers());
+        checkUnderstanding(originOf, config.understanding());
         var github = config.ci().github();
         if (github.timeoutSeconds() < 1 || github.timeoutSeconds() > 120) {
             fail(originOf, "ci.github.timeout-seconds", "must be between 1 and 120; got " + github.timeoutSeconds());
@@ -192,5 +193,21 @@ final class ConfigValidator {
 
     private static void fail(Function<String, String> originOf, String key, String problem) {
         throw new ConfigException(originOf.apply(key) + ": '" + key + "' " + problem);
+    }
+
+    /** Issue 24: embeddings on/off and the two thresholds. */
+    private static void checkUnderstanding(Function<String, String> originOf, UnderstandingConfig u) {
+        if (!u.embeddings().equals("on") && !u.embeddings().equals("off")) {
+            fail(originOf, "understanding.embeddings", "must be on or off; got '" + u.embeddings() + "'");
+        }
+        if (u.duplicateSimilarity() <= 0 || u.duplicateSimilarity() > 1) {
+            fail(originOf, "understanding.duplicate-similarity", "must be above 0 and at most 1; got " + u.duplicateSimilarity());
+        }
+        if (u.overlapSimilarity() <= 0 || u.overlapSimilarity() > u.duplicateSimilarity()) {
+            fail(originOf, "understanding.overlap-similarity", "must be above 0 and at most understanding.duplicate-similarity; got " + u.overlapSimilarity());
+        }
+        if (u.fitMargin() < 0 || u.fitMargin() > 1) {
+            fail(originOf, "understanding.fit-margin", "must be between 0 and 1; got " + u.fitMargin());
+        }
     }
 }

@@ -42,9 +42,17 @@ public final class IntentRouter {
     private static final Pattern SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}]");
 
     private final IntentRefiner refiner;
+    /** Issue 24: offline step (nearest labelled examples) before the refiner; may only move STATUS to CONVERSATION. */
+    private final IntentRefiner offline;
 
     public IntentRouter(IntentRefiner refiner) {
+        this(refiner, IntentRefiner.NONE);
+    }
+
+    /** With an offline step (e.g. {@link NearestExamples}) consulted before {@code refiner}. */
+    public IntentRouter(IntentRefiner refiner, IntentRefiner offline) {
         this.refiner = refiner;
+        this.offline = offline;
     }
 
     public IntentRouter() {
@@ -63,6 +71,9 @@ public final class IntentRouter {
         }
         if (isCommand(text)) {
             return Intent.COMMAND;
+        }
+        if (offline.refine(text, Intent.STATUS) == Intent.CONVERSATION) {
+            return Intent.CONVERSATION;
         }
         Intent refined = refiner.refine(cleanedText, Intent.STATUS);
         return refined == Intent.COMMAND ? Intent.STATUS : refined;

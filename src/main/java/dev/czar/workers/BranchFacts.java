@@ -72,6 +72,21 @@ public final class BranchFacts {
         }
     }
 
+    /** Full messages of the commits reachable from {@code tip} but not from {@code base}, newest first (at most {@code max}). */
+    public List<String> messages(String base, String tip, int max) {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(tip)));
+            walk.markUninteresting(walk.parseCommit(ObjectId.fromString(base)));
+            List<String> messages = new ArrayList<>();
+            for (RevCommit c = walk.next(); c != null && messages.size() < max; c = walk.next()) {
+                messages.add(c.getFullMessage().strip());
+            }
+            return messages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Files changed between two commits, with the lines added in each (binary files have none). */
     public List<Change> changes(String base, String tip) {
         try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();

@@ -18,6 +18,8 @@ public final class DoneGate {
     private volatile CiGate.Check ci = CiGate.Check.NONE;
     private volatile ReviewGate.Check review = ReviewGate.Check.NONE;
     private volatile BranchPublisher publisher = BranchPublisher.NONE;
+    /** Issue 24: the task-fit item, once wired (null: no such item). */
+    private volatile TaskFitCheck fit;
 
     public DoneGate(BranchFacts git, VerifyCommand verify, WorkersConfig config) {
         this.git = git;
@@ -37,6 +39,11 @@ public final class DoneGate {
 
     BranchPublisher publisher() {
         return publisher;
+    }
+
+    /** Adds the task-fit item (issue 24) to the gate from now on. */
+    void fitWith(TaskFitCheck check) {
+        this.fit = check;
     }
 
     /** Adds the personas' review of the branch to the gate from now on. */
@@ -117,6 +124,10 @@ public final class DoneGate {
                     + String.join(", ", conflicts) + "; rebase onto " + mainBranch + " and resolve them"));
         }
         items.add(Substance.check(ws.task(), git.changes(base, head)));
+        TaskFitCheck taskFit = fit;
+        if (taskFit != null) {
+            items.add(taskFit.gateItem(ws, base, head));
+        }
         review.check(ws.branch()).ifPresent(items::add);
         if (merged) {
             items.add(GateItem.pass("merged", "head " + shortSha(head) + " is reachable from " + mainBranch

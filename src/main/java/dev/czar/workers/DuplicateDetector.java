@@ -1,5 +1,7 @@
 package dev.czar.workers;
 
+import dev.czar.understanding.TextEmbedder;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,17 +13,50 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Spots two workstreams doing the same work: task texts that say mostly the same thing (word overlap), or
- * branches that touch mostly the same files.
+ * Spots two workstreams doing the same work. What the branches touch decides first: two branches that both changed
+ * code and share nothing (no file, no added identifier) are not duplicates however alike their task texts read,
+ * so thirty tasks from one template ("Implement part N, file N") are not thirty-choose-two alerts. Tasks that mean
+ * the same (sentence embeddings, or word overlap when embeddings are off) are duplicates when the branches overlap,
+ * or, before any commit, when neither task names a target (number, path, identifier) the other does not.
+ * Branches touching mostly the same files are duplicates whatever their tasks say.
  */
 public final class DuplicateDetector {
     static final double SIMILAR_TASKS = 0.6;
     static final double SAME_FILES = 0.8;
+    /** Word-overlap bar for tasks whose branches overlap, when embeddings are off. */
+    static final double RELATED_WORDS = 0.25;
+    /** Files nearly every change touches: sharing them says nothing about doing the same work. */
+    private static final Set<String> COMMON_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "package.json",
+            "package-lock.json", "yarn.lock", "go.mod", "go.sum", "cargo.toml", "cargo.lock", "readme.md", "changelog.md",
+            ".gitignore", "requirements.txt", "pyproject.toml", "makefile");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with",
             "is", "it", "be", "as", "at", "by", "this", "that", "from", "so", "we", "you", "should", "must", "all");
 
-    /** A workstream as compared: its task text and the files its branch touched so far. */
-    public record Work(String name, String task, Set<String> files) {
+    private final TextEmbedder embedder;
+    private final double threshold;
+    private final double related;
+
+    /** A workstream as compared: its task text, the files its branch touched and the identifiers it added. */
+    public record Work(String name, String task, Set<String> files, Set<String> identifiers) {
+        public Work(String name, String task, Set<String> files) {
+            this(name, task, files, Set.of());
+        }
+    }
+
+    /** Word overlap only (no model): the rules czar falls back to with {@code understanding.embeddings: off}. */
+    public DuplicateDetector() {
+        this(TextEmbedder.OFF, SIMILAR_TASKS, RELATED_WORDS);
+    }
+
+    /**
+     * @param threshold how alike (embedding cosine, or word overlap without embeddings) two tasks must be to mean
+     *                  the same work on their own
+     * @param related   the lower bar for tasks whose branches already change the same files or declare the same names
+     */
+    public DuplicateDetector(TextEmbedder embedder, double threshold, double related) {
+        this.embedder = embedder;
+        this.threshold = threshold;
+        this.related = related;
     }
 
     public List<WorkerAlert> find(List<Work> work, Instant now) {
@@ -51,18 +86,45 @@ public final class DuplicateDetector {
         return (double) x.size() / union.size();
     }
 
-    private static String reason(Work a, Work b) {
-        double tasks = similarity(a.task(), b.task());
-        if (tasks >= SIMILAR_TASKS) {
-            return String.format(Locale.ROOT, "task texts are %.0f%% alike", tasks * 100);
-        }
-        Set<String> shared = new TreeSet<>(a.files());
-        shared.retainAll(b.files());
+    /** How alike two task texts mean: embedding cosine when available, else word overlap. */
+    public double taskSimilarity(String a, String b) {
+        return embedder.available() ? embedder.similarity(a, b) : similarity(a, b);
+    }
+
+    private String reason(Work a, Work b) {
+        Set<String> sharedFiles = shared(a.files(), b.files());
+        sharedFiles.removeIf(f -> COMMON_FILES.contains(f.substring(f.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)));
         int smaller = Math.min(a.files().size(), b.files().size());
-        if (smaller > 0 && shared.size() >= 2 && (double) shared.size() / smaller >= SAME_FILES) {
-            return "they touch the same files: " + String.join(", ", shared);
+        if (smaller > 0 && sharedFiles.size() >= 2 && (double) sharedFiles.size() / smaller >= SAME_FILES) {
+            return "they touch the same files: " + String.join(", ", sharedFiles);
         }
-        return null;
+        Set<String> sharedIds = shared(a.identifiers(), b.identifiers());
+        boolean bothChanged = !a.files().isEmpty() && !b.files().isEmpty();
+        if (bothChanged && sharedFiles.isEmpty() && sharedIds.isEmpty()) {
+            return null;
+        }
+        if (!bothChanged && TaskTargets.differ(a.task(), b.task())) {
+            return null;
+        }
+        double tasks = taskSimilarity(a.task(), b.task());
+        if (tasks < (bothChanged ? related : threshold)) {
+            return null;
+        }
+        String alike = embedder.available()
+                ? String.format(Locale.ROOT, "tasks are %.2f alike in meaning", tasks)
+                : String.format(Locale.ROOT, "task texts are %.0f%% alike", tasks * 100);
+        if (!bothChanged) {
+            return alike;
+        }
+        Set<String> both = new TreeSet<>(sharedFiles);
+        both.addAll(sharedIds);
+        return alike + " and both change " + String.join(", ", both.stream().limit(5).toList());
+    }
+
+    private static Set<String> shared(Set<String> a, Set<String> b) {
+        Set<String> shared = new TreeSet<>(a);
+        shared.retainAll(b);
+        return shared;
     }
 
     private static Set<String> words(String text) {

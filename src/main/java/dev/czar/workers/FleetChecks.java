@@ -20,11 +20,13 @@ final class FleetChecks {
     private final StatusFile statusFile;
     private final WorkerNotices notices;
     private final ConflictMatrix conflicts;
-    private final DuplicateDetector duplicates = new DuplicateDetector();
-    /** Files touched per base..head range; bounded, old ranges are never asked for again. */
-    private final Map<String, List<String>> filesByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private volatile DuplicateDetector duplicates = new DuplicateDetector();
+    /** Issue 24: task fit of each moved branch; null until wired. */
+    private volatile TaskFitCheck fit;
+    /** Files touched and names declared per base..head range; bounded, old ranges are never asked for again. */
+    private final Map<String, Touched> touchedByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Touched> eldest) {
             return size() > 500;
         }
     };
@@ -36,6 +38,23 @@ final class FleetChecks {
         this.statusFile = statusFile;
         this.notices = notices;
         this.conflicts = new ConflictMatrix(git);
+    }
+
+    /** What a branch touched since it was created from main: its files and the names its added lines declare. */
+    record Touched(List<String> files, Set<String> identifiers) {
+        static final Touched NOTHING = new Touched(List.of(), Set.of());
+    }
+
+    /** Compares tasks with the given detector from now on (issue 24: embeddings and thresholds from config). */
+    void compareWith(DuplicateDetector detector) {
+        this.duplicates = detector;
+        this.checkedKey = "";
+    }
+
+    /** Judges every moved branch's task fit from now on; drifting ones raise a "did the wrong task?" alert. */
+    void fitWith(TaskFitCheck check) {
+        this.fit = check;
+        this.checkedKey = "";
     }
 
     Path statusFile() {
@@ -58,7 +77,8 @@ final class FleetChecks {
             if (changed) {
                 heads.add(new ConflictMatrix.Head(ws.name(), head));
             }
-            work.add(new DuplicateDetector.Work(ws.name(), ws.task(), new HashSet<>(files(ws, head))));
+            Touched touched = touched(ws, head);
+            work.add(new DuplicateDetector.Work(ws.name(), ws.task(), new HashSet<>(touched.files()), touched.identifiers()));
         }
         String key = mainSha + heads + open.stream().map(Workstream::name).toList();
         if (key.equals(checkedKey)) {
@@ -67,6 +87,7 @@ final class FleetChecks {
         checkedKey = key;
         List<WorkerAlert> alerts = new ArrayList<>(conflicts.predict(main, mainSha, heads, now));
         alerts.addAll(duplicates.find(work, now));
+        alerts.addAll(drifting(open, heads, now));
         Set<String> before = store.alerts().stream().map(WorkerAlert::line).collect(Collectors.toSet());
         store.replaceAlerts(alerts);
         for (WorkerAlert alert : alerts) {
@@ -82,6 +103,21 @@ final class FleetChecks {
         }
     }
 
+    private List<WorkerAlert> drifting(List<Workstream> open, List<ConflictMatrix.Head> heads, Instant now) {
+        TaskFitCheck check = fit;
+        List<WorkerAlert> alerts = new ArrayList<>();
+        if (check == null) {
+            return alerts;
+        }
+        for (ConflictMatrix.Head head : heads) {
+            open.stream().filter(ws -> ws.name().equals(head.workstream())).findFirst()
+                    .flatMap(ws -> check.judge(ws, ws.baseSha(), head.sha()))
+                    .filter(r -> r.verdict() == TaskFit.Verdict.DRIFTING)
+                    .ifPresent(r -> alerts.add(new WorkerAlert("drifting", head.workstream(), r.best(), r.evidence(), now)));
+        }
+        return alerts;
+    }
+
     /** Rewrites the shared status file from the current rows. */
     void writeStatus(Instant now) {
         List<StatusFile.Entry> entries = new ArrayList<>();
@@ -94,11 +130,20 @@ final class FleetChecks {
 
     /** Files the branch changed since it was created from main (empty before its first commit). */
     List<String> files(Workstream ws, String head) {
+        return touched(ws, head).files();
+    }
+
+    Touched touched(Workstream ws, String head) {
         if (head == null || ws.baseSha() == null || head.equals(ws.baseSha())) {
-            return List.of();
+            return Touched.NOTHING;
         }
         String range = ws.baseSha() + ".." + head;
-        return filesByRange.computeIfAbsent(range, r -> git.changes(ws.baseSha(), head).stream()
-                .map(BranchFacts.Change::path).sorted().toList());
+        synchronized (touchedByRange) {
+            return touchedByRange.computeIfAbsent(range, r -> {
+                List<BranchFacts.Change> changes = git.changes(ws.baseSha(), head);
+                return new Touched(changes.stream().map(BranchFacts.Change::path).sorted().toList(),
+                        AddedIdentifiers.of(changes));
+            });
+        }
     }
 }

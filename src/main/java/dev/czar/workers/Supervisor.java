@@ -63,6 +63,11 @@ public final class Supervisor implements AutoCloseable {
         return gate;
     }
 
+    /** The fleet-wide checks (conflicts, duplicates) this supervisor runs. */
+    FleetChecks fleetChecks() {
+        return checks;
+    }
+
     public Supervisor(String id, WorkersConfig config, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies,
                       BranchFacts git, StatusFile statusFile, Supplier<Optional<String>> mainBranch, Path home, Clock clock,
                       WorkerNotices notices) {

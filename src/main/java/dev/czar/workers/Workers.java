@@ -42,6 +42,9 @@ public final class Workers implements AutoCloseable {
     private final ConfirmedMerge merges;
     private boolean closed;
     private Notices notices;
+    /** Issue 24: how task texts are compared at launch; word overlap until {@link #understandWith} is called. */
+    private volatile DuplicateDetector duplicates = new DuplicateDetector();
+    private volatile double duplicateSimilarity = DuplicateDetector.SIMILAR_TASKS;
     private final AgentSessions sessions;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
@@ -81,6 +84,24 @@ public final class Workers implements AutoCloseable {
         Workers workers = new Workers(config, store, git, mainBranch, home, repo, supervisor, clock);
         workers.notices = switchable;
         return workers;
+    }
+
+    /**
+     * Compares task texts by meaning from now on (issue 24): duplicate alerts and the launch-time warning use the
+     * embedder ({@link dev.czar.understanding.TextEmbedder#OFF} keeps the word rules) and this threshold.
+     */
+    public void understandWith(dev.czar.understanding.TextEmbedder embedder, double duplicateSimilarity,
+                               double overlapSimilarity) {
+        this.duplicates = new DuplicateDetector(embedder, duplicateSimilarity, overlapSimilarity);
+        this.duplicateSimilarity = duplicateSimilarity;
+        supervisor.fleetChecks().compareWith(duplicates);
+    }
+
+    /** Judges task fit (issue 24) whenever a branch moves and in the gate, with this embedder and margin. */
+    public void fitWith(dev.czar.understanding.TextEmbedder embedder, double margin) {
+        TaskFitCheck check = new TaskFitCheck(new TaskFit(embedder, margin), store, git);
+        supervisor.fleetChecks().fitWith(check);
+        supervisor.gate().fitWith(check);
     }
 
     /** Makes the personas' review of each branch part of the Definition of Done. */
@@ -205,8 +226,11 @@ public final class Workers implements AutoCloseable {
             msg.append(" No workers.command is configured, so no worker will start; set it in config/czar.yaml.");
         }
         for (Workstream other : store.all()) {
-            double similar = DuplicateDetector.similarity(task, other.task());
-            if (!other.name().equals(name) && !other.state().finished() && similar >= DuplicateDetector.SIMILAR_TASKS) {
+            if (other.name().equals(name) || other.state().finished() || TaskTargets.differ(task, other.task())) {
+                continue;
+            }
+            double similar = duplicates.taskSimilarity(task, other.task());
+            if (similar >= duplicateSimilarity) {
                 msg.append(String.format(java.util.Locale.ROOT, "%nPossible duplicate work: %s (%s) has a %.0f%% similar task.",
                         other.name(), other.state().label(), similar * 100));
             }

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IntentRouterTest {
-    private final IntentRouter router = new IntentRouter();
+    /** The offline router as czar runs it: rules, then the nearest labelled examples (issue 24). */
+    private final IntentRouter router = new IntentRouter(IntentRefiner.NONE,
+            NearestExamples.shipped(dev.czar.understanding.MiniLmEmbedder.shared()));
 
     static Stream<Arguments> labelledMessages() throws IOException {
         try (InputStream in = IntentRouterTest.class.getResourceAsStream("/fixtures/intent/labelled-messages.psv")) {

@@ -1,0 +1,27 @@
+package dev.czar.config;
+
+import java.util.Locale;
+
+/**
+ * Offline understanding with an in-process sentence-embedding model (issue 24).
+ *
+ * @param embeddings          {@code on} (default) or {@code off}; off falls back to word rules for duplicates,
+ *                            task fit and casual-message sorting
+ * @param duplicateSimilarity how alike (cosine, 0-1) two task texts must be to count as the same work
+ * @param overlapSimilarity the lower bar for tasks whose branches already change the same files or declare the
+ *                          same names
+ * @param fitMargin           how much better (cosine) another live task must match a branch than its own task
+ *                            before the branch counts as drifting
+ */
+public record UnderstandingConfig(String embeddings, Double duplicateSimilarity, Double overlapSimilarity, Double fitMargin) {
+    public UnderstandingConfig {
+        embeddings = embeddings == null || embeddings.isBlank() ? "on" : embeddings.strip().toLowerCase(Locale.ROOT);
+        duplicateSimilarity = duplicateSimilarity != null ? duplicateSimilarity : 0.8;
+        overlapSimilarity = overlapSimilarity != null ? overlapSimilarity : 0.4;
+        fitMargin = fitMargin != null ? fitMargin : 0.05;
+    }
+
+    public boolean embeddingsOn() {
+        return embeddings.equals("on");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.czar.workers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Task fit of a live workstream's branch (issue 24), for the fleet checks (a "did the wrong task?" alert when its
+ * branch moves) and for the Definition of Done ({@code task-fit}: FAIL when drifting, SKIP when unclear).
+ */
+final class TaskFitCheck {
+    private static final int MAX_MESSAGES = 20;
+    private final TaskFit fit;
+    private final WorkstreamStore store;
+    private final BranchFacts git;
+
+    TaskFitCheck(TaskFit fit, WorkstreamStore store, BranchFacts git) {
+        this.fit = fit;
+        this.store = store;
+        this.git = git;
+    }
+
+    /** The verdict for the branch between base and head, against its own task and every other live task. */
+    Optional<TaskFit.Result> judge(Workstream ws, String base, String head) {
+        if (!fit.available() || base == null || head == null || base.equals(head)) {
+            return Optional.empty();
+        }
+        List<BranchFacts.Change> changes = git.changes(base, head);
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> others = new LinkedHashMap<>();
+        for (Workstream other : store.all()) {
+            if (!other.name().equals(ws.name()) && !other.state().finished()) {
+                others.put(other.name(), other.task());
+            }
+        }
+        String summary = BranchSummary.of(git.messages(base, head, MAX_MESSAGES), changes);
+        return Optional.of(fit.judge(summary, ws.task(), others));
+    }
+
+    /** The gate item; its FAIL text goes back to the worker, so it quotes the task it should be doing. */
+    GateItem gateItem(Workstream ws, String base, String head) {
+        if (!fit.available()) {
+            return new GateItem("task-fit", GateItem.Status.SKIP, "not judged: understanding.embeddings is off");
+        }
+        Optional<TaskFit.Result> result = judge(ws, base, head);
+        if (result.isEmpty()) {
+            return new GateItem("task-fit", GateItem.Status.SKIP, "no changes to judge");
+        }
+        TaskFit.Result r = result.get();
+        return switch (r.verdict()) {
+            case DRIFTING -> GateItem.fail("task-fit", "drifting: " + r.evidence() + ". Your task is: \""
+                    + clip(ws.task()) + "\"; do that task, not " + r.best() + "'s");
+            case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + r.evidence());
+            case ON_TASK -> GateItem.pass("task-fit", "on task: " + r.evidence());
+        };
+    }
+
+    private static String clip(String task) {
+        String line = task.strip().replaceAll("\\s+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 197) + "...";
+    }
+}
