@@ -15,7 +15,8 @@ public record CzarConfig(
         ReviewConfig review,
         WorkersConfig workers,
         BenchConfig bench,
-        DashboardConfig dashboard) {
+        DashboardConfig dashboard,
+        McpConfig mcp) {
 
     public CzarConfig {
         git = git != null ? git : new GitConfig(null, null);
@@ -30,9 +31,10 @@ public record CzarConfig(
         workers = workers != null ? workers : new WorkersConfig(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
         dashboard = dashboard != null ? dashboard : new DashboardConfig(null, null, null, null); // issue 8
+        mcp = mcp != null ? mcp : new McpConfig(null, null, null, null); // issue 21
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

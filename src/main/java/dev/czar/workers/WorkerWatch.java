@@ -102,7 +102,8 @@ final class WorkerWatch {
                     notices.tell(ws, "is waiting for an answer: \"" + prompt.get() + "\" (answer in this thread, or '/czar reply "
                             + name + " <answer>')");
                 }
-            } else if (ws.state() == NEEDS_INPUT && prompt.isEmpty()) {
+            } else if (ws.state() == NEEDS_INPUT && prompt.isEmpty() && !activity.sessions()) {
+                // (an agent asking through czar mcp's ask_human waits in its tool call, with no prompt line)
                 store.transition(name, NEEDS_INPUT, RUNNING, actor, "the worker went on without an answer");
             } else if (ws.state() == RUNNING) {
                 String head = git.head(ws.branch()).orElse("");
@@ -182,6 +183,11 @@ final class WorkerWatch {
             sessions.forgetSession(ws.name());
             store.note(ws.name(), actor, "resuming session " + activity.resumed() + " failed (exit " + code
                     + "); the next attempt starts a fresh session with the task");
+        }
+        if (ws.state() == NEEDS_INPUT && outcome.kind() != TurnOutcomes.Kind.CRASH) {
+            // it asked through ask_human (czar mcp) and ended its turn unanswered: the answer resumes the session
+            waitForAnswer(ws, ws.reason() == null ? outcome.text() : ws.reason().replaceFirst("^asks: ", ""), code);
+            return;
         }
         switch (outcome.kind()) {
             case CLAIM, GATE -> verify(ws, outcome.text(), code);

@@ -43,6 +43,7 @@ public final class Workers implements AutoCloseable {
     private boolean closed;
     private Notices notices;
     private final AgentSessions sessions;
+    private final Clock clock;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
             Repository repo, Supervisor supervisor, Clock clock) {
@@ -56,6 +57,7 @@ public final class Workers implements AutoCloseable {
         this.pauses = new Pauses(store);
         this.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
         this.sessions = new AgentSessions(store.database(), clock);
+        this.clock = clock;
     }
 
     /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
@@ -113,6 +115,25 @@ public final class Workers implements AutoCloseable {
         public void tell(Workstream workstream, String text) {
             target.tell(workstream, text);
         }
+    }
+
+    /**
+     * issue 21: every worker started from now on gets czar's MCP server ({@code command}: how to start
+     * {@code czar mcp} on this home), bound to its workstream by a fresh token in its environment.
+     */
+    public void serveMcp(List<String> command) {
+        supervisor.serveMcp(command, mcpTokens());
+    }
+
+    /** The tokens binding workers' MCP servers to their workstreams. */
+    public McpTokens mcpTokens() {
+        return new McpTokens(store.database(), clock);
+    }
+
+    /** What a worker may do to czar about its own workstream (the tools of 'czar mcp'). */
+    public WorkerChannel channel() {
+        return new WorkerChannel(store, git, supervisor, mainBranch, (ws, text) -> notices.tell(ws, text), clock,
+                config.maxFixRounds());
     }
 
     public WorkersConfig config() {
