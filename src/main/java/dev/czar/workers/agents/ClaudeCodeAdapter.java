@@ -73,6 +73,10 @@ public final class ClaudeCodeAdapter implements AgentAdapter {
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         env.put("DISABLE_AUTOUPDATER", "1");
         env.put("DISABLE_TELEMETRY", "1");
+        // czar's MCP server is a JVM: -p must wait for it before the first request (else its tools are "still
+        // connecting"), and may wait up to a minute on a loaded machine
+        env.put("MCP_CONNECTION_NONBLOCKING", "false");
+        env.put("MCP_TIMEOUT", "60000");
         return env;
     }
 
@@ -89,6 +93,7 @@ public final class ClaudeCodeAdapter implements AgentAdapter {
         czar.put("command", server.program());
         czar.put("args", server.args());
         czar.put("env", server.env());
+        czar.put("alwaysLoad", true); // its tools are in every request, not deferred behind a tool search
         try {
             PrivateFiles.write(file, Json.write(Map.of("mcpServers", Map.of(McpServerCommand.NAME, czar))));
         } catch (IOException e) {
