@@ -66,6 +66,15 @@ final class AttemptStart {
         this.mcpCommand = List.copyOf(command);
     }
 
+    /** issue 21: the paragraph telling an agent that czar's tools exist ({@code prompts/worker-preamble.md}). */
+    static String preamble() {
+        try (java.io.InputStream in = AttemptStart.class.getClassLoader().getResourceAsStream("prompts/worker-preamble.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip() + "\n";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The agent a workstream runs: the one its launch named, else {@code workers.agent}. */
     String agentOf(String workstream) {
         return sessions.find(workstream).map(AgentSessions.AgentSession::agent).orElse(config.agent());
@@ -105,7 +114,8 @@ final class AttemptStart {
         String session = adapter.readsStdin() ? null : sessions.find(ws.name()).map(AgentSessions.AgentSession::sessionId).orElse(null);
         Optional<List<String>> resumed = session == null ? Optional.empty()
                 : adapter.resume(run, session, ws.nextInput() != null ? ws.nextInput().strip() : CONTINUE);
-        List<String> command = resumed.orElseGet(() -> adapter.start(run, adapter.readsStdin() ? input : input + HANDOFF));
+        String handoff = HANDOFF + (mcpCommand == null ? "" : "\n" + preamble());
+        List<String> command = resumed.orElseGet(() -> adapter.start(run, adapter.readsStdin() ? input : input + handoff));
         env.putAll(adapter.env(run));
         env.putAll(settings.env());
         env.put("CZAR_WORKSTREAM", ws.name());

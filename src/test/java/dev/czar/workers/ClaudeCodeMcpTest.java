@@ -78,6 +78,7 @@ class ClaudeCodeMcpTest {
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"nothing yet\": refused"))
                 .contains("progress: done: committed work.txt; next: claim done again")
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"work committed\": passed, waiting for a merge"));
+        assertThat(asked.get(0).body()).contains("czar gave you an MCP server named czar"); // prompts/worker-preamble.md
         assertThat(model.unknown()).isEmpty();
     }
 }
