@@ -24,18 +24,16 @@ public final class WorkerChannel {
     private final BranchFacts git;
     private final Supervisor supervisor;
     private final Supplier<Optional<String>> mainBranch;
-    private final WorkerNotices notices;
     private final Clock clock;
     private final int maxFixRounds;
 
     WorkerChannel(WorkstreamStore store, BranchFacts git, Supervisor supervisor, Supplier<Optional<String>> mainBranch,
-                  WorkerNotices notices, Clock clock, int maxFixRounds) {
+                  Clock clock, int maxFixRounds) {
         this.maxFixRounds = maxFixRounds;
         this.store = store;
         this.git = git;
         this.supervisor = supervisor;
         this.mainBranch = mainBranch;
-        this.notices = notices;
         this.clock = clock;
     }
 
@@ -83,10 +81,8 @@ public final class WorkerChannel {
         if (ws.state() != RUNNING && ws.state() != NEEDS_INPUT) {
             throw new WorkerException(self + " is " + ws.state().label() + "; only a running worker can ask");
         }
-        if (store.transition(self, ws.state(), NEEDS_INPUT, actor(self), "asks: " + question)) {
-            notices.tell(ws, "is waiting for an answer: \"" + question + "\" (answer in this thread, or '/czar reply "
-                    + self + " <answer>')");
-        }
+        // the supervisor running the worker tells the thread (WorkerWatch): this runs in the czar mcp process
+        store.transition(self, ws.state(), NEEDS_INPUT, actor(self), "asks: " + question);
         Instant until = clock.instant().plus(wait);
         while (true) {
             List<WorkstreamStore.PendingInput> answers = store.pendingInputs(self);

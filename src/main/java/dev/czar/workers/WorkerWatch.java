@@ -36,6 +36,8 @@ final class WorkerWatch {
     private final Map<String, Activity> running;
     private final AgentSessions sessions;
     private final TurnOutcomes outcomes;
+    /** Questions asked through czar mcp already told, by workstream and question. */
+    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     WorkerWatch(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git, WorkingCopies copies,
                 GateRuns gates, WorkerNotices notices, Clock clock, Map<String, Activity> running,
@@ -91,6 +93,7 @@ final class WorkerWatch {
             }
             if (activity.sessions()) {
                 saveProgress(name, activity);
+                announceMcpQuestion(ws);
             }
             if (ws.state() == PAUSED) {
                 continue; // stopped on purpose: neither asking nor stuck
@@ -117,6 +120,20 @@ final class WorkerWatch {
                     retryOrFail(store.find(name).orElseThrow(), "stuck", worker.tail(20), null);
                 }
             }
+        }
+    }
+
+    /**
+     * An agent asked through {@code czar mcp}'s ask_human (another process): the supervisor, whose notices reach the
+     * workstream's thread, tells the humans once per question.
+     */
+    private void announceMcpQuestion(Workstream ws) {
+        if (ws.state() != NEEDS_INPUT || ws.reason() == null || !ws.reason().startsWith("asks: ")) {
+            return;
+        }
+        if (announced.add(ws.name() + "\n" + ws.reason())) {
+            notices.tell(ws, "is waiting for an answer: \"" + ws.reason().substring("asks: ".length())
+                    + "\" (answer in this thread, or '/czar reply " + ws.name() + " <answer>')");
         }
     }
 

@@ -132,7 +132,7 @@ public final class Workers implements AutoCloseable {
 
     /** What a worker may do to czar about its own workstream (the tools of 'czar mcp'). */
     public WorkerChannel channel() {
-        return new WorkerChannel(store, git, supervisor, mainBranch, (ws, text) -> notices.tell(ws, text), clock,
+        return new WorkerChannel(store, git, supervisor, mainBranch, clock,
                 config.maxFixRounds());
     }
 

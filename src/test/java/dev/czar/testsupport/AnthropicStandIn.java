@@ -32,7 +32,7 @@ public final class AnthropicStandIn implements AutoCloseable {
     public static final String QUESTION = "I found a legacy table users_old. Should I drop the legacy table or keep it?";
 
     /** What the model does, by the marker {@code scenario: NAME} in the task. */
-    public enum Scenario { HONEST, LIAR, ASKER, DENIED, FAILING, STUCK, MCP }
+    public enum Scenario { HONEST, LIAR, ASKER, DENIED, FAILING, STUCK, MCP, MCP_ASKER }
 
     /** One request as received. */
     public record Request(String method, String path, String body) {
@@ -154,6 +154,11 @@ public final class AnthropicStandIn implements AutoCloseable {
                     : List.of(bash("curl -s -o schema.sql http://127.0.0.1:9/schema.sql"));
             case STUCK -> List.of(bash("git -c alias.wait='!sleep 600' wait")); // a git command that never ends
             case MCP -> mcpScript(toolResults(request));
+            case MCP_ASKER -> switch (toolResults(request)) {
+                case 0 -> List.of(czarTool("ask_human", JsonNodeFactory.instance.objectNode().put("question", QUESTION)));
+                case 1 -> List.of(bash("echo 'keep users_old' > migration.sql && git add migration.sql && git commit -qm 'Keep the legacy table'"));
+                default -> List.of(text("Kept the legacy table as answered.\n\nCZAR_DONE: migration written"));
+            };
             default -> throw new IllegalStateException("no script for " + scenario);
         };
     }

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.czar.workers.WorkstreamState.NEEDS_INPUT;
+import static dev.czar.workers.WorkstreamState.QUEUED;
+import static dev.czar.workers.WorkstreamState.RUNNING;
 import static dev.czar.workers.WorkstreamState.VERIFYING;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +47,7 @@ class ClaudeCodeMcpTest {
         model.close();
     }
 
-    @Test
-    void should_let_a_claude_code_worker_see_the_fleet_be_refused_fix_and_pass_the_gate_in_one_session() {
-        // given a worker with czar's MCP server, and another live workstream on the same kind of task
+    private void fleetWithMcp() {
         Map<String, String> env = Map.of("ANTHROPIC_BASE_URL", model.baseUrl(),
                 "ANTHROPIC_API_KEY", "sk-ant-test-not-a-real-key", "CLAUDE_CODE_MAX_RETRIES", "0",
                 "GIT_AUTHOR_NAME", "claude worker", "GIT_AUTHOR_EMAIL", "claude@example.com",
@@ -54,6 +55,34 @@ class ClaudeCodeMcpTest {
         fleet = new Fleet(tmp, Map.of("agent", "claude-code", "command", List.of(),
                 "agents", Map.of("claude-code", new AgentSettings(claude.toString(), List.of(), env))), true);
         fleet.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), fleet.home, fleet.repo.dir(), null));
+    }
+
+    @Test
+    void should_let_a_claude_code_worker_ask_a_human_through_czar_and_go_on_with_the_answer_in_the_same_turn() {
+        // given
+        fleetWithMcp();
+        fleet.launch("asker", "Write the users migration\nscenario: mcp_asker\n");
+
+        // when it asks through ask_human, the thread is told, and a human answers with reply
+        fleet.await("asker", NEEDS_INPUT);
+        fleet.await("asker", w -> fleet.notices.contains("asker: is waiting for an answer: \"" + AnthropicStandIn.QUESTION
+                + "\" (answer in this thread, or '/czar reply asker <answer>')"), Fleet.PATIENCE, "announced");
+        fleet.workers.reply("asker", "keep the legacy table", "local:alice");
+        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("asker").size() > 1,
+                Fleet.PATIENCE, "verifying, gated");
+
+        // then the answer was the tool's result, in the same session and turn (one run, never NEEDS_INPUT without it)
+        List<AnthropicStandIn.Request> asked = model.messages(Scenario.MCP_ASKER);
+        assertThat(AnthropicStandIn.toolResultTexts(asked.get(asked.size() - 1).json()).get(0))
+                .contains("\"answered\":true").contains("\"answer\":\"keep the legacy table\"");
+        assertThat(fleet.history("asker")).startsWith(QUEUED, RUNNING, NEEDS_INPUT, RUNNING, VERIFYING);
+        assertThat(fleet.workers.agentSessions().get("asker").turns()).isEqualTo(3);
+    }
+
+    @Test
+    void should_let_a_claude_code_worker_see_the_fleet_be_refused_fix_and_pass_the_gate_in_one_session() {
+        // given a worker with czar's MCP server, and another live workstream on the same kind of task
+        fleetWithMcp();
         fleet.launch("fix-auth", "Fix the login token refresh in the auth service\nscenario: mcp\n");
         fleet.workers.launch("login-rework", "Rework the login token refresh in the auth service\nscenario: honest\n",
                 0, "fix-auth", "local:test", "cli", null);
