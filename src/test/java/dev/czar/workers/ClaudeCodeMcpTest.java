@@ -107,6 +107,11 @@ class ClaudeCodeMcpTest {
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"nothing yet\": refused"))
                 .contains("progress: done: committed work.txt; next: claim done again")
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"work committed\": passed, waiting for a merge"));
+        // the session as docs/EVIDENCE.md shows it (surefire keeps this output)
+        System.out.println("== czar workers fix-auth\n" + new FleetAnswers(fleet.workers).overview("fix-auth",
+                new dev.czar.chat.EvidenceLog()) + "\n== history\n" + String.join("\n", events.stream()
+                .map(e -> e.actor() + ": " + e.reason()).toList()) + "\n== tool results the model saw\n"
+                + String.join("\n", results));
         assertThat(asked.get(0).body()).contains("czar gave you an MCP server named czar"); // prompts/worker-preamble.md
         assertThat(model.unknown()).isEmpty();
     }
