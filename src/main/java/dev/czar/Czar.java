@@ -33,6 +33,7 @@ import dev.czar.digest.StoredBench;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.intent.IntentRefiner;
 import dev.czar.intent.NearestExamples;
+import dev.czar.mcp.McpLaunch;
 import dev.czar.intent.IntentRouter;
 import dev.czar.review.PersonaCatalog;
 import dev.czar.review.PersonaLoader;
@@ -106,6 +107,9 @@ public final class Czar {
             database.close();
             git.close();
             throw e;
+        }
+        if (config.mcp().enabled()) { // issue 21: each agent gets 'czar mcp' on this home, bound by a token
+            workers.serveMcp(McpLaunch.command(config.mcp(), home, git.root(), options.configFile()));
         }
         workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
         // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured

@@ -16,7 +16,8 @@ public record CzarConfig(
         WorkersConfig workers,
         BenchConfig bench,
         DashboardConfig dashboard,
-        UnderstandingConfig understanding) {
+        UnderstandingConfig understanding,
+        McpConfig mcp) {
 
     public CzarConfig {
         git = git != null ? git : new GitConfig(null, null);
@@ -32,9 +33,10 @@ public record CzarConfig(
                 null, null, null, null, null);
         dashboard = dashboard != null ? dashboard : new DashboardConfig(null, null, null, null); // issue 8
         understanding = understanding != null ? understanding : new UnderstandingConfig(null, null, null, null); // issue 24
+        mcp = mcp != null ? mcp : new McpConfig(null, null, null, null); // issue 21
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -7,6 +7,7 @@ import dev.czar.workers.agents.AgentAdapter;
 import dev.czar.workers.agents.AgentAdapters;
 import dev.czar.workers.agents.AgentRun;
 import dev.czar.workers.agents.CommandAdapter;
+import dev.czar.workers.agents.McpServerCommand;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ final class AttemptStart {
     private final AgentAdapters adapters;
     private final Path statusFile;
     private final Path logs;
+    /** issue 21: how agents start {@code czar mcp} (without a token), and the tokens binding it; null = no server. */
+    private volatile List<String> mcpCommand;
+    private volatile McpTokens mcpTokens;
 
     AttemptStart(WorkersConfig config, WorkerBackend backend, AgentSessions sessions, Path statusFile, Path logs) {
         this.config = config;
@@ -54,6 +58,21 @@ final class AttemptStart {
      * turn, or a plain program).
      */
     record Started(RunningWorker worker, Path log, String agent, boolean sessions, String resumed) {
+    }
+
+    /** Gives every attempt from now on czar's MCP server, started with {@code command}, bound by a fresh token. */
+    void serveMcp(List<String> command, McpTokens tokens) {
+        this.mcpTokens = tokens;
+        this.mcpCommand = List.copyOf(command);
+    }
+
+    /** issue 21: the paragraph telling an agent that czar's tools exist ({@code prompts/worker-preamble.md}). */
+    static String preamble() {
+        try (java.io.InputStream in = AttemptStart.class.getClassLoader().getResourceAsStream("prompts/worker-preamble.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip() + "\n";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The agent a workstream runs: the one its launch named, else {@code workers.agent}. */
@@ -83,12 +102,21 @@ final class AttemptStart {
         PrivateFiles.directory(configDir);
         List<String> extra = new ArrayList<>(config.unsafe().skipAgentPermissions() ? adapter.skipPermissionsArgs() : List.of());
         extra.addAll(settings.args());
+        Map<String, String> env = new LinkedHashMap<>();
+        if (mcpCommand != null) {
+            String token = mcpTokens.issue(ws.name(), attempt);
+            McpServerCommand server = new McpServerCommand(mcpCommand, Map.of(McpTokens.ENV, token));
+            extra.addAll(adapter.mcpArgs(new AgentRun(executable, extra, dir, configDir, settings.env()), server));
+            env.putAll(adapter.mcpEnv(server));
+            env.put(McpTokens.ENV, token);
+        }
         AgentRun run = new AgentRun(executable, extra, dir, configDir, settings.env());
         String session = adapter.readsStdin() ? null : sessions.find(ws.name()).map(AgentSessions.AgentSession::sessionId).orElse(null);
         Optional<List<String>> resumed = session == null ? Optional.empty()
                 : adapter.resume(run, session, ws.nextInput() != null ? ws.nextInput().strip() : CONTINUE);
-        List<String> command = resumed.orElseGet(() -> adapter.start(run, adapter.readsStdin() ? input : input + HANDOFF));
-        Map<String, String> env = new LinkedHashMap<>(adapter.env(run));
+        String handoff = HANDOFF + (mcpCommand == null ? "" : "\n" + preamble());
+        List<String> command = resumed.orElseGet(() -> adapter.start(run, adapter.readsStdin() ? input : input + handoff));
+        env.putAll(adapter.env(run));
         env.putAll(settings.env());
         env.put("CZAR_WORKSTREAM", ws.name());
         env.put("CZAR_BRANCH", ws.branch());

@@ -37,6 +37,7 @@ public final class Supervisor implements AutoCloseable {
     private final WorkersConfig config;
     private final WorkstreamStore store;
     private final WorkingCopies copies;
+    private final AttemptStart attempts;
     private final DoneGate gate;
     private final FleetChecks checks;
     private final Supplier<Optional<String>> mainBranch;
@@ -68,6 +69,16 @@ public final class Supervisor implements AutoCloseable {
         return checks;
     }
 
+    /** The working copies of its workers (an MCP claim_done syncs and checks one). */
+    WorkingCopies copies() {
+        return copies;
+    }
+
+    /** issue 21: every attempt started from now on gets czar's MCP server, started with {@code command}. */
+    void serveMcp(java.util.List<String> command, McpTokens tokens) {
+        attempts.serveMcp(command, tokens);
+    }
+
     public Supervisor(String id, WorkersConfig config, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies,
                       BranchFacts git, StatusFile statusFile, Supplier<Optional<String>> mainBranch, Path home, Clock clock,
                       WorkerNotices notices) {
@@ -81,7 +92,7 @@ public final class Supervisor implements AutoCloseable {
         this.clock = clock;
         this.gates = new GateRuns(gate, copies, git, mainBranch, clock);
         AgentSessions sessions = new AgentSessions(store.database(), clock);
-        AttemptStart attempts = new AttemptStart(config, backend, sessions, statusFile.path(), home.resolve("workers"));
+        this.attempts = new AttemptStart(config, backend, sessions, statusFile.path(), home.resolve("workers"));
         this.replies = new SessionReplies(store);
         this.recovery = new Recovery(actor(), store, backend, copies);
         this.watch = new WorkerWatch(id, config, store, git, copies, gates, notices, clock, running, sessions);

@@ -36,6 +36,8 @@ final class WorkerWatch {
     private final Map<String, Activity> running;
     private final AgentSessions sessions;
     private final TurnOutcomes outcomes;
+    /** Questions asked through czar mcp already told, by workstream and question. */
+    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     WorkerWatch(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git, WorkingCopies copies,
                 GateRuns gates, WorkerNotices notices, Clock clock, Map<String, Activity> running,
@@ -91,6 +93,7 @@ final class WorkerWatch {
             }
             if (activity.sessions()) {
                 saveProgress(name, activity);
+                announceMcpQuestion(ws);
             }
             if (ws.state() == PAUSED) {
                 continue; // stopped on purpose: neither asking nor stuck
@@ -102,7 +105,8 @@ final class WorkerWatch {
                     notices.tell(ws, "is waiting for an answer: \"" + prompt.get() + "\" (answer in this thread, or '/czar reply "
                             + name + " <answer>')");
                 }
-            } else if (ws.state() == NEEDS_INPUT && prompt.isEmpty()) {
+            } else if (ws.state() == NEEDS_INPUT && prompt.isEmpty() && !activity.sessions()) {
+                // (an agent asking through czar mcp's ask_human waits in its tool call, with no prompt line)
                 store.transition(name, NEEDS_INPUT, RUNNING, actor, "the worker went on without an answer");
             } else if (ws.state() == RUNNING) {
                 String head = git.head(ws.branch()).orElse("");
@@ -116,6 +120,20 @@ final class WorkerWatch {
                     retryOrFail(store.find(name).orElseThrow(), "stuck", worker.tail(20), null);
                 }
             }
+        }
+    }
+
+    /**
+     * An agent asked through {@code czar mcp}'s ask_human (another process): the supervisor, whose notices reach the
+     * workstream's thread, tells the humans once per question.
+     */
+    private void announceMcpQuestion(Workstream ws) {
+        if (ws.state() != NEEDS_INPUT || ws.reason() == null || !ws.reason().startsWith("asks: ")) {
+            return;
+        }
+        if (announced.add(ws.name() + "\n" + ws.reason())) {
+            notices.tell(ws, "is waiting for an answer: \"" + ws.reason().substring("asks: ".length())
+                    + "\" (answer in this thread, or '/czar reply " + ws.name() + " <answer>')");
         }
     }
 
@@ -182,6 +200,11 @@ final class WorkerWatch {
             sessions.forgetSession(ws.name());
             store.note(ws.name(), actor, "resuming session " + activity.resumed() + " failed (exit " + code
                     + "); the next attempt starts a fresh session with the task");
+        }
+        if (ws.state() == NEEDS_INPUT && outcome.kind() != TurnOutcomes.Kind.CRASH) {
+            // it asked through ask_human (czar mcp) and ended its turn unanswered: the answer resumes the session
+            waitForAnswer(ws, ws.reason() == null ? outcome.text() : ws.reason().replaceFirst("^asks: ", ""), code);
+            return;
         }
         switch (outcome.kind()) {
             case CLAIM, GATE -> verify(ws, outcome.text(), code);

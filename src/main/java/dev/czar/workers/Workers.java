@@ -46,6 +46,7 @@ public final class Workers implements AutoCloseable {
     private volatile DuplicateDetector duplicates = new DuplicateDetector();
     private volatile double duplicateSimilarity = DuplicateDetector.SIMILAR_TASKS;
     private final AgentSessions sessions;
+    private final Clock clock;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
             Repository repo, Supervisor supervisor, Clock clock) {
@@ -59,6 +60,7 @@ public final class Workers implements AutoCloseable {
         this.pauses = new Pauses(store);
         this.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
         this.sessions = new AgentSessions(store.database(), clock);
+        this.clock = clock;
     }
 
     /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
@@ -144,6 +146,25 @@ public final class Workers implements AutoCloseable {
         public void tell(Workstream workstream, String text) {
             target.tell(workstream, text);
         }
+    }
+
+    /**
+     * issue 21: every worker started from now on gets czar's MCP server ({@code command}: how to start
+     * {@code czar mcp} on this home), bound to its workstream by a fresh token in its environment.
+     */
+    public void serveMcp(List<String> command) {
+        supervisor.serveMcp(command, mcpTokens());
+    }
+
+    /** The tokens binding workers' MCP servers to their workstreams. */
+    public McpTokens mcpTokens() {
+        return new McpTokens(store.database(), clock);
+    }
+
+    /** What a worker may do to czar about its own workstream (the tools of 'czar mcp'). */
+    public WorkerChannel channel() {
+        return new WorkerChannel(store, git, supervisor, mainBranch, clock,
+                config.maxFixRounds());
     }
 
     public WorkersConfig config() {

@@ -32,7 +32,7 @@ public final class AnthropicStandIn implements AutoCloseable {
     public static final String QUESTION = "I found a legacy table users_old. Should I drop the legacy table or keep it?";
 
     /** What the model does, by the marker {@code scenario: NAME} in the task. */
-    public enum Scenario { HONEST, LIAR, ASKER, DENIED, FAILING, STUCK }
+    public enum Scenario { HONEST, LIAR, ASKER, DENIED, FAILING, STUCK, MCP, MCP_ASKER }
 
     /** One request as received. */
     public record Request(String method, String path, String body) {
@@ -153,8 +153,60 @@ public final class AnthropicStandIn implements AutoCloseable {
             case DENIED -> afterTool ? List.of(text("I could not download the schema: the download command needs approval."))
                     : List.of(bash("curl -s -o schema.sql http://127.0.0.1:9/schema.sql"));
             case STUCK -> List.of(bash("git -c alias.wait='!sleep 600' wait")); // a git command that never ends
+            case MCP -> mcpScript(toolResults(request));
+            case MCP_ASKER -> switch (toolResults(request)) {
+                case 0 -> List.of(czarTool("ask_human", JsonNodeFactory.instance.objectNode().put("question", QUESTION)));
+                case 1 -> List.of(bash("echo 'keep users_old' > migration.sql && git add migration.sql && git commit -qm 'Keep the legacy table'"));
+                default -> List.of(text("Kept the legacy table as answered.\n\nCZAR_DONE: migration written"));
+            };
             default -> throw new IllegalStateException("no script for " + scenario);
         };
+    }
+
+    /**
+     * issue 21, one session: look at the fleet, claim done before committing (refused), commit, report progress,
+     * claim done again (passed), then end the turn.
+     */
+    private List<ObjectNode> mcpScript(int step) {
+        return switch (step) {
+            case 0 -> List.of(czarTool("fleet_status", JsonNodeFactory.instance.objectNode()));
+            case 1 -> List.of(czarTool("claim_done", JsonNodeFactory.instance.objectNode().put("summary", "nothing yet")));
+            case 2 -> List.of(bash("echo fixed > work.txt && git add work.txt && git commit -qm 'Fix the token refresh'"));
+            case 3 -> List.of(czarTool("report_progress", JsonNodeFactory.instance.objectNode()
+                    .put("done", "committed work.txt").put("next", "claim done again")));
+            case 4 -> List.of(czarTool("claim_done", JsonNodeFactory.instance.objectNode().put("summary", "work committed")));
+            default -> List.of(text("Checked the fleet, fixed the refused claim and passed the gate.\n\nCZAR_DONE: work committed"));
+        };
+    }
+
+    private ObjectNode czarTool(String tool, ObjectNode input) {
+        ObjectNode block = obj("tool_use").put("id", "toolu_standin_" + ids.incrementAndGet()).put("name", "mcp__czar__" + tool);
+        block.set("input", input);
+        return block;
+    }
+
+    /** Every tool result's text in a conversation, oldest first (what the model was told its tools returned). */
+    public static List<String> toolResultTexts(JsonNode request) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (JsonNode m : request.path("messages")) {
+            for (JsonNode block : m.path("content")) {
+                if (block.path("type").asText().equals("tool_result")) {
+                    JsonNode content = block.path("content");
+                    if (content.isTextual()) {
+                        texts.add(content.asText());
+                    } else {
+                        StringBuilder text = new StringBuilder();
+                        content.forEach(c -> text.append(c.path("text").asText()));
+                        texts.add(text.toString());
+                    }
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static int toolResults(JsonNode request) {
+        return toolResultTexts(request).size();
     }
 
     private void stream(HttpExchange exchange, List<ObjectNode> blocks, String stop, String model) throws IOException {

@@ -36,10 +36,15 @@ final class Fleet implements AutoCloseable {
     private final List<Workers> extra = new ArrayList<>();
 
     Fleet(Path tmp, Map<String, Object> overrides) {
+        this(tmp, overrides, false);
+    }
+
+    /** @param onDisk the home's own file database, which other czar processes (czar mcp) open too */
+    Fleet(Path tmp, Map<String, Object> overrides, boolean onDisk) {
         this.repo = TempGitRepo.init(tmp.resolve("repo"), "main");
         repo.commit("initial", Map.of("README.md", "demo\n", "shared/config.txt", "mode = old\n"));
-        this.home = tmp.resolve("home");
-        this.db = Database.open("jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        this.home = onDisk ? dev.czar.store.HomeDirectory.prepare(tmp.resolve("home")) : tmp.resolve("home");
+        this.db = onDisk ? Database.open(home) : Database.open("jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         this.workers = open(config(overrides));
     }
 

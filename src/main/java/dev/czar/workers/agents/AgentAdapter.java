@@ -48,4 +48,18 @@ public interface AgentAdapter {
     default List<String> skipPermissionsArgs() {
         return List.of();
     }
+
+    /**
+     * Arguments that give the agent czar's MCP server ({@code czar mcp}, issue 21) and the permission to call its
+     * tools headless; empty when the agent has no MCP client (then {@link #mcpEnv} may still tell a plain program
+     * how to start it). May write files under {@code run.configDir()}, which only czar and the agent read.
+     */
+    default List<String> mcpArgs(AgentRun run, McpServerCommand server) {
+        return List.of();
+    }
+
+    /** Environment that tells the agent about czar's MCP server, for agents that take it that way. */
+    default Map<String, String> mcpEnv(McpServerCommand server) {
+        return Map.of();
+    }
 }

@@ -1,5 +1,11 @@
 package dev.czar.workers.agents;
 
+import dev.czar.chat.Json;
+import dev.czar.store.PrivateFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +73,34 @@ public final class ClaudeCodeAdapter implements AgentAdapter {
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         env.put("DISABLE_AUTOUPDATER", "1");
         env.put("DISABLE_TELEMETRY", "1");
+        // czar's MCP server is a JVM: -p must wait for it before the first request (else its tools are "still
+        // connecting"), and may wait up to a minute on a loaded machine
+        env.put("MCP_CONNECTION_NONBLOCKING", "false");
+        env.put("MCP_TIMEOUT", "60000");
         return env;
+    }
+
+    /**
+     * czar's MCP server as the only one of the session ({@code --mcp-config FILE --strict-mcp-config}: the user's own
+     * servers never apply) and its tools allowed headless ({@code --allowedTools mcp__czar}: every tool of the server
+     * named czar). The file, with the token in the server's env, is owner-only in the workstream's config directory.
+     */
+    @Override
+    public List<String> mcpArgs(AgentRun run, McpServerCommand server) {
+        Path file = run.configDir().resolve("czar-mcp.json");
+        Map<String, Object> czar = new LinkedHashMap<>();
+        czar.put("type", "stdio");
+        czar.put("command", server.program());
+        czar.put("args", server.args());
+        czar.put("env", server.env());
+        czar.put("alwaysLoad", true); // its tools are in every request, not deferred behind a tool search
+        try {
+            PrivateFiles.write(file, Json.write(Map.of("mcpServers", Map.of(McpServerCommand.NAME, czar))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return List.of("--mcp-config", file.toString(), "--strict-mcp-config",
+                "--allowedTools", "mcp__" + McpServerCommand.NAME);
     }
 
     @Override

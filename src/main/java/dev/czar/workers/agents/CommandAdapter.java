@@ -58,6 +58,15 @@ public final class CommandAdapter implements AgentAdapter {
         return Optional.empty();
     }
 
+    /**
+     * A plain program has no MCP client of its own: it is told how to start czar's server ({@code CZAR_MCP_COMMAND},
+     * a JSON array) and, like every worker, gets the token in {@code CZAR_MCP_TOKEN}.
+     */
+    @Override
+    public java.util.Map<String, String> mcpEnv(McpServerCommand server) {
+        return java.util.Map.of("CZAR_MCP_COMMAND", dev.czar.chat.Json.write(server.command()));
+    }
+
     @Override
     public boolean readsStdin() {
         return true;
