@@ -124,6 +124,7 @@ class CodexWorkersTest {
                 .contains("your claim of done was refused (fix round 1 of 2)")
                 .contains("Write hello.txt and commit it");
         assertThat(asked.get(2).texts("assistant")).filteredOn(ResponsesScenario.LIAR_CLAIM::equals).hasSize(2);
+        assertThat(session("liar").turns()).isEqualTo(3);
         assertThat(session("liar").inputTokens()).as("each run's own request, not the thread's running total")
                 .isEqualTo(3L * ResponsesStandIn.INPUT_TOKENS);
         assertThat(fleet.workers.agentUsage("workstream")).singleElement().satisfies(sum -> {
