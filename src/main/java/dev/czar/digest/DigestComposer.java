@@ -96,6 +96,7 @@ public final class DigestComposer {
             sections.add(new DigestSection(s.title(), s.lines(), s.note(), s.lines().stream().anyMatch(l -> !seen.contains(l.text()))));
         }
         sections.add(tokens(since));
+        sections.add(AgentUsageSection.since(workers, since));
         DigestSection humans = needsHuman(all);
         sections.add(humans);
         boolean nothingNew = sections.stream().noneMatch(DigestSection::news);

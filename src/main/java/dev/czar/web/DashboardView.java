@@ -9,6 +9,7 @@ import dev.czar.store.AuditVerification;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workers;
+import dev.czar.workers.WorkerView;
 import dev.czar.workers.Workstream;
 
 import java.time.Clock;
@@ -72,14 +73,17 @@ final class DashboardView {
             return "<p class=\"quiet\">No workstreams yet.</p>";
         }
         StringBuilder out = new StringBuilder("<table id=\"fleet-table\"><thead><tr><th>Workstream</th><th>State</th>"
-                + "<th>Branch</th><th>Ahead / behind</th><th>Last activity</th><th>Gate</th><th>Why</th></tr></thead><tbody>");
+                + "<th>Branch</th><th>Ahead / behind</th><th>Last activity</th><th>Gate</th><th>Why</th><th>Agent</th></tr></thead><tbody>");
         Instant now = clock.instant();
+        java.util.Map<String, dev.czar.workers.AgentSessions.AgentSession> agents = workers.agentSessions();
         for (Workstream ws : all) {
             out.append("<tr data-workstream=\"").append(Html.text(ws.name())).append("\"><td>").append(Html.text(ws.name()))
                     .append("</td><td class=\"state ").append(ws.state().label()).append("\">").append(ws.state().name())
                     .append("</td><td>").append(Html.text(ws.branch())).append("</td><td>").append(aheadBehind(ws.branch()))
                     .append("</td><td>").append(ago(ws.updatedAt(), now)).append("</td><td>").append(gate(ws))
-                    .append("</td><td>").append(Html.text(firstLine(ws.reason()))).append("</td></tr>");
+                    .append("</td><td>").append(Html.text(firstLine(ws.reason())))
+                    .append("</td><td class=\"agent\">").append(Html.text(WorkerView.agentLine(agents.get(ws.name()))))
+                    .append("</td></tr>");
         }
         return out.append("</tbody></table>").toString();
     }

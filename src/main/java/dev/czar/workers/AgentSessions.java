@@ -85,6 +85,11 @@ public final class AgentSessions {
 
     /** Sums of every recorded run by {@code workstream}, {@code user} (who launched it) or {@code day} (UTC). */
     public java.util.List<UsageSum> usageBy(String grouping) {
+        return usageBy(grouping, null);
+    }
+
+    /** As {@link #usageBy(String)}, counting only runs that ended after {@code since} ({@code null}: all). */
+    public java.util.List<UsageSum> usageBy(String grouping, java.time.Instant since) {
         String key = switch (grouping) {
             case "workstream" -> "r.workstream";
             case "user" -> "w.launched_by";
@@ -92,11 +97,17 @@ public final class AgentSessions {
             default -> throw new IllegalArgumentException("no usage grouping " + grouping);
         };
         String sql = "SELECT " + key + " k, COUNT(*), SUM(r.input_tokens), SUM(r.output_tokens), SUM(r.cost_usd)"
-                + " FROM agent_runs r JOIN workstreams w ON w.name = r.workstream GROUP BY k ORDER BY k";
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+                + " FROM agent_runs r JOIN workstreams w ON w.name = r.workstream"
+                + (since == null ? "" : " WHERE r.ended_at > ?") + " GROUP BY k ORDER BY k";
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql)) {
+            if (since != null) {
+                bind(st, since);
+            }
             java.util.List<UsageSum> sums = new java.util.ArrayList<>();
-            while (rs.next()) {
-                sums.add(new UsageSum(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    sums.add(new UsageSum(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)));
+                }
             }
             return sums;
         } catch (SQLException e) {

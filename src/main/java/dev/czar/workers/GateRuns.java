@@ -127,7 +127,16 @@ final class GateRuns {
         return finished;
     }
 
+    /**
+     * Stops the gate threads and waits a moment for them: a check still running git would otherwise go on writing
+     * into the repository (objects of a trial merge) after czar closed it.
+     */
     void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

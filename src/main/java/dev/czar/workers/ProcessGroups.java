@@ -40,17 +40,22 @@ final class ProcessGroups {
                 .orElse(true));
     }
 
-    /** TERM to the group, KILL after a grace period, then any descendant that escaped the group. */
+    /**
+     * TERM to the group, KILL after a grace period, and both to every descendant, also those in sessions of their
+     * own (Codex starts each command, and its bwrap sandbox, with {@code setsid}; a signal to the worker's group
+     * misses them). The family is listed while stopped, so none forks unseen, and listed again before KILL: a
+     * process that starts children on TERM (a shell's trap) would otherwise leave them behind.
+     */
     static void end(ProcessHandle leader) {
-        List<ProcessHandle> family = new ArrayList<>(leader.descendants().toList());
-        family.add(leader);
+        List<ProcessHandle> family = freeze(leader);
         signalGroup(leader.pid(), "TERM");
         family.forEach(ProcessHandle::destroy);
-        signal(leader, family, "CONT"); // a paused (SIGSTOPped) worker only acts on TERM once continued
+        signal(leader, family, "CONT"); // stopped (by freeze, or a paused worker) it only acts on TERM once continued
         long deadline = System.nanoTime() + GRACE.toNanos();
         while (System.nanoTime() < deadline && family.stream().anyMatch(ProcessGroups::running)) {
             sleep(50);
         }
+        addDescendants(family);
         signalGroup(leader.pid(), "KILL");
         family.stream().filter(ProcessGroups::running).forEach(ProcessHandle::destroyForcibly);
         long killDeadline = System.nanoTime() + GRACE.toNanos();
@@ -58,6 +63,35 @@ final class ProcessGroups {
             sleep(20);
         }
         family.stream().filter(ProcessGroups::running).forEach(p -> LOG.warn("process {} did not end after KILL", p.pid()));
+    }
+
+    /**
+     * The leader and all its descendants, each stopped (SIGSTOP) as found, listed again until no new one appears:
+     * a stopped process cannot start another, and a child whose parent ends is reparented out of reach.
+     */
+    private static List<ProcessHandle> freeze(ProcessHandle leader) {
+        List<ProcessHandle> family = new ArrayList<>(List.of(leader));
+        signal(leader, family, "STOP");
+        for (int round = 0; round < 10; round++) {
+            List<ProcessHandle> found = addDescendants(family);
+            if (found.isEmpty()) {
+                break;
+            }
+            signal(leader, found, "STOP");
+        }
+        return family;
+    }
+
+    /** Adds the descendants of every living member not yet in {@code family}; returns those added. */
+    private static List<ProcessHandle> addDescendants(List<ProcessHandle> family) {
+        List<ProcessHandle> found = new ArrayList<>();
+        for (ProcessHandle member : List.copyOf(family)) {
+            if (ProcessGroups.running(member)) {
+                member.descendants().filter(d -> !family.contains(d) && !found.contains(d)).forEach(found::add);
+            }
+        }
+        family.addAll(found);
+        return found;
     }
 
     /** Sends {@code signal} (e.g. STOP, CONT) to the worker's whole group and to every descendant that left it. */

@@ -18,6 +18,11 @@ public record WorkerView(Workstream workstream, String headSha, List<GateItem> g
 
     /** One line of what its agent reported: agent, session, turns, last tool call, files, tokens, cost. */
     public String agentLine() {
+        return agentLine(agent);
+    }
+
+    /** The same line for any workstream's agent facts; empty when it never ran an agent. */
+    public static String agentLine(AgentSessions.AgentSession agent) {
         if (agent == null) {
             return "";
         }

@@ -280,6 +280,11 @@ public final class Workers implements AutoCloseable {
         return sessions.usageBy(grouping);
     }
 
+    /** Agent usage of the runs that ended after {@code since}, summed by {@code grouping}. */
+    public List<AgentSessions.UsageSum> agentUsage(String grouping, java.time.Instant since) {
+        return sessions.usageBy(grouping, since);
+    }
+
     /** The agent a workstream runs: the one its launch named, else {@code workers.agent}. */
     public String agentOf(String name) {
         return sessions.find(name).map(AgentSessions.AgentSession::agent).orElse(config.agent());

@@ -40,6 +40,19 @@ public interface ResponsesScenario {
         return c.texts("assistant").contains(QUESTION) ? new Shell(ASKER_COMMAND) : new Text(QUESTION);
     };
 
+    /**
+     * One stand-in for several workers: each conversation follows the scenario its task names in a line
+     * {@code scenario: honest|liar|asker|stuck} (as the Claude Code stand-in does).
+     */
+    static ResponsesScenario byTask() {
+        java.util.Map<String, ResponsesScenario> named = java.util.Map.of("honest", HONEST, "liar", LIAR,
+                "asker", ASKER, "stuck", STUCK);
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("scenario: (\\w+)");
+        return c -> c.texts("user").stream().map(line::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> named.get(m.group(1))).filter(java.util.Objects::nonNull).findFirst()
+                .map(s -> s.reply(c)).orElse(new Failure(400, "the task names no scenario"));
+    }
+
     /** Every request fails with HTTP {@code status}. */
     static ResponsesScenario failing(int status) {
         return c -> new Failure(status, "stand-in overloaded");

@@ -7,6 +7,7 @@ import dev.czar.digest.StoredBench;
 import dev.czar.evidence.bench.BenchEvidence;
 import dev.czar.evidence.bench.BenchFormat;
 import dev.czar.store.AuditLog;
+import dev.czar.workers.AgentSessions;
 import dev.czar.workers.WorkerAlert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,6 +89,29 @@ class DashboardTest {
         assertThat(page).contains("src=\"chart/parse_json.png\"");
         assertThat(page).contains("<table id=\"audit-table\">").contains("launch fix-login Fix the login redirect loop");
         assertThat(page).contains("setInterval(refresh, 5 * 1000)");
+    }
+
+    @Test
+    void should_show_each_workstreams_agent_session_last_tool_tokens_and_cost() throws Exception {
+        // given what two agents reported: Codex (tokens only) and Claude Code (with a cost)
+        AgentSessions sessions = new AgentSessions(fx.db, fx.clock);
+        sessions.choose("add-cache", "codex");
+        sessions.progress("add-cache", "01a24e5f-cbce-7f20", "shell ./mvnw -q test", 0);
+        sessions.addUsage("add-cache", 1, 200, 14, null);
+        sessions.choose("fix-login", "claude-code");
+        sessions.progress("fix-login", "5d1c-session", "Edit src/Login.java <b>", 2);
+        sessions.addUsage("fix-login", 3, 360, 90, new BigDecimal("0.00405"));
+        dashboard = start(fx, new DashboardConfig(0, "127.0.0.1", "", 5));
+
+        // when
+        String fleet = new String(get("fragment/fleet").body());
+
+        // then
+        assertThat(fleet).contains("<th>Agent</th>")
+                .contains("<td class=\"agent\">codex session 01a24e5f-cbce-7f20, 1 turn(s), last: shell ./mvnw -q test,"
+                        + " tokens 200 in / 14 out</td>")
+                .contains("<td class=\"agent\">claude-code session 5d1c-session, 3 turn(s), last: Edit src/Login.java"
+                        + " &lt;b&gt;, 2 file(s) changed, tokens 360 in / 90 out, $0.00405</td>");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.czar.workers.agents;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ public final class CodexAdapter implements AgentAdapter {
 
     @Override
     public Optional<List<String>> resume(AgentRun run, String sessionId, String message) {
-        CodexHome.prepare(run);
+        Path home = CodexHome.prepare(run);
+        ledger.seed(sessionId, () -> CodexRollouts.lastTotal(home, sessionId));
         List<String> command = new ArrayList<>(List.of(run.executable(), "exec", "resume"));
         command.addAll(run.extraArgs());
         command.addAll(List.of("--json", "--skip-git-repo-check", "--", sessionId, message));

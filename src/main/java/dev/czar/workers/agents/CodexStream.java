@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code item.started}/{@code item.completed} with items {@code agent_message}, {@code command_execution},
  * {@code file_change}, {@code mcp_tool_call}, {@code web_search}, {@code reasoning}, {@code error},
  * then {@code turn.completed} with the thread's running token total, or {@code turn.failed}). Codex reports
- * tokens, never a cost.
+ * tokens, never a cost, and no count of model requests: a run is one Codex turn (one message answered), counted
+ * as such in {@link WorkerEvent.TurnEnded#turns()}.
  * State kept: the last agent message (the turn's final text), the last error, and the ids of items started but
  * not yet completed (a handful at a time).
  */
@@ -122,12 +123,12 @@ final class CodexStream implements AgentStream {
         CodexUsageLedger.Totals added = ledger.add(threadId, new CodexUsageLedger.Totals(
                 usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong()));
         return List.of(new WorkerEvent.Usage(added.input(), added.output(), null),
-                new WorkerEvent.TurnEnded(true, lastMessage, 0));
+                new WorkerEvent.TurnEnded(true, lastMessage, 1));
     }
 
     private List<WorkerEvent> turnFailed(String message) {
         ended = true;
-        return List.of(new WorkerEvent.TurnEnded(false, message, 0));
+        return List.of(new WorkerEvent.TurnEnded(false, message, 1));
     }
 
     private String lastError() {

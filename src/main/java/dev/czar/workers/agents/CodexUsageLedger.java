@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The token totals each Codex thread has reported so far. {@code codex exec --json} reports the thread's running
  * total in {@code turn.completed} (a resumed thread starts from what it had), while czar's {@link WorkerEvent.Usage}
- * is what one run added; the difference needs the previous total. Kept in memory, for the most recent threads
- * only: after a restart of czar the first resumed run of an older thread counts its whole history once.
+ * is what one run added; the difference needs the previous total. Kept in memory for the most recent threads;
+ * a thread it does not know (czar was restarted, or it fell out) is seeded from Codex's own rollout file before
+ * the thread is resumed ({@link CodexRollouts}), so its history is not counted again.
  */
 final class CodexUsageLedger {
     private static final int MAX_THREADS = 4096;
@@ -21,6 +22,13 @@ final class CodexUsageLedger {
             return size() > MAX_THREADS;
         }
     };
+
+    /** Remembers {@code total} as the thread's running total unless the thread is known already. */
+    synchronized void seed(String threadId, java.util.function.Supplier<java.util.Optional<Totals>> total) {
+        if (!byThread.containsKey(threadId)) {
+            total.get().ifPresent(t -> byThread.put(threadId, t));
+        }
+    }
 
     /** Records the thread's new running total and returns what was added since the last one. */
     synchronized Totals add(String threadId, Totals total) {

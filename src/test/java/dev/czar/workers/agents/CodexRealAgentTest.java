@@ -70,7 +70,7 @@ class CodexRealAgentTest {
             assertThat(result.sessionId()).isNotBlank();
             assertThat(result.events()).contains(new WorkerEvent.ToolCall("shell", ResponsesScenario.HONEST_COMMAND),
                     new WorkerEvent.Usage(2 * ResponsesStandIn.INPUT_TOKENS, 2 * ResponsesStandIn.OUTPUT_TOKENS, null));
-            assertThat(result.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.HONEST_CLAIM, 0));
+            assertThat(result.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.HONEST_CLAIM, 1));
             assertThat(lastCommit().getFullMessage()).isEqualTo("Add hello.txt\n");
             assertThat(Files.readString(repo.dir().resolve("hello.txt"))).isEqualTo("hello\n");
             assertThat(new ResponsesConversation(model.requests().get(0)).toolNames()).contains("exec_command");
@@ -85,7 +85,7 @@ class CodexRealAgentTest {
 
             CodexCliRunner.Result result = start(run(model), "Write hello.txt and commit it.");
 
-            assertThat(result.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.LIAR_CLAIM, 0));
+            assertThat(result.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.LIAR_CLAIM, 1));
             assertThat(result.events()).noneMatch(WorkerEvent.ToolCall.class::isInstance);
             assertThat(lastCommit().getName()).isEqualTo(before);
         }
@@ -102,7 +102,7 @@ class CodexRealAgentTest {
 
             assertThat(asked.events()).contains(new WorkerEvent.Usage(ResponsesStandIn.INPUT_TOKENS,
                     ResponsesStandIn.OUTPUT_TOKENS, null));
-            assertThat(asked.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.QUESTION, 0));
+            assertThat(asked.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.QUESTION, 1));
             assertThat(lastCommit().getName()).isEqualTo(before);
 
             String session = asked.sessionId();
@@ -116,7 +116,7 @@ class CodexRealAgentTest {
             assertThat(resumed.texts("user")).anyMatch(t -> t.contains("Clean up the schema."))
                     .anyMatch(t -> t.contains("keep it"));
             assertThat(answered.events()).contains(new WorkerEvent.ToolCall("shell", ResponsesScenario.ASKER_COMMAND));
-            assertThat(answered.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.ASKER_CLAIM, 0));
+            assertThat(answered.turnEnded()).isEqualTo(new WorkerEvent.TurnEnded(true, ResponsesScenario.ASKER_CLAIM, 1));
             assertThat(answered.events()).as("the resumed run's own two requests, not the thread's total")
                     .contains(new WorkerEvent.Usage(2 * ResponsesStandIn.INPUT_TOKENS, 2 * ResponsesStandIn.OUTPUT_TOKENS,
                             null));

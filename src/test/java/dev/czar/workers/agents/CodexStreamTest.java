@@ -2,9 +2,14 @@ package dev.czar.workers.agents;
 
 import dev.czar.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +29,7 @@ class CodexStreamTest {
                         "echo hello > hello.txt && git add hello.txt && git commit -q -m 'Add hello.txt' && git log --oneline"),
                 new WorkerEvent.Message("CZAR_DONE: added hello.txt"),
                 new WorkerEvent.Usage(200, 14, null),
-                new WorkerEvent.TurnEnded(true, "CZAR_DONE: added hello.txt", 0));
+                new WorkerEvent.TurnEnded(true, "CZAR_DONE: added hello.txt", 1));
     }
 
     @Test
@@ -42,14 +47,14 @@ class CodexStreamTest {
 
         assertThat(events).filteredOn(WorkerEvent.TurnEnded.class::isInstance).containsExactly(
                 new WorkerEvent.TurnEnded(false,
-                        "We’re currently experiencing high demand, which may cause temporary errors.", 0));
+                        "We’re currently experiencing high demand, which may cause temporary errors.", 1));
     }
 
     @Test
     void the_final_text_of_an_asking_turn_is_the_question() {
         List<WorkerEvent> events = read(adapter.stream(), "asker-question.jsonl", 0);
 
-        assertThat(events).endsWith(new WorkerEvent.TurnEnded(true, "Should I drop the legacy table or keep it?", 0));
+        assertThat(events).endsWith(new WorkerEvent.TurnEnded(true, "Should I drop the legacy table or keep it?", 1));
     }
 
     @Test
@@ -59,6 +64,31 @@ class CodexStreamTest {
         List<WorkerEvent> resumed = read(adapter.stream(), "asker-resumed.jsonl", 0);
 
         assertThat(resumed).contains(new WorkerEvent.Usage(200, 14, null));
+    }
+
+    @Test
+    void after_a_restart_a_resumed_thread_counts_from_the_total_in_codex_own_rollout_file(@TempDir Path tmp)
+            throws IOException {
+        // given czar restarted (a fresh adapter) and the workstream's CODEX_HOME holding the thread's rollout
+        CodexAdapter restarted = new CodexAdapter();
+        AgentRun run = new AgentRun("/opt/codex", List.of(), tmp.resolve("wc"), tmp.resolve("config"), Map.of());
+        Path rollout = Path.of("sessions/2026/12/07/rollout-2026-12-07T01-59-10-01a24e1b-98ec-78f0-9f86-f76ca3add5c9.jsonl");
+        Path copy = CodexHome.dir(run).resolve(rollout);
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, Fixtures.read("agents/codex/" + rollout.toString().replace('\\', '/')));
+
+        // when the thread is resumed and its run reports the thread's running total
+        restarted.resume(run, "01a24e1b-98ec-78f0-9f86-f76ca3add5c9", "keep it");
+        List<WorkerEvent> resumed = read(restarted.stream(), "asker-resumed.jsonl", 0);
+
+        // then only what this run added counts, not the first turn again
+        assertThat(resumed).contains(new WorkerEvent.Usage(200, 14, null));
+    }
+
+    @Test
+    void without_a_rollout_file_a_thread_unknown_to_czar_counts_its_whole_total_once() {
+        assertThat(read(new CodexAdapter().stream(), "asker-resumed.jsonl", 0))
+                .contains(new WorkerEvent.Usage(300, 21, null));
     }
 
     @Test
