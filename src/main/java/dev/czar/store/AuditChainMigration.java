@@ -1,8 +1,6 @@
 package dev.czar.store;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,27 +14,11 @@ import java.time.OffsetDateTime;
  * order from the genesis, keeps the chain head in a one-row table (locked by every append), and makes the table
  * append-only. A Java migration so that stored hashes are computed by the very code that verifies them.
  */
-public final class AuditChainMigration implements JavaMigration {
+public final class AuditChainMigration extends CodedMigration {
     private static final int BATCH = 1000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("130");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit log hash chain";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public AuditChainMigration() {
+        super("130", "audit log hash chain");
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.czar.evidence.bench;
 
-import org.flywaydb.core.api.MigrationVersion;
+import dev.czar.store.CodedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,27 +15,11 @@ import java.time.OffsetDateTime;
  * bits of their hash (V100). A Java migration so that stored keys are computed by the very code that computes the
  * keys of imported records: a key that differed by one bit would make a re-import store its runs a second time.
  */
-public final class TimeOrderedRunKeysMigration implements JavaMigration {
+public final class TimeOrderedRunKeysMigration extends CodedMigration {
     private static final int BATCH = 1000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("110");
-    }
-
-    @Override
-    public String getDescription() {
-        return "bench run keys ordered by time";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public TimeOrderedRunKeysMigration() {
+        super("110", "bench run keys ordered by time");
     }
 
     @Override
