@@ -4,6 +4,7 @@ import dev.czar.UserError;
 import dev.czar.evidence.bench.TimeOrderedRunKeysMigration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import javax.sql.DataSource;
@@ -60,15 +61,49 @@ public final class Database implements AutoCloseable {
     /** As {@link #open(Path)}, waiting at most {@code networkTimeout} for a czar process that hosts the database. */
     public static Database open(Path home, Duration networkTimeout) {
         DatabaseHome files = DatabaseHome.of(home);
-        files.requireDatabaseOrFreshHome();
-        DatabaseCredentials credentials = DatabaseCredentials.of(files.dir());
-        SharedDatabaseProbe.requireAnsweringHost(files, credentials, networkTimeout);
-        // AUTO_SERVER cannot be combined with DB_CLOSE_ON_EXIT=FALSE: H2 closes the file on JVM exit itself;
-        // NETWORK_TIMEOUT bounds every read from the process hosting it, which may be stopped or hung
-        String url = "jdbc:h2:file:" + files.base() + ";AUTO_SERVER=TRUE;NETWORK_TIMEOUT=" + networkTimeout.toMillis();
-        Database db = open(url, url, credentials, files);
-        files.tighten(); // H2 creates its files with the process umask
-        return db;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return openLocked(files, networkTimeout);
+            } catch (UserError e) {
+                // the process that hosted the database exited while this one was connecting through it (a short
+                // 'czar launch' beside a starting supervisor): open again, now as the host or through the new one
+                if (attempt == 5 || !hostWentAway(e)) {
+                    throw e;
+                }
+                pause(Duration.ofMillis(100L * attempt));
+            }
+        }
+    }
+
+    private static Database openLocked(DatabaseHome files, Duration networkTimeout) {
+        try (OpenLock ignored = OpenLock.acquire(files.dir(), networkTimeout)) {
+            files.requireDatabaseOrFreshHome();
+            DatabaseCredentials credentials = DatabaseCredentials.of(files.dir());
+            SharedDatabaseProbe.requireAnsweringHost(files, credentials, networkTimeout);
+            // AUTO_SERVER cannot be combined with DB_CLOSE_ON_EXIT=FALSE: H2 closes the file on JVM exit itself;
+            // NETWORK_TIMEOUT bounds every read from the process hosting it, which may be stopped or hung
+            String url = "jdbc:h2:file:" + files.base() + ";AUTO_SERVER=TRUE;NETWORK_TIMEOUT=" + networkTimeout.toMillis();
+            Database db = open(url, url, credentials, files);
+            files.tighten(); // H2 creates its files with the process umask
+            return db;
+        }
+    }
+
+    private static boolean hostWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Opens a private in-memory database ({@code jdbc:h2:mem:...}; tests) and applies the migrations. */
