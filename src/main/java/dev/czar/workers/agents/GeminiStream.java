@@ -1,9 +1,7 @@
 package dev.czar.workers.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.czar.chat.Json;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +30,8 @@ final class GeminiStream implements AgentStream {
 
     @Override
     public List<WorkerEvent> line(String line) {
-        JsonNode event;
-        try {
-            event = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-            return List.of(new WorkerEvent.Output(line));
-        }
-        if (event == null || !event.isObject()) {
+        JsonNode event = JsonEvents.object(line);
+        if (event == null) {
             return List.of(new WorkerEvent.Output(line));
         }
         return switch (event.path("type").asText()) {

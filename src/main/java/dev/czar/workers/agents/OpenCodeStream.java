@@ -1,9 +1,7 @@
 package dev.czar.workers.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.czar.chat.Json;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +36,8 @@ final class OpenCodeStream implements AgentStream {
         if (rejected.find()) {
             return List.of(new WorkerEvent.PermissionDenied(rejected.group(1), rejected.group(2)));
         }
-        JsonNode event;
-        try {
-            event = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-            return List.of(new WorkerEvent.Output(line));
-        }
-        if (event == null || !event.isObject() || !event.has("type")) {
+        JsonNode event = JsonEvents.object(line);
+        if (event == null || !event.has("type")) {
             return List.of(new WorkerEvent.Output(line));
         }
         List<WorkerEvent> events = new ArrayList<>();
