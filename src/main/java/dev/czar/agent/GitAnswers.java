@@ -63,7 +63,7 @@ final class GitAnswers {
         citeHead(log, d.branch());
         citeHead(log, d.base());
         String range = d.base().name() + ".." + d.branch().name();
-        String warning = d.renameWarning().map(w -> "\n  note: " + w).orElse("");
+        String warning = d.notes().stream().map(w -> "\n  note: " + w).collect(java.util.stream.Collectors.joining());
         if (d.files().isEmpty()) {
             return "git diff " + range + " is empty: " + d.branch().name() + " (" + d.branch().head().shortSha() + ") has the same tree as "
                     + d.base().name() + " (" + d.base().head().shortSha() + ").";

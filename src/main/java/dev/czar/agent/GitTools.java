@@ -70,7 +70,7 @@ final class GitTools {
         DiffStat d = log.call("git.diffstat", () -> git.diffStat(branch));
         StringBuilder out = new StringBuilder("git diff " + d.base().name() + ".." + d.branch().name() + " ("
                 + head(d.base()) + " .. " + head(d.branch()) + ")\n" + d.files().size() + " files changed, +"
-                + d.insertions() + " -" + d.deletions() + d.renameWarning().map(w -> "\nnote: " + w).orElse(""));
+                + d.insertions() + " -" + d.deletions() + d.notes().stream().map(w -> "\nnote: " + w).collect(java.util.stream.Collectors.joining()));
         ToolText.limited(d.files(), ToolText.MAX_ITEMS, GitTools::file, out);
         return out.toString();
     }

@@ -1,5 +1,7 @@
 package dev.czar.workers;
 
+import dev.czar.evidence.git.GitEvidenceException;
+import dev.czar.evidence.git.GitExecutable;
 import dev.czar.store.PrivateFiles;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -35,7 +37,7 @@ public final class WorkingCopies {
         this.useWorktree = switch (mode) {
             case "git-worktree" -> true;
             case "jgit-clone" -> false;
-            default -> GitCli.available();
+            default -> GitExecutable.onPath().isPresent();
         };
     }
 
@@ -54,11 +56,11 @@ public final class WorkingCopies {
             boolean branchExists = repo.exactRef(Constants.R_HEADS + ws.branch()) != null;
             if (useWorktree) {
                 Path top = repo.getWorkTree().toPath();
-                GitCli.run(top, "worktree", "prune");
+                git(top, "worktree", "prune");
                 if (branchExists) {
-                    GitCli.run(top, "worktree", "add", dir.toString(), ws.branch());
+                    git(top, "worktree", "add", dir.toString(), ws.branch());
                 } else {
-                    GitCli.run(top, "worktree", "add", "-b", ws.branch(), dir.toString(), mainSha);
+                    git(top, "worktree", "add", "-b", ws.branch(), dir.toString(), mainSha);
                 }
                 excludeTaskFile(repo.getDirectory().toPath());
             } else {
@@ -93,7 +95,7 @@ public final class WorkingCopies {
         }
         if (useWorktree) {
             try {
-                GitCli.run(repo.getWorkTree().toPath(), "worktree", "remove", "--force", dir.toString());
+                git(repo.getWorkTree().toPath(), "worktree", "remove", "--force", dir.toString());
                 return;
             } catch (WorkerException e) {
                 // not registered any more (pruned by hand); delete the directory below
@@ -142,6 +144,16 @@ public final class WorkingCopies {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code git -C dir args…}, its failure reported as the worker's ({@code git worktree} is beyond JGit). */
+    private static void git(Path dir, String... args) {
+        try {
+            GitExecutable.onPath().orElseThrow(() -> new WorkerException("git is not on the PATH (needed for "
+                    + "workers.working-copies: git-worktree)")).run(dir, args);
+        } catch (GitEvidenceException e) {
+            throw new WorkerException(e.getMessage(), e);
         }
     }
 }

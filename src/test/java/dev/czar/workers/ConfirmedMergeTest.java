@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * repository with main checked out in its own working tree, and the real gate that must then see the merge.
  */
 class ConfirmedMergeTest {
+    private static final dev.czar.evidence.git.GitExecutable GIT = dev.czar.evidence.git.GitExecutable.onPath().orElseThrow();
     private static final String TASK = "Implement the feature\nagent-mode: commit\nagent-file: work/feat.txt\n";
 
     @TempDir
@@ -89,8 +90,8 @@ class ConfirmedMergeTest {
         String checked = fleet.workers.headOf("czar/feat").orElseThrow();
         Path copy = fleet.home.resolve("worktrees/feat");
         Files.writeString(copy.resolve("work/late.txt"), "late\n");
-        GitCli.run(copy, "add", "work/late.txt");
-        GitCli.run(copy, "-c", "user.name=late", "-c", "user.email=late@example.com", "-c", "commit.gpgsign=false",
+        GIT.run(copy, "add", "work/late.txt");
+        GIT.run(copy, "-c", "user.name=late", "-c", "user.email=late@example.com", "-c", "commit.gpgsign=false",
                 "commit", "-q", "-m", "late change");
         String moved = fleet.workers.headOf("czar/feat").orElseThrow();
 
@@ -152,7 +153,7 @@ class ConfirmedMergeTest {
         String mainBefore = verified(Map.of("auto-merge", true));
         fleet.repo.branch("elsewhere");
         Path other = tmp.resolve("main-checkout");
-        GitCli.run(fleet.repo.dir(), "worktree", "add", other.toString(), "main");
+        GIT.run(fleet.repo.dir(), "worktree", "add", other.toString(), "main");
 
         // when / then
         assertThatThrownBy(() -> fleet.workers.merge("feat", "U0ADMIN")).isInstanceOf(WorkerException.class)

@@ -9,14 +9,17 @@ import java.util.Optional;
  *
  * @param neededRenameLimit 0 when renames were detected as git would; otherwise git skipped inexact rename detection
  *                          (too many candidates for {@code diff.renameLimit}) and this is the limit it would suggest
+ * @param linesByGit        true when the git executable counted the lines (exactly git's figures); false when JGit
+ *                          did, without git on the machine (its Myers diff can pair lines differently on some files)
  */
-public record DiffStat(BranchInfo base, BranchInfo branch, List<FileChange> files, int neededRenameLimit) {
+public record DiffStat(BranchInfo base, BranchInfo branch, List<FileChange> files, int neededRenameLimit,
+                       boolean linesByGit) {
     public DiffStat {
         files = List.copyOf(files);
     }
 
     public DiffStat(BranchInfo base, BranchInfo branch, List<FileChange> files) {
-        this(base, branch, files, 0);
+        this(base, branch, files, 0, true);
     }
 
     public int insertions() {
@@ -34,5 +37,16 @@ public record DiffStat(BranchInfo base, BranchInfo branch, List<FileChange> file
         }
         return Optional.of("inexact rename detection was skipped due to too many files, as git does"
                 + " (set diff.renameLimit to at least " + neededRenameLimit + " to detect them)");
+    }
+
+    /** What a reader must know to compare these figures with git's: the rename warning, how lines were counted. */
+    public List<String> notes() {
+        List<String> notes = new java.util.ArrayList<>();
+        renameWarning().ifPresent(notes::add);
+        if (!linesByGit && !files.isEmpty()) {
+            notes.add("lines counted by JGit (no git executable; git.executable): its Myers diff can pair lines"
+                    + " differently from git's on some files, so +/- may differ from git's");
+        }
+        return notes;
     }
 }

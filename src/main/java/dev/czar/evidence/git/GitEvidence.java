@@ -32,10 +32,13 @@ import java.util.Optional;
 public final class GitEvidence implements AutoCloseable {
     private final Repository repo;
     private final String mainBranchSetting;
+    private final Optional<GitExecutable> cli;
+    private final StateCache cache = new StateCache();
 
-    private GitEvidence(Repository repo, String mainBranchSetting) {
+    private GitEvidence(Repository repo, String mainBranchSetting, Optional<GitExecutable> cli) {
         this.repo = repo;
         this.mainBranchSetting = mainBranchSetting;
+        this.cli = cli;
     }
 
     /**
@@ -52,8 +55,9 @@ public final class GitEvidence implements AutoCloseable {
         if (builder.getGitDir() == null) {
             throw new GitEvidenceException("not a git repository: " + dir + " (point --repo at one, or run 'git init')");
         }
+        Optional<GitExecutable> cli = GitExecutable.of(config.executable());
         try {
-            return new GitEvidence(builder.setMustExist(true).build(), config.mainBranch());
+            return new GitEvidence(builder.setMustExist(true).build(), config.mainBranch(), cli);
         } catch (IOException | IllegalArgumentException e) {
             throw new GitEvidenceException("cannot open git repository at " + dir + ": " + e.getMessage(), e);
         }
@@ -167,20 +171,37 @@ public final class GitEvidence implements AutoCloseable {
     }
 
     /**
-     * {@link #status} for every branch except main itself, local branches first. One walk serves all branches, so
-     * the history they share with main is parsed once, not once per branch.
+     * {@link #status} for every branch except main itself, local branches first. History is read once for all
+     * branches ({@link CommitGraph}: one {@code git rev-list}, or one JGit walk without git), and the answer is kept
+     * until a branch head moves.
      */
     public List<BranchStatus> statusOfAll() {
         BranchInfo main = requireMain();
-        List<BranchStatus> result = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repo)) {
-            walk.setRetainBody(false);
-            for (BranchInfo b : branches()) {
-                if (!b.name().equals(main.name())) {
-                    result.add(status(walk, b, main));
-                }
+        List<BranchInfo> others = branches().stream().filter(b -> !b.name().equals(main.name())).toList();
+        boolean shallow = isShallow();
+        return cache.get(List.of("status", main, others, shallow), () -> {
+            List<ObjectId> heads = new ArrayList<>();
+            heads.add(ObjectId.fromString(main.head().sha()));
+            others.forEach(b -> heads.add(ObjectId.fromString(b.head().sha())));
+            CommitGraph graph = cli.isPresent() ? CommitGraph.fromGit(cli.get(), root(), heads) : jgitGraph(heads);
+            java.util.BitSet onMain = graph.reachable(heads.get(0));
+            List<BranchStatus> result = new ArrayList<>(others.size());
+            for (int i = 0; i < others.size(); i++) {
+                java.util.BitSet onBranch = graph.reachable(heads.get(i + 1));
+                java.util.BitSet ahead = (java.util.BitSet) onBranch.clone();
+                ahead.andNot(onMain);
+                java.util.BitSet behind = (java.util.BitSet) onMain.clone();
+                behind.andNot(onBranch);
+                result.add(new BranchStatus(others.get(i), main, ahead.cardinality(), behind.cardinality(),
+                        ahead.isEmpty(), onBranch.intersects(onMain), shallow));
             }
-            return result;
+            return List.copyOf(result);
+        });
+    }
+
+    private CommitGraph jgitGraph(List<ObjectId> heads) {
+        try {
+            return CommitGraph.fromJGit(repo, heads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -225,16 +246,27 @@ public final class GitEvidence implements AutoCloseable {
         return diffStat(require(base), require(tip));
     }
 
+    /**
+     * Counted by the git executable when there is one (git's own rename rules and line pairing), else by JGit
+     * ({@link TreeDiff}: git's rename rules, but JGit's Myers pairs lines differently on some files); kept while
+     * the two heads and the repository's diff settings stay the same.
+     */
     private DiffStat diffStat(BranchInfo main, BranchInfo info) {
-        try (RevWalk walk = new RevWalk(repo)) {
-            RevCommit base = walk.parseCommit(ObjectId.fromString(main.head().sha()));
-            RevCommit tip = walk.parseCommit(ObjectId.fromString(info.head().sha()));
-            TreeDiff.Result result = new TreeDiff(walk.getObjectReader(), DiffRules.of(repo.getConfig()))
-                    .diff(base.getTree(), tip.getTree());
-            return new DiffStat(main, info, result.files(), result.neededLimit());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectId baseId = ObjectId.fromString(main.head().sha());
+        ObjectId tipId = ObjectId.fromString(info.head().sha());
+        DiffRules rules = DiffRules.of(repo.getConfig());
+        TreeDiff.Result result = cache.get(List.of("diff", baseId, tipId, rules, cli.isPresent()), () -> {
+            if (cli.isPresent()) {
+                return new CliDiff(cli.get(), root()).diff(baseId, tipId);
+            }
+            try (RevWalk walk = new RevWalk(repo)) {
+                return new TreeDiff(walk.getObjectReader(), rules)
+                        .diff(walk.parseCommit(baseId).getTree(), walk.parseCommit(tipId).getTree());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return new DiffStat(main, info, result.files(), result.neededLimit(), cli.isPresent());
     }
 
     /** The latest {@code limit} commits reachable from {@code branch}, newest first. */

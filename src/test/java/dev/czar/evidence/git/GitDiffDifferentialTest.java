@@ -18,10 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Differential tests: each builds a small repository with the git CLI to hit one of git's diff rules, then asserts
- * that czar's diffstat equals {@code git diff --numstat} file by file and {@code git diff --shortstat} in total.
+ * that czar's diffstat equals {@code git diff --numstat} file by file and {@code git diff --shortstat} in total,
+ * both as czar counts by default (the git executable) and as its JGit fallback counts without git.
  */
 class GitDiffDifferentialTest {
     private static final GitConfig AUTO = new GitConfig(null, null);
+    private static final GitConfig JGIT_ONLY = new GitConfig(null, null, null, null, GitExecutable.NONE);
     private static final Pattern SHORTSTAT = Pattern.compile("(\\d+) files? changed(?:, (\\d+) insertions?\\(\\+\\))?(?:, (\\d+) deletions?\\(-\\))?");
 
     @TempDir
@@ -195,17 +197,59 @@ class GitDiffDifferentialTest {
         assertSameAsGit(git, "HEAD~1", "HEAD");
     }
 
-    /** Asserts czar's numstat and totals equal git's for {@code git diff base tip}; returns czar's diffstat. */
+    @Test
+    void line_counts_equal_git_s_where_xdiff_gives_up_frequent_lines_that_jgit_s_myers_pairs() {
+        // spring-petclinic's mvnw.cmd in small: the two versions share only blank lines, frequent enough in the other
+        // file (more than its square root of lines) that git's xdiff treats those amid unmatched lines as changed,
+        // while JGit's Myers pairs them. git: +59 -59; JGit: +50 -50. czar counts with git, so it says +59 -59.
+        GitCli git = GitCli.init(dir);
+        git.write("mvnw.cmd", blankEvery(6, "old line "));
+        git.commitAll("base");
+        git.write("mvnw.cmd", blankEvery(5, "new line "));
+        git.commitAll("rewrite");
+
+        DiffStat stat = assertSameAsGit(git, "HEAD~1", "HEAD", AUTO);
+
+        assertThat(stat.linesByGit()).isTrue();
+        assertThat(stat.notes()).isEmpty();
+        assertThat(new int[]{stat.insertions(), stat.deletions()}).containsExactly(59, 59);
+        try (GitEvidence jgitOnly = GitEvidence.open(git.dir(), JGIT_ONLY)) {
+            DiffStat fallback = jgitOnly.diffStat("HEAD~1", "HEAD");
+            assertThat(new int[]{fallback.insertions(), fallback.deletions()}).as("JGit's Myers, without git")
+                    .containsExactly(50, 50);
+            assertThat(fallback.notes()).singleElement().asString().contains("lines counted by JGit", "differ from git");
+        }
+    }
+
+    private static String blankEvery(int every, String prefix) {
+        StringBuilder out = new StringBuilder("@echo off\n");
+        for (int i = 0; i < 60; i++) {
+            out.append(i % every == every - 1 ? "" : prefix + i).append('\n');
+        }
+        return out.append("exit /b 0\n").toString();
+    }
+
+    /**
+     * Asserts czar's numstat and totals equal git's for {@code git diff base tip}, counted by the git executable and
+     * by the JGit fallback alike; returns the former.
+     */
     static DiffStat assertSameAsGit(GitCli git, String base, String tip) {
+        assertSameAsGit(git, base, tip, JGIT_ONLY);
+        return assertSameAsGit(git, base, tip, AUTO);
+    }
+
+    static DiffStat assertSameAsGit(GitCli git, String base, String tip, GitConfig config) {
         List<String> cli = numstat(git.run("diff", "--numstat", "-z", base, tip));
         int[] totals = shortstat(git.run("diff", "--shortstat", base, tip));
-        try (GitEvidence evidence = GitEvidence.open(git.dir(), AUTO)) {
+        try (GitEvidence evidence = GitEvidence.open(git.dir(), config)) {
             DiffStat stat = evidence.diffStat(base, tip);
+            String counter = config == AUTO ? "git executable" : "JGit fallback";
+            assertThat(stat.linesByGit()).as(counter).isEqualTo(config == AUTO);
             List<String> ours = stat.files().stream().map(f -> f.binary() ? "-\t-\t" + f.oldPath() + " -> " + f.path()
                     : f.added() + "\t" + f.deleted() + "\t" + f.oldPath() + " -> " + f.path()).sorted().toList();
-            assertThat(ours).as("numstat of %s..%s", base, tip).isEqualTo(cli);
+            assertThat(ours).as("numstat of %s..%s (%s)", base, tip, counter).isEqualTo(cli);
             assertThat(new int[]{stat.files().size(), stat.insertions(), stat.deletions()})
-                    .as("shortstat of %s..%s", base, tip).containsExactly(totals);
+                    .as("shortstat of %s..%s (%s)", base, tip, counter).containsExactly(totals);
             return stat;
         }
     }

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GitRepositoryShapesTest {
     private static final GitConfig AUTO = new GitConfig(null, null);
+    private static final GitConfig JGIT_ONLY = new GitConfig(null, null, null, null, GitExecutable.NONE);
 
     @TempDir
     Path dir;
@@ -49,7 +50,22 @@ class GitRepositoryShapesTest {
             BranchStatus status = evidence.status(branch);
             assertThat(new int[]{status.behind(), status.ahead()}).as("behind/ahead of %s", branch)
                     .containsExactly(Integer.parseInt(counts[0]), Integer.parseInt(counts[1]));
+            if (!branch.contains("~") && !branch.equals("HEAD")) {
+                assertAllBranchesAnswerTheSame(openAt, status);
+            }
             return status;
+        }
+    }
+
+    /** "Which branches are ahead of main?" reads history once for all branches, with git or with JGit: same counts. */
+    private static void assertAllBranchesAnswerTheSame(Path openAt, BranchStatus single) {
+        for (GitConfig config : java.util.List.of(AUTO, JGIT_ONLY)) {
+            try (GitEvidence evidence = GitEvidence.open(openAt, config)) {
+                assertThat(evidence.statusOfAll()).filteredOn(s -> s.branch().name().equals(single.branch().name()))
+                        .as("statusOfAll, git.executable=%s", config.executable()).singleElement()
+                        .satisfies(s -> assertThat(new Object[]{s.ahead(), s.behind(), s.merged(), s.related(), s.shallow()})
+                                .containsExactly(single.ahead(), single.behind(), single.merged(), single.related(), single.shallow()));
+            }
         }
     }
 
