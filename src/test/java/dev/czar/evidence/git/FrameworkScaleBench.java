@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counted) side by side on a repository of a large framework's shape ({@link FrameworkShapedRepo}): the 15,000-file
  * diffstat of main..1.0.x and ahead/behind of all 25 branches. Rounds alternate czar and git so that load on the
  * shared machine hits both alike; the median of {@value #ROUNDS} rounds is reported, with every round's figure.
- * Whether czar's numbers equal git's is reported, not asserted: making them equal is another part of issue 20.
+ * Rows for {@code czar serve} time the same evidence in this JVM (start excluded). czar's figures must equal git's;
+ * they are asserted after the report is written, so a mismatch is on record too.
  */
 class FrameworkScaleBench {
     private static final int ROUNDS = 5;
@@ -57,6 +58,9 @@ class FrameworkScaleBench {
         List<Long> czarAhead = new ArrayList<>();
         List<Long> gitAhead = new ArrayList<>();
         List<Long> czarStart = new ArrayList<>();
+        List<Long> serveDiff = new ArrayList<>();
+        List<Long> serveAhead = new ArrayList<>();
+        String serveFigures = "";
         String czarDiffOut = "";
         String gitDiffOut = "";
         String czarAheadOut = "";
@@ -77,6 +81,18 @@ class FrameworkScaleBench {
             }
             gitAhead.add((System.nanoTime() - t0) / 1_000_000);
             czarStart.add(czar(repo.dir(), "--version").millis());
+            // czar serve: the same evidence in a running JVM (start excluded), a fresh GitEvidence so nothing is cached
+            long s0 = System.nanoTime();
+            try (GitEvidence evidence = GitEvidence.open(repo.dir(), new dev.czar.config.GitConfig(null, null))) {
+                DiffStat d = evidence.diffStat(big);
+                serveFigures = d.files().size() + " files, +" + d.insertions() + " -" + d.deletions();
+            }
+            serveDiff.add((System.nanoTime() - s0) / 1_000_000);
+            s0 = System.nanoTime();
+            try (GitEvidence evidence = GitEvidence.open(repo.dir(), new dev.czar.config.GitConfig(null, null))) {
+                assertThat(evidence.statusOfAll()).hasSize(repo.branches().size());
+            }
+            serveAhead.add((System.nanoTime() - s0) / 1_000_000);
         }
 
         Matcher g = GIT_SHORTSTAT.matcher(gitDiffOut);
@@ -91,7 +107,8 @@ class FrameworkScaleBench {
         double diffRatio = (double) median(czarDiff) / median(gitDiff);
         double aheadRatio = (double) median(czarAhead) / median(gitAhead);
         String body = body(shape, repo, big, czarDiff, gitDiff, czarAhead, gitAhead, czarFigures, gitFigures, diffEqual,
-                aheadRowsEqual, firstLine(czarAheadOut)) + "\nJVM start and exit alone (`czar --version`, same options), median "
+                aheadRowsEqual, firstLine(czarAheadOut)) + serve(serveDiff, gitDiff, serveAhead, gitAhead, serveFigures, gitFigures)
+                + "\nJVM start and exit alone (`czar --version`, same options), median "
                 + median(czarStart) + " ms " + czarStart + ": the part of each czar figure that is not git work.\n";
         PerformanceReport.write("git-framework-scale", "Git CLI and czar ask side by side (60,000 commits, 25 branches, 15,000-file diff)",
                 loadBefore, body);
@@ -101,6 +118,8 @@ class FrameworkScaleBench {
                         median(czarDiff), median(gitDiff), aheadRatio, median(czarAhead), median(gitAhead)),
                 diffRatio <= 1.0 && aheadRatio <= 1.0);
         System.out.println(body);
+        assertThat(czarFigures.replaceAll("(?<=\\d),(?=\\d)", "")).as("czar ask's diffstat").isEqualTo(gitFigures);
+        assertThat(serveFigures).as("in-process diffstat").isEqualTo(gitFigures);
     }
 
     private static String body(Shape shape, Generated repo, String big, List<Long> czarDiff, List<Long> gitDiff,
@@ -114,7 +133,7 @@ class FrameworkScaleBench {
                 + " on main over " + String.format("%,d", shape.baseFiles()) + " files), " + shape.branches()
                 + " long-lived branches of " + shape.branchCommits() + " commits forking from 2 % to 98 % of main; `" + big
                 + "` edits " + String.format("%,d", shape.branchCommits() * shape.bigBranchFilesPerCommit()) + " files and renames "
-                + shape.renames() + ". czar: `java -XX:SharedArchiveFile=... -jar target/czar.jar ask ...` as a new process per"
+                + shape.renames() + ". czar: `java -XX:SharedArchiveFile=... -XX:TieredStopAtLevel=1 -jar target/czar.jar ask ...` as a new process per"
                 + " question (JVM start counted, class-data archive written by an unmeasured first run, as `./czar` does); git:"
                 + " the CLI processes below. " + ROUNDS + " rounds alternating czar and git; median, then every round in ms.\n\n"
                 + "| work | czar ask (one-shot) | git CLI | czar / git | target |\n|---|---|---|---|---|\n"
@@ -125,6 +144,16 @@ class FrameworkScaleBench {
                 + "\nFigures: git says " + gitFigures + "; czar says " + czarFigures + " (" + (diffEqual ? "equal" : "NOT equal")
                 + "). Ahead/behind: all " + aheadRowsEqual + " branches czar lists (it lists at most 20) match git's counts"
                 + " (czar's answer starts: \"" + czarAheadFirstLine + "\").\n";
+    }
+
+    private static String serve(List<Long> serveDiff, List<Long> gitDiff, List<Long> serveAhead, List<Long> gitAhead,
+                                String serveFigures, String gitFigures) {
+        return "\n`czar serve` (JVM start excluded): the same evidence read in a running JVM (this test's), a new"
+                + " `GitEvidence` per round so no answer comes from its cache; git: the same CLI rounds as above.\n\n"
+                + "| work | czar serve (in-process) | git CLI | czar / git | target |\n|---|---|---|---|---|\n"
+                + row("diffstat main..1.0.x (`GitEvidence.diffStat`)", serveDiff, gitDiff)
+                + row("ahead/behind of all branches (`GitEvidence.statusOfAll`)", serveAhead, gitAhead)
+                + "\nFigures in-process: " + serveFigures + " (" + (serveFigures.equals(gitFigures) ? "equal to git's" : "NOT equal to git's " + gitFigures) + ").\n";
     }
 
     private static String row(String what, List<Long> czar, List<Long> git) {
@@ -149,8 +178,9 @@ class FrameworkScaleBench {
     private Timed czar(Path repo, String... args) throws IOException, InterruptedException {
         Path jar = Path.of("target", "czar.jar").toAbsolutePath();
         Path archive = Path.of("target", "bench-czar.jsa").toAbsolutePath();
+        // the options ./czar gives a one-shot command: class-data archive, quick JIT only
         List<String> command = new ArrayList<>(List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off"));
+                "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1"));
         if (!Files.exists(archive)) {
             command.set(1, "-XX:ArchiveClassesAtExit=" + archive);
         }
