@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,6 +167,25 @@ class GitRepositoryShapesTest {
                     .isInstanceOf(AmbiguousRevisionException.class)
                     .hasMessageContaining("origin/feature").hasMessageContaining("upstream/feature");
             assertThat(evidence.status("upstream/feature").ahead()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void merges_back_and_forth_count_as_git_counts_them_for_every_branch_read_at_once() {
+        GitCli git = upstream();
+        git.run("checkout", "-q", "feature");
+        git.run("merge", "-q", "--no-edit", "main");                       // feature takes main in
+        git.write("feature.txt", "after merge\n").commitAll("feature after merge");
+        git.run("checkout", "-q", "-b", "side", "main~4");
+        git.write("side.txt", "side\n").commitAll("side 1");
+        git.run("checkout", "-q", "main");
+        git.run("merge", "-q", "--no-edit", "side");                        // side merged: 0 ahead
+        git.run("checkout", "-q", "side");
+        git.run("merge", "-q", "--no-edit", "feature");                     // criss-cross: side takes feature
+        git.run("checkout", "-q", "main");
+
+        for (String branch : List.of("feature", "side", "gh-pages")) {
+            assertCountsEqualGit(git, git.dir(), branch, branch); // also checks statusOfAll, with git and with JGit
         }
     }
 }
