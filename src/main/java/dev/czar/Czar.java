@@ -123,7 +123,7 @@ public final class Czar {
         // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
         PullRequestPublisher.fromConfig(config, github, git.root(), remote, database, options.clock()).ifPresent(publisher -> {
             workers.publishWith(publisher);
-            workers.checkCiWith(new PullRequestChecks(github)); // the PR head's check runs and statuses are the CI item
+            workers.checkCiWith(new PullRequestChecks(github, git::mainBranch)); // the PR head's check runs and statuses are the CI item
             workers.mergeThrough(new PullRequestMerge(github, new PullRequestStore(database), config.workers().mergeMethod(),
                     options.clock())); // 'czar merge' merges the pull request at the verified head
         });
