@@ -65,6 +65,7 @@ import dev.czar.understanding.MiniLmEmbedder;
 import dev.czar.understanding.TextEmbedder;
 import dev.czar.workers.Workers;
 import dev.czar.workers.RemoteSync;
+import dev.czar.workers.RemoteTransport;
 import dev.czar.config.WorkersConfig;
 import dev.czar.workers.WorkstreamThreads;
 
@@ -118,10 +119,11 @@ public final class Czar {
         // issue 19: git.remote fetched on the tick and before launches, gates and status answers; branches start
         // from its main. Through the git executable, so the user's own credentials apply (README says why)
         RemoteSync remote = new RemoteSync(git.root(), config.git().remote(),
-                WorkersConfig.parseDuration(config.git().fetchInterval()), options.clock());
+                WorkersConfig.parseDuration(config.git().fetchInterval()), options.clock(),
+                RemoteTransport.of(git.root(), options.env().get("GITHUB_TOKEN")));
         workers.syncWith(remote);
         // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
-        PullRequestPublisher.fromConfig(config, github, git.root(), remote, database, options.clock()).ifPresent(publisher -> {
+        PullRequestPublisher.fromConfig(config, github, remote, database, options.clock()).ifPresent(publisher -> {
             workers.publishWith(publisher);
             workers.checkCiWith(new PullRequestChecks(github, git::mainBranch)); // the PR head's check runs and statuses are the CI item
             workers.mergeThrough(new PullRequestMerge(github, new PullRequestStore(database), config.workers().mergeMethod(),

@@ -9,7 +9,6 @@ import dev.czar.workers.Workstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -37,12 +36,12 @@ public final class PullRequestPublisher implements BranchPublisher {
      * The publisher the configuration asks for: {@code workers.pull-requests} on (or auto with a repository and a
      * token) and GitHub configured; otherwise none, which keeps today's local-only behaviour.
      */
-    public static Optional<BranchPublisher> fromConfig(CzarConfig config, GithubClient github, Path repoRoot,
-                                                       RemoteSync sync, Database db, Clock clock) {
+    public static Optional<BranchPublisher> fromConfig(CzarConfig config, GithubClient github, RemoteSync sync,
+                                                       Database db, Clock clock) {
         if (github == null || !config.workers().pullRequestsOn(github.authenticated())) {
             return Optional.empty();
         }
-        RemoteBranches remote = new RemoteBranches(repoRoot, sync);
+        RemoteBranches remote = new RemoteBranches(sync);
         return Optional.of(new PullRequestPublisher(remote, new PullRequestApi(github), new PullRequestStore(db), clock));
     }
 

@@ -1,5 +1,12 @@
 package dev.czar.workers;
 
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +21,11 @@ import java.util.Optional;
  */
 public final class RemoteSync {
     /** No remote: nothing is fetched, main is the local branch. */
-    public static final RemoteSync NONE = new RemoteSync(null, null, Duration.ZERO, Clock.systemUTC());
+    public static final RemoteSync NONE = new RemoteSync(null, null, Duration.ZERO, Clock.systemUTC(), null);
 
     private final Path repo;
     private final String remote;
+    private final RemoteTransport transport;
     private final Duration minInterval;
     private final Clock clock;
     private Instant lastAttempt;
@@ -29,8 +37,14 @@ public final class RemoteSync {
     public record Failure(Instant at, String message) {
     }
 
+    /** Through the {@code git} executable (the user's own credentials). */
     public RemoteSync(Path repo, String remote, Duration minInterval, Clock clock) {
+        this(repo, remote, minInterval, clock, repo == null ? null : new GitCliTransport(repo));
+    }
+
+    public RemoteSync(Path repo, String remote, Duration minInterval, Clock clock, RemoteTransport transport) {
         this.repo = repo;
+        this.transport = transport;
         this.remote = remote;
         this.minInterval = minInterval;
         this.clock = clock;
@@ -41,6 +55,21 @@ public final class RemoteSync {
         return remote;
     }
 
+    /** How fetches and pushes reach the remote. */
+    public RemoteTransport transport() {
+        return transport;
+    }
+
+    /** The commit {@code branch} has on the remote as last fetched ({@code refs/remotes/REMOTE/BRANCH}). */
+    public Optional<String> trackingHead(String branch) {
+        try (Repository r = open()) {
+            Ref ref = r.exactRef(Constants.R_REMOTES + remote + "/" + branch);
+            return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether the repository has this remote (looked up once; {@code git remote add} later needs a restart). */
     public synchronized boolean configured() {
         if (repo == null) {
@@ -48,13 +77,15 @@ public final class RemoteSync {
         }
         Boolean known = configured;
         if (known == null) {
-            try {
-                known = !GitProcess.run(repo, "remote", "get-url", remote).isBlank();
-                lastFetchOnDisk().ifPresent(at -> {
-                    lastAttempt = at;
-                    lastSuccess = at;
-                });
-            } catch (GitProcess.GitFailure e) {
+            try (Repository r = open()) {
+                known = r.getConfig().getSubsections("remote").contains(remote);
+                if (known) {
+                    lastFetchOnDisk(r).ifPresent(at -> {
+                        lastAttempt = at;
+                        lastSuccess = at;
+                    });
+                }
+            } catch (IOException e) {
                 known = false;
             }
             configured = known;
@@ -66,17 +97,20 @@ public final class RemoteSync {
      * When any process last fetched (git writes FETCH_HEAD on every fetch), so that short-lived czar processes
      * ({@code czar ask}) share the interval; a time after this clock's now (a test's clock) is not trusted.
      */
-    private Optional<Instant> lastFetchOnDisk() {
-        try {
-            Path fetchHead = repo.resolve(GitProcess.run(repo, "rev-parse", "--git-path", "FETCH_HEAD").strip());
-            if (!java.nio.file.Files.exists(fetchHead)) {
-                return Optional.empty();
-            }
-            Instant at = java.nio.file.Files.getLastModifiedTime(fetchHead).toInstant();
-            return at.isAfter(clock.instant()) ? Optional.empty() : Optional.of(at);
-        } catch (GitProcess.GitFailure | java.io.IOException e) {
+    private Optional<Instant> lastFetchOnDisk(Repository r) throws IOException {
+        Path fetchHead = r.getDirectory().toPath().resolve("FETCH_HEAD");
+        if (!Files.exists(fetchHead)) {
             return Optional.empty();
         }
+        Instant at = Files.getLastModifiedTime(fetchHead).toInstant();
+        return at.isAfter(clock.instant()) ? Optional.empty() : Optional.of(at);
+    }
+
+    private Repository open() throws IOException {
+        if (repo == null) {
+            throw new IOException("no repository");
+        }
+        return new FileRepositoryBuilder().findGitDir(repo.toFile()).setMustExist(true).build();
     }
 
     /**
@@ -94,7 +128,7 @@ public final class RemoteSync {
         }
         lastAttempt = now;
         try {
-            GitProcess.run(repo, "fetch", "--prune", "--quiet", remote);
+            transport.fetch(remote);
             lastSuccess = now;
             lastFailure = null;
         } catch (GitProcess.GitFailure e) {

@@ -77,7 +77,7 @@ class ClaudeCodePullRequestTest {
         GithubClient client = github.client(Clock.systemUTC());
         prs = new PullRequestStore(fleet.db);
         fleet.workers.syncWith(remote);
-        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.dir(), remote),
+        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(remote),
                 new PullRequestApi(client), prs, Clock.systemUTC()));
         fleet.workers.checkCiWith(new PullRequestChecks(client));
         fleet.workers.mergeThrough(new PullRequestMerge(client, prs, "squash", Clock.systemUTC()));
