@@ -28,7 +28,8 @@ public final class RemoteSync {
     private final RemoteTransport transport;
     private final Duration minInterval;
     private final Clock clock;
-    private Instant lastAttempt;
+    private final java.util.concurrent.locks.ReentrantLock fetching = new java.util.concurrent.locks.ReentrantLock();
+    private volatile Instant lastAttempt;
     private volatile Instant lastSuccess;
     private volatile Failure lastFailure;
     private volatile Boolean configured;
@@ -114,27 +115,33 @@ public final class RemoteSync {
     }
 
     /**
-     * Fetches unless a fetch (successful or not) happened less than the minimum interval ago. Never throws.
+     * Fetches unless a fetch (successful or not) happened less than the minimum interval ago, or one is running
+     * right now on another thread (the caller then goes on with the last view instead of waiting for the network).
+     * Never throws.
      *
      * @return whether git was run
      */
-    public synchronized boolean fetchIfDue() {
-        if (!configured()) {
+    public boolean fetchIfDue() {
+        if (!configured() || !fetching.tryLock()) {
             return false;
         }
-        Instant now = clock.instant();
-        if (lastAttempt != null && Duration.between(lastAttempt, now).compareTo(minInterval) < 0) {
-            return false;
-        }
-        lastAttempt = now;
         try {
-            transport.fetch(remote);
-            lastSuccess = now;
-            lastFailure = null;
-        } catch (GitProcess.GitFailure e) {
-            lastFailure = new Failure(now, FleetText.firstLine(e.getMessage()));
+            Instant now = clock.instant();
+            if (lastAttempt != null && Duration.between(lastAttempt, now).compareTo(minInterval) < 0) {
+                return false;
+            }
+            lastAttempt = now;
+            try {
+                transport.fetch(remote);
+                lastSuccess = now;
+                lastFailure = null;
+            } catch (GitProcess.GitFailure e) {
+                lastFailure = new Failure(now, FleetText.firstLine(e.getMessage()));
+            }
+            return true;
+        } finally {
+            fetching.unlock();
         }
-        return true;
     }
 
     /** When the remote was last fetched successfully by this process. */
