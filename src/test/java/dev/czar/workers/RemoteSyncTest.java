@@ -160,6 +160,26 @@ class RemoteSyncTest {
     }
 
     @Test
+    void should_start_a_jgit_clone_working_copy_from_the_remote_main_too() throws Exception {
+        // given working copies cloned with JGit (no git executable needed), and a teammate's push to the remote
+        fleet = new Fleet(tmp, Map.of("working-copies", "jgit-clone"));
+        remoteFor(fleet);
+        String remoteMain = pushFromElsewhere("teammate.txt");
+        fleet.workers.syncWith(new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC()));
+
+        // when
+        fleet.launch("feature", "Add the feature\nagent-mode: commit\nagent-file: feature.txt\n");
+        Workstream verified = fleet.await("feature", w -> w.state() == WorkstreamState.VERIFYING
+                && !fleet.workers.store().latestGate("feature").isEmpty(), Fleet.PATIENCE, "verified");
+
+        // then the clone started at the remote's main, which the supervised repository knew only as origin/main
+        assertThat(verified.baseSha()).isEqualTo(remoteMain);
+        assertThat(fleet.workers.supervisor().copies().dirOf("feature").resolve("teammate.txt")).exists();
+        assertThat(fleet.workers.store().latestGate("feature")).anySatisfy(i ->
+                assertThat(i.line()).startsWith("PASS commits: 1 commit(s) on czar/feature since " + remoteMain.substring(0, 7)));
+    }
+
+    @Test
     void should_answer_from_the_last_view_and_say_how_old_it_is_when_the_remote_cannot_be_fetched() throws Exception {
         // given a repository whose remote is unreachable
         Path repo = tmp.resolve("repo");
