@@ -15,6 +15,7 @@ import dev.czar.agent.LlmAgent;
 import dev.czar.agent.OfflineAnswerer;
 import dev.czar.agent.TokenLedger;
 import dev.czar.agent.StatusCommand;
+import dev.czar.agent.FreshAnswerer;
 import dev.czar.chat.ChatService;
 import dev.czar.cli.CzarCommand;
 import dev.czar.command.AccessPolicy;
@@ -63,6 +64,9 @@ import dev.czar.workers.WorkerTools;
 import dev.czar.understanding.MiniLmEmbedder;
 import dev.czar.understanding.TextEmbedder;
 import dev.czar.workers.Workers;
+import dev.czar.workers.RemoteSync;
+import dev.czar.workers.RemoteTransport;
+import dev.czar.config.WorkersConfig;
 import dev.czar.workers.WorkstreamThreads;
 
 import java.nio.file.Path;
@@ -112,10 +116,16 @@ public final class Czar {
             workers.serveMcp(McpLaunch.command(config.mcp(), home, git.root(), options.configFile()));
         }
         workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
+        // issue 19: git.remote fetched on the tick and before launches, gates and status answers; branches start
+        // from its main. Through the git executable, so the user's own credentials apply (README says why)
+        RemoteSync remote = new RemoteSync(git.root(), config.git().remote(),
+                WorkersConfig.parseDuration(config.git().fetchInterval()), options.clock(),
+                RemoteTransport.of(git.root(), options.env().get("GITHUB_TOKEN")));
+        workers.syncWith(remote);
         // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
-        PullRequestPublisher.fromConfig(config, github, git.root(), database, options.clock()).ifPresent(publisher -> {
+        PullRequestPublisher.fromConfig(config, github, remote, database, options.clock()).ifPresent(publisher -> {
             workers.publishWith(publisher);
-            workers.checkCiWith(new PullRequestChecks(github)); // the PR head's check runs and statuses are the CI item
+            workers.checkCiWith(new PullRequestChecks(github, git::mainBranch)); // the PR head's check runs and statuses are the CI item
             workers.mergeThrough(new PullRequestMerge(github, new PullRequestStore(database), config.workers().mergeMethod(),
                     options.clock())); // 'czar merge' merges the pull request at the verified head
         });
@@ -130,7 +140,7 @@ public final class Czar {
                 new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
                 new CiAnswers(ci, git, options.clock())));
         CommandRegistry registry = new CommandRegistry()
-                .register(StatusCommand.SPEC, new StatusCommand(answerer))
+                .register(StatusCommand.SPEC, new StatusCommand(new FreshAnswerer(answerer, remote::fetchIfDue, remote::staleness)))
                 .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
         new WorkerCommands(workers).registerAll(registry);
         // issue 8: digests read the same services the answers use
@@ -155,7 +165,7 @@ public final class Czar {
         // issue 24: casual messages the rules cannot place go to the nearest labelled example (embeddings, lazily)
         IntentRouter router = new IntentRouter(agent.refiner(), config.understanding().embeddingsOn()
                 ? NearestExamples.shipped(dev.czar.understanding.MiniLmEmbedder.shared()) : IntentRefiner.NONE);
-        ChatService chat = new ChatService(router, agent.answerer(), commands,
+        ChatService chat = new ChatService(router, new FreshAnswerer(agent.answerer(), remote::fetchIfDue, remote::staleness), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
                 new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
         return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);

@@ -1,15 +1,14 @@
 package dev.czar.github;
 
 import dev.czar.config.CzarConfig;
-import dev.czar.config.WorkersConfig;
 import dev.czar.store.Database;
 import dev.czar.workers.BranchPublisher;
 import dev.czar.workers.DoneGate;
+import dev.czar.workers.RemoteSync;
 import dev.czar.workers.Workstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -37,13 +36,12 @@ public final class PullRequestPublisher implements BranchPublisher {
      * The publisher the configuration asks for: {@code workers.pull-requests} on (or auto with a repository and a
      * token) and GitHub configured; otherwise none, which keeps today's local-only behaviour.
      */
-    public static Optional<BranchPublisher> fromConfig(CzarConfig config, GithubClient github, Path repoRoot,
+    public static Optional<BranchPublisher> fromConfig(CzarConfig config, GithubClient github, RemoteSync sync,
                                                        Database db, Clock clock) {
         if (github == null || !config.workers().pullRequestsOn(github.authenticated())) {
             return Optional.empty();
         }
-        RemoteBranches remote = new RemoteBranches(repoRoot, config.git().remote(),
-                WorkersConfig.parseDuration(config.git().fetchInterval()), clock);
+        RemoteBranches remote = new RemoteBranches(sync);
         return Optional.of(new PullRequestPublisher(remote, new PullRequestApi(github), new PullRequestStore(db), clock));
     }
 
@@ -53,7 +51,7 @@ public final class PullRequestPublisher implements BranchPublisher {
         remote.problem().ifPresent(problem -> LOG.warn("{}", problem));
         try {
             remote.push(ws.branch());
-        } catch (RemoteBranches.GitFailure e) {
+        } catch (dev.czar.workers.GitProcess.GitFailure e) {
             LOG.warn("pushing {} for {} failed: {}", ws.branch(), ws.name(), e.getMessage());
         }
     }

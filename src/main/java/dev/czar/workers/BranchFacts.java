@@ -29,9 +29,48 @@ import java.util.TreeSet;
  */
 public final class BranchFacts {
     private final Repository repo;
+    /** issue 19: the remote whose main counts ({@code git.remote}), once its fetches are kept in step; null = local. */
+    private volatile String remote;
 
     public BranchFacts(Repository repo) {
         this.repo = repo;
+    }
+
+    /** From now on main is read as {@code remote} has it (when fetched), e.g. {@code refs/remotes/origin/main}. */
+    void followRemote(String remote) {
+        this.remote = remote;
+    }
+
+    /**
+     * The main branch work starts from and is compared with: the remote's, as last fetched, when there is one;
+     * otherwise the local branch.
+     */
+    public Optional<String> mainHead(String main) {
+        return remoteMain(main).or(() -> head(main));
+    }
+
+    /** How {@link #mainHead} is named in reports: {@code origin/main} or {@code main}. */
+    public String mainLabel(String main) {
+        return remoteMain(main).isPresent() ? remote + "/" + main : main;
+    }
+
+    /** Whether {@code sha} is in main: the remote's (a merged pull request) or the local one (a local merge). */
+    public boolean merged(String sha, String main) {
+        return remoteMain(main).map(m -> reachable(sha, m)).orElse(false)
+                || head(main).map(m -> reachable(sha, m)).orElse(false);
+    }
+
+    private Optional<String> remoteMain(String main) {
+        String name = remote;
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            Ref ref = repo.exactRef(Constants.R_REMOTES + name + "/" + main);
+            return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One changed file with the lines the branch added to it. */

@@ -95,7 +95,8 @@ public final class DoneGate {
 
     /** Checks every item for {@code ws}, whose working copy is at {@code verifyRound}'s state. */
     public Report check(Workstream ws, String mainBranch, java.nio.file.Path workingCopy, int verifyRound) {
-        String mainSha = git.head(mainBranch).orElseThrow(() -> new WorkerException("main branch " + mainBranch + " has no commits"));
+        String mainSha = git.mainHead(mainBranch).orElseThrow(() -> new WorkerException("main branch " + mainBranch + " has no commits"));
+        String mainName = git.mainLabel(mainBranch);
         String head = git.head(ws.branch()).orElse(null);
         String base = ws.baseSha();
         List<GateItem> items = new ArrayList<>();
@@ -113,15 +114,15 @@ public final class DoneGate {
                 + ", head " + shortSha(head)));
         items.add(verify.run(ws.name(), workingCopy, verifyRound));
         items.add(ci.check(ws.branch(), head));
-        boolean merged = git.reachable(head, mainSha);
+        boolean merged = git.merged(head, mainBranch);
         if (merged) {
-            items.add(GateItem.pass("conflicts", "already merged into " + mainBranch));
+            items.add(GateItem.pass("conflicts", "already merged into " + mainName));
         } else {
             List<String> conflicts = git.conflicts(mainSha, head);
             items.add(conflicts.isEmpty()
-                    ? GateItem.pass("conflicts", "merges cleanly with " + mainBranch + " at " + shortSha(mainSha))
-                    : GateItem.fail("conflicts", "conflicts with " + mainBranch + " at " + shortSha(mainSha) + " in "
-                    + String.join(", ", conflicts) + "; rebase onto " + mainBranch + " and resolve them"));
+                    ? GateItem.pass("conflicts", "merges cleanly with " + mainName + " at " + shortSha(mainSha))
+                    : GateItem.fail("conflicts", "conflicts with " + mainName + " at " + shortSha(mainSha) + " in "
+                    + String.join(", ", conflicts) + "; rebase onto " + mainName + " and resolve them"));
         }
         items.add(Substance.check(ws.task(), git.changes(base, head)));
         TaskFitCheck taskFit = fit;
@@ -130,8 +131,10 @@ public final class DoneGate {
         }
         review.check(ws.branch()).ifPresent(items::add);
         if (merged) {
-            items.add(GateItem.pass("merged", "head " + shortSha(head) + " is reachable from " + mainBranch
-                    + " at " + shortSha(mainSha)));
+            boolean remotely = git.reachable(head, mainSha);
+            items.add(GateItem.pass("merged", "head " + shortSha(head) + " is reachable from "
+                    + (remotely ? mainName + " at " + shortSha(mainSha)
+                    : mainBranch + " at " + shortSha(git.head(mainBranch).orElse(mainSha)))));
         } else {
             items.add(new GateItem("merged", GateItem.Status.WAIT, "not merged into " + mainBranch + " yet; "
                     + (autoMerge ? "confirm with '/czar merge " + ws.name() + "' to let czar merge it"

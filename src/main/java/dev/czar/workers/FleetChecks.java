@@ -63,7 +63,7 @@ final class FleetChecks {
 
     /** Recomputes alerts when any head moved; new alerts are noted on both workstreams and told to their threads. */
     void run(String main, Instant now) {
-        String mainSha = git.head(main).orElse(null);
+        String mainSha = git.mainHead(main).orElse(null);
         if (mainSha == null) {
             return;
         }
@@ -73,7 +73,7 @@ final class FleetChecks {
         for (Workstream ws : open) {
             String head = git.head(ws.branch()).orElse(null);
             boolean changed = head != null && ws.baseSha() != null && !head.equals(ws.baseSha())
-                    && !git.reachable(head, mainSha);
+                    && !git.merged(head, main);
             if (changed) {
                 heads.add(new ConflictMatrix.Head(ws.name(), head));
             }

@@ -44,6 +44,7 @@ final class GateRuns {
     /** When the last report of a workstream found its CI still running (pull-request checks pending), issue 19. */
     private final Map<String, Instant> ciWaitingSince = new ConcurrentHashMap<>();
     private final Clock clock;
+    private volatile RemoteSync remote = RemoteSync.NONE;
 
     GateRuns(DoneGate gate, WorkingCopies copies, BranchFacts git, Supplier<Optional<String>> mainBranch) {
         this(gate, copies, git, mainBranch, Clock.systemUTC());
@@ -55,6 +56,11 @@ final class GateRuns {
         this.git = git;
         this.mainBranch = mainBranch;
         this.clock = clock;
+    }
+
+    /** Fetches the remote (at most once per interval) before each gate run from now on. */
+    void syncWith(RemoteSync remote) {
+        this.remote = remote;
     }
 
     /** Whether the last report waited on CI long enough ago that its checks deserve another look. */
@@ -69,8 +75,10 @@ final class GateRuns {
             return;
         }
         int round = ws.fixRounds();
-        git.head(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
+        git.mainHead(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
         pending.put(ws.name(), executor.submit(() -> {
+            remote.fetchIfDue(); // the gate compares with main as the remote has it now
+            git.mainHead(main).ifPresent(sha -> mainAtStart.put(ws.name(), sha));
             copies.sync(ws);
             gate.publisher().beforeGate(ws);
             DoneGate.Report report = gate.check(ws, main, copies.dirOf(ws.name()), round);

@@ -70,7 +70,7 @@ final class GateVerdicts {
 
     /** VERIFYING workstreams: gate again when the branch or main moved, or the branch was merged, since the last run. */
     void verifyWaiting(String main) {
-        String mainSha = git.head(main).orElse(null);
+        String mainSha = git.mainHead(main).orElse(null);
         for (Workstream ws : store.all()) {
             if (ws.state() != VERIFYING || gates.running(ws.name())) {
                 continue;
@@ -79,7 +79,7 @@ final class GateVerdicts {
             // a new head, or a main that moved underneath (it may conflict now), needs a fresh verdict
             boolean moved = !Objects.equals(head, gates.lastHead(ws.name()))
                     || !Objects.equals(mainSha, gates.lastMain(ws.name()));
-            boolean merged = head != null && mainSha != null && git.reachable(head, mainSha)
+            boolean merged = head != null && mainSha != null && git.merged(head, main)
                     && !gates.lastDone(ws.name());
             if (moved || merged || gates.ciRecheckDue(ws.name())) {
                 gates.start(ws);

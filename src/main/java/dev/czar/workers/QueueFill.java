@@ -36,6 +36,7 @@ final class QueueFill {
     private final AttemptStart attempts;
     private final WorkerNotices notices;
     private final Map<String, Activity> running;
+    private volatile RemoteSync remote = RemoteSync.NONE;
 
     QueueFill(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git, WorkingCopies copies,
               AttemptStart attempts, WorkerNotices notices, Map<String, Activity> running) {
@@ -48,6 +49,11 @@ final class QueueFill {
         this.attempts = attempts;
         this.notices = notices;
         this.running = running;
+    }
+
+    /** Fetches the remote (at most once per interval) before launches from now on; branches start from its main. */
+    void syncWith(RemoteSync remote) {
+        this.remote = remote;
     }
 
     /** BLOCKED workstreams whose dependency is DONE go back to the queue; their thread is told. */
@@ -87,6 +93,7 @@ final class QueueFill {
                     continue;
                 }
             }
+            remote.fetchIfDue(); // a new branch starts from main as the remote has it now (bounded by its interval)
             if (launch(ws, main, now)) {
                 busy++;
             }
@@ -101,7 +108,7 @@ final class QueueFill {
             return false; // another process moved it first
         }
         try {
-            String mainSha = git.head(main).orElseThrow(() -> new WorkerException("main branch " + main + " has no commits"));
+            String mainSha = git.mainHead(main).orElseThrow(() -> new WorkerException("main branch " + main + " has no commits"));
             Path dir = copies.prepare(ws, mainSha);
             if (ws.baseSha() == null) {
                 store.setFacts(ws.name(), set("base_sha", mainSha));

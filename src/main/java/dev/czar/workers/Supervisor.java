@@ -53,6 +53,7 @@ public final class Supervisor implements AutoCloseable {
     private ScheduledExecutorService loop;
     private Thread shutdownHook;
     private boolean holdsLease;
+    private volatile RemoteSync remote = RemoteSync.NONE;
     /**
      * Set by {@link #close}: a tick already waiting for this object's lock when close ran must not start workers
      * again (a thread blocked on {@code synchronized} ignores the loop's interrupt).
@@ -72,6 +73,17 @@ public final class Supervisor implements AutoCloseable {
     /** The working copies of its workers (an MCP claim_done syncs and checks one). */
     WorkingCopies copies() {
         return copies;
+    }
+
+    /**
+     * issue 19: keeps the remote fetched (each tick, before launches and gate runs, at most once per interval) and
+     * compares with its main from now on.
+     */
+    void syncWith(RemoteSync remote, BranchFacts git) {
+        this.remote = remote;
+        git.followRemote(remote.remote());
+        queue.syncWith(remote);
+        gates.syncWith(remote);
     }
 
     /** issue 21: every attempt started from now on gets czar's MCP server, started with {@code command}. */
@@ -137,6 +149,7 @@ public final class Supervisor implements AutoCloseable {
             holdsLease = true;
             recovery.recover(running);
         }
+        remote.fetchIfDue(); // bounded by git.fetch-interval; a failure is remembered, never thrown
         Optional<String> main = mainBranch.get();
         watch.watch(now);
         replies.resumeAnswered();

@@ -121,6 +121,14 @@ public final class Workers implements AutoCloseable {
         merges.mergeThrough(remote);
     }
 
+    /**
+     * Keeps the remote ({@code git.remote}) fetched on the supervisor's tick and before launches and gate runs;
+     * new branches start from its main, and "merged" counts its main too (issue 19).
+     */
+    public void syncWith(RemoteSync remote) {
+        supervisor.syncWith(remote, git);
+    }
+
     /** Pushes each branch to the remote and keeps its pull request in step with the gate (issue 19). */
     public void publishWith(BranchPublisher publisher) {
         supervisor.gate().publishWith(publisher);

@@ -108,6 +108,9 @@ public final class WorkingCopies {
         try (Git clone = Git.cloneRepository().setURI(repo.getDirectory().toURI().toString())
                 .setDirectory(dir.toFile()).setNoCheckout(true).call()) {
             String start = branchExists ? Constants.R_REMOTES + "origin/" + ws.branch() : mainSha;
+            if (!branchExists) { // main may be the remote's, known to the repository only as a remote-tracking ref
+                clone.fetch().setRemote("origin").setRefSpecs(new RefSpec("+" + Constants.R_REMOTES + "*:refs/czar-upstream/*")).call();
+            }
             clone.checkout().setCreateBranch(true).setName(ws.branch()).setStartPoint(start).call();
             excludeTaskFile(dir.resolve(".git"));
         } catch (GitAPIException e) {

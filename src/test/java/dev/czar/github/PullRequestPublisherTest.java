@@ -149,7 +149,7 @@ class PullRequestPublisherTest {
         repo.git().commit().setAmend(true).setMessage("login page, rewritten").call();
 
         // when / then the lease on the head czar last saw refuses
-        assertThatThrownBy(() -> remote.push("czar/login")).isInstanceOf(RemoteBranches.GitFailure.class)
+        assertThatThrownBy(() -> remote.push("czar/login")).isInstanceOf(dev.czar.workers.GitProcess.GitFailure.class)
                 .hasMessageContaining("stale info");
     }
 

@@ -32,7 +32,7 @@ public final class AnthropicStandIn implements AutoCloseable {
     public static final String QUESTION = "I found a legacy table users_old. Should I drop the legacy table or keep it?";
 
     /** What the model does, by the marker {@code scenario: NAME} in the task. */
-    public enum Scenario { HONEST, LIAR, ASKER, DENIED, FAILING, STUCK, MCP, MCP_ASKER }
+    public enum Scenario { HONEST, LIAR, ASKER, DENIED, FAILING, STUCK, MCP, MCP_ASKER, PR_FIX }
 
     /** One request as received. */
     public record Request(String method, String path, String body) {
@@ -159,6 +159,7 @@ public final class AnthropicStandIn implements AutoCloseable {
                 case 1 -> List.of(bash("echo 'keep users_old' > migration.sql && git add migration.sql && git commit -qm 'Keep the legacy table'"));
                 default -> List.of(text("Kept the legacy table as answered.\n\nCZAR_DONE: migration written"));
             };
+            case PR_FIX -> prFixScript(afterTool, conversation.contains("your claim of done was refused"));
             default -> throw new IllegalStateException("no script for " + scenario);
         };
     }
@@ -177,6 +178,22 @@ public final class AnthropicStandIn implements AutoCloseable {
             case 4 -> List.of(czarTool("claim_done", JsonNodeFactory.instance.objectNode().put("summary", "work committed")));
             default -> List.of(text("Checked the fleet, fixed the refused claim and passed the gate.\n\nCZAR_DONE: work committed"));
         };
+    }
+
+    /**
+     * issue 19: add the login page and claim done; when czar sends back a failing check of the pull request (the
+     * fix round resumes this session), make a wrong password answer 401, commit, and claim done again.
+     */
+    private List<ObjectNode> prFixScript(boolean afterTool, boolean refused) {
+        if (!refused) {
+            return afterTool ? List.of(text("Added login.html and committed it.\n\nCZAR_DONE: login page added"))
+                    : List.of(bash("echo '<form action=/login method=post></form>' > login.html && git add login.html"
+                    + " && git commit -qm 'Add the login page'"));
+        }
+        return afterTool ? List.of(text("LoginTest expected 401 for a wrong password; login.html now answers it.\n\n"
+                + "CZAR_DONE: wrong password answered with 401"))
+                : List.of(bash("echo '<!-- a wrong password answers 401 -->' >> login.html && git commit -qam"
+                + " 'Answer 401 to a wrong password'"));
     }
 
     private ObjectNode czarTool(String tool, ObjectNode input) {

@@ -47,6 +47,15 @@ public final class TempGitRepo implements AutoCloseable {
         }
     }
 
+    /** An existing repository (a clone made by the test), committing with the same fixed identities and clock. */
+    public static TempGitRepo open(Path dir) {
+        try {
+            return new TempGitRepo(Git.open(dir.toFile()), dir, EPOCH.plusSeconds(3600));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path dir() {
         return dir;
     }

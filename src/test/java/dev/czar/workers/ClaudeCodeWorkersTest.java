@@ -48,6 +48,11 @@ class ClaudeCodeWorkersTest {
     }
 
     private Fleet fleet(Map<String, Object> more) {
+        return new Fleet(tmp, claudeCodeWorkers(claude, model, more));
+    }
+
+    /** Workers settings running the real Claude Code CLI against the model stand-in, plus {@code more}. */
+    static Map<String, Object> claudeCodeWorkers(Path claude, AnthropicStandIn model, Map<String, Object> more) {
         Map<String, String> env = Map.of("ANTHROPIC_BASE_URL", model.baseUrl(),
                 "ANTHROPIC_API_KEY", "sk-ant-test-not-a-real-key",
                 "CLAUDE_CODE_MAX_RETRIES", "0",
@@ -56,7 +61,7 @@ class ClaudeCodeWorkersTest {
         Map<String, Object> o = new HashMap<>(Map.of("agent", "claude-code", "command", List.of(),
                 "agents", Map.of("claude-code", new AgentSettings(claude.toString(), List.of(), env))));
         o.putAll(more);
-        return new Fleet(tmp, o);
+        return o;
     }
 
     private AgentSessions.AgentSession session(String name) {

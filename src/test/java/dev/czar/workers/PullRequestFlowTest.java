@@ -2,8 +2,6 @@ package dev.czar.workers;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.czar.config.CiConfig;
 import dev.czar.github.GithubClient;
 import dev.czar.github.PullRequestApi;
 import dev.czar.github.PullRequestChecks;
@@ -13,6 +11,7 @@ import dev.czar.github.PullRequestStore;
 import dev.czar.github.PullRequestSummary;
 import dev.czar.github.RemoteBranches;
 import dev.czar.testsupport.Fixtures;
+import dev.czar.testsupport.PullRequestStandIn;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.AfterEach;
@@ -25,22 +24,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,50 +43,50 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * input, the fix pushed, checks green, squash merge at the verified head, branch deleted, DONE.
  */
 class PullRequestFlowTest {
-    static final String REPO = "/repos/octocat/Hello-World";
+    static final String REPO = PullRequestStandIn.REPO;
     static final String TASK = "Add a login page for issue #19\nagent-mode: commit-fix\nagent-file: login.html\n";
 
     @TempDir
     Path tmp;
-    final WireMockServer github = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    PullRequestStandIn standIn;
+    WireMockServer github;
     Fleet fleet;
     Path bare;
     PullRequestStore prs;
 
     @BeforeEach
     void setUp() throws Exception {
-        github.start();
+        standIn = PullRequestStandIn.start("czar/login");
+        github = standIn.server();
         fleet = new Fleet(tmp, Map.of("max-fix-rounds", 2, "auto-merge", true));
         bare = tmp.resolve("remote.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
         fleet.repo.git().remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
         fleet.repo.git().push().setRemote("origin").add("main").call();
-        GithubClient client = new GithubClient(new CiConfig.GithubConfig("octocat/Hello-World", github.baseUrl(), 5, 2),
-                "ghp_fake_token_for_tests_only", Clock.systemUTC(),
-                new GithubClient.Resilience(2, Duration.ofMillis(5), 10, Duration.ofMinutes(1)));
+        GithubClient client = standIn.client(Clock.systemUTC());
         prs = new PullRequestStore(fleet.db);
         fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.dir(), "origin", Duration.ZERO,
                 Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()));
         fleet.workers.checkCiWith(new PullRequestChecks(client));
         fleet.workers.mergeThrough(new PullRequestMerge(client, prs, "squash", Clock.systemUTC()));
-        stubPullRequests();
     }
 
     @AfterEach
     void tearDown() {
         fleet.close();
-        github.stop();
+        standIn.close();
     }
 
     @Test
     void should_take_a_worker_from_launch_to_a_squash_merged_pull_request_through_a_failing_check() throws Exception {
         // given the first head's checks fail, every later head's pass
-        stubChecksRedThenGreen();
+        standIn.stubChecksRedThenGreen();
 
         // when the worker runs, is refused with the failing check, fixes it and passes
         fleet.launch("login", TASK);
         Workstream verified = fleet.await("login", w -> w.state() == WorkstreamState.VERIFYING && w.fixRounds() == 1
-                && prs.of("login").map(pr -> pr.state().equals("open")).orElse(false), Fleet.PATIENCE, "verified with a ready PR");
+                && prs.of("login").map(pr -> pr.state().equals("open")).orElse(false) && ciPassed(), Fleet.PATIENCE,
+                "verified with a ready PR");
         String head = fleet.repo.git().getRepository().resolve("czar/login").name();
 
         // then the draft was opened with the task and the refused report, and the check's details reached the worker
@@ -146,9 +139,29 @@ class PullRequestFlowTest {
     }
 
     @Test
+    void should_refuse_to_merge_without_calling_github_when_the_local_branch_moved_after_the_gate() {
+        // given a verified workstream whose branch got one more commit after the gate checked it
+        standIn.stubChecksGreen();
+        fleet.launch("login", TASK.replace("commit-fix", "commit"));
+        fleet.await("login", w -> w.state() == WorkstreamState.VERIFYING
+                && prs.of("login").map(pr -> pr.state().equals("open")).orElse(false) && ciPassed(), Fleet.PATIENCE,
+                "verified with a ready PR");
+        String checked = fleet.workers.headOf("czar/login").orElseThrow();
+        GitProcess.run(fleet.workers.supervisor().copies().dirOf("login"), "-c", "user.name=late", "-c",
+                "user.email=late@example.com", "commit", "--allow-empty", "-qm", "one more thing");
+        String moved = fleet.workers.headOf("czar/login").orElseThrow();
+
+        // when / then
+        assertThatThrownBy(() -> fleet.workers.merge("login", "alice")).isInstanceOf(WorkerException.class)
+                .hasMessage("czar/login moved to " + moved.substring(0, 7) + " after the gate checked "
+                        + checked.substring(0, 7) + "; wait for the gate to check the new head, then merge");
+        github.verify(0, putRequestedFor(urlPathMatching(REPO + "/pulls/.*/merge")));
+    }
+
+    @Test
     void should_refuse_to_merge_when_the_head_moved_on_github_after_the_gate() {
         // given a verified workstream whose pull request head moved on GitHub
-        stubChecks(Scenario.STARTED, null, "success", "All good", "12 tests passed", 0);
+        standIn.stubChecksGreen();
         fleet.launch("login", TASK.replace("commit-fix", "commit"));
         fleet.await("login", w -> w.state() == WorkstreamState.VERIFYING
                 && prs.of("login").map(pr -> pr.state().equals("open")).orElse(false), Fleet.PATIENCE, "verified with a ready PR");
@@ -163,35 +176,13 @@ class PullRequestFlowTest {
         github.verify(0, deleteRequestedFor(urlPathMatching(REPO + "/git/refs/.*")));
     }
 
-    private void stubPullRequests() {
-        String created = Fixtures.read("github/pulls.create.json", Map.of("title", "Add a login page", "body", "…", "head", "0".repeat(40)));
-        github.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(json("[]", 200)));
-        github.stubFor(post(urlPathEqualTo(REPO + "/pulls")).willReturn(json(created, 201)));
-        github.stubFor(patch(urlPathEqualTo(REPO + "/pulls/1347")).willReturn(json(created, 200)));
-        github.stubFor(post(urlPathEqualTo("/graphql")).willReturn(json(Fixtures.read("github/graphql.mark-ready.json"), 200)));
-        github.stubFor(get(urlPathMatching(REPO + "/commits/.*/status")).willReturn(json(Fixtures.read(
-                "github/combined-status.empty.json", Map.of("head", "0".repeat(40))), 200)));
-        github.stubFor(get(urlPathEqualTo(REPO + "/check-runs/4/annotations")).willReturn(json(Fixtures.read("github/check-runs.annotations.json"), 200)));
-        github.stubFor(get(urlPathEqualTo(REPO + "/actions/jobs/4/logs")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/plain").withBody(Fixtures.read("github/actions.job-logs.txt"))));
-        github.stubFor(put(urlPathEqualTo(REPO + "/pulls/1347/merge")).willReturn(json(Fixtures.read("github/pulls.merge.200.json"), 200)));
-        github.stubFor(delete(urlPathEqualTo(REPO + "/git/refs/heads/czar/login")).willReturn(aResponse().withStatus(204)));
-    }
-
-    private void stubChecksRedThenGreen() {
-        stubChecks(Scenario.STARTED, "green", "failure", "1 test failed", "LoginTest: 1 of 12 failed", 1);
-        stubChecks("green", null, "success", "All good", "12 tests passed", 0);
-    }
-
-    private void stubChecks(String state, String next, String conclusion, String title, String summary, int annotations) {
-        String body = Fixtures.read("github/check-runs.list.json", Map.of("head", "0".repeat(40), "status", "completed",
-                "conclusion", conclusion, "title", title, "summary", summary, "annotations", String.valueOf(annotations)));
-        var stub = get(urlPathMatching(REPO + "/commits/.*/check-runs")).inScenario("checks").whenScenarioStateIs(state)
-                .willReturn(json(body, 200));
-        github.stubFor(next == null ? stub : stub.willSetStateTo(next));
-    }
-
     private static ResponseDefinitionBuilder json(String body, int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+        return PullRequestStandIn.json(body, status);
+    }
+
+    /** The gate's verdict is stored (the PR is marked ready on the gate's thread, a moment before). */
+    private boolean ciPassed() {
+        return fleet.workers.store().latestGate("login").stream()
+                .anyMatch(i -> i.item().equals("ci") && i.status() == GateItem.Status.PASS);
     }
 }
