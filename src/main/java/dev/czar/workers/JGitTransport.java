@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class JGitTransport implements RemoteTransport {
     private static final Set<RemoteRefUpdate.Status> PUSHED = EnumSet.of(RemoteRefUpdate.Status.OK, RemoteRefUpdate.Status.UP_TO_DATE);
-    private static final int TIMEOUT_SECONDS = (int) GitProcess.TIMEOUT_SECONDS;
+    private static final int TIMEOUT_SECONDS = (int) GitProcess.TIMEOUT.toSeconds();
 
     private final Path repo;
     private final String token;

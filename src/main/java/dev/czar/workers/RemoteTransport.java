@@ -28,6 +28,6 @@ public interface RemoteTransport {
 
     /** What the user's git is for, see {@link RemoteTransport}; {@code token} may be {@code null} (no credentials). */
     static RemoteTransport of(Path repo, String token) {
-        return GitCli.available() ? new GitCliTransport(repo) : new JGitTransport(repo, token);
+        return GitProcess.available() ? new GitCliTransport(repo) : new JGitTransport(repo, token);
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +88,11 @@ public final class GitExecutable {
      * concurrently, so neither can fill up and stall git.
      */
     public Output exec(Path dir, byte[] stdin, String... args) {
+        return exec(dir, stdin, Duration.ofMinutes(TIMEOUT_MINUTES), args);
+    }
+
+    /** As {@link #exec(Path, byte[], String...)}, given up after {@code timeout} (a fetch over a dead network). */
+    public Output exec(Path dir, byte[] stdin, Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of(program, "-C", dir.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -103,9 +109,9 @@ public final class GitExecutable {
                     in.write(stdin);
                 }
             }
-            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new GitEvidenceException("git " + args[0] + " took more than " + TIMEOUT_MINUTES + " minutes");
+                throw new GitEvidenceException("git " + args[0] + " timed out after " + timeout.toSeconds() + " s");
             }
             return new Output(p.exitValue(), out.bytes(), new String(err.bytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
