@@ -1,5 +1,6 @@
 package dev.czar.slack;
 
+import dev.czar.command.CommandPath;
 import dev.czar.config.SlackConfig;
 import dev.czar.store.AuditLog;
 import dev.czar.testsupport.SlackApiStub;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -163,6 +166,26 @@ class SlackHttpFrontDoorTest {
             assertThat(entry.outcome()).isEqualTo("refused");
         });
         assertThat(bed.killed).isEmpty();
+    }
+
+    /** A destructive command used to be parsed on the way to a confirmation and again on the way to its answer. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kill w7     | needs the admin role
+            status main | main
+            """)
+    void should_parse_and_authorize_a_slash_command_once(String command, String reply) {
+        // given
+        CommandPath.Counts before = bed.commands.counts();
+
+        // when
+        bed.requests.command(slash(SlackTestBed.VIEWER, command));
+
+        // then
+        assertThat(bed.slack.awaitCalls("chat.postMessage", 1, WAIT).get(0).get("text")).contains(reply);
+        CommandPath.Counts after = bed.commands.counts();
+        assertThat(after.parses() - before.parses()).as("parses").isEqualTo(1);
+        assertThat(after.accessChecks() - before.accessChecks()).as("access checks").isEqualTo(1);
     }
 
     @Test

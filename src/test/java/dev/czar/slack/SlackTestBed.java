@@ -47,6 +47,7 @@ final class SlackTestBed implements AutoCloseable {
     final GitEvidence git;
     final Database db;
     final AuditLog audit;
+    final CommandPath commands;
     final List<String> killed = new CopyOnWriteArrayList<>();
     final SlackFrontDoor frontDoor;
     final SignedSlackRequests requests;
@@ -82,8 +83,8 @@ final class SlackTestBed implements AutoCloseable {
                     return CommandResult.ok("Stopped worker " + request.argumentText() + ".");
                 });
         AccessConfig access = new AccessConfig(List.of(ADMIN, OTHER_ADMIN), List.of(), "admin");
-        ChatService chat = new ChatService(new IntentRouter(), answerer,
-                new CommandPath(registry, new AccessPolicy(access), audit), new ConversationStore(db, clock), 8000);
+        commands = new CommandPath(registry, new AccessPolicy(access), audit);
+        ChatService chat = new ChatService(new IntentRouter(), answerer, commands, new ConversationStore(db, clock), 8000);
         SlackConfig withStub = new SlackConfig(slack.apiUrl(), config.workers(), config.queueCapacity(),
                 config.workingAfterMs(), config.confirmTtlSeconds(), config.postAttempts(), config.retryBackoffMs(),
                 config.channels());
