@@ -57,15 +57,25 @@ final class SlackTestBed implements AutoCloseable {
     }
 
     SlackTestBed(Path dir, SlackConfig config, Database db) {
+        this(dir, config, db, Clock.systemUTC());
+    }
+
+    /** @param clock czar's one clock (a {@code MutableClock} ages confirmations without waiting) */
+    SlackTestBed(Path dir, SlackConfig config, Database db, Clock clock) {
         this(dir, config, db, SlackFrontDoor.Transport.http(0, "127.0.0.1"),
-                new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET), stub -> { });
+                new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET), stub -> { }, clock);
+    }
+
+    SlackTestBed(Path dir, SlackConfig config, Database db, SlackFrontDoor.Transport transport, SlackTokens tokens,
+                 java.util.function.Consumer<SlackApiStub> beforeStart) {
+        this(dir, config, db, transport, tokens, beforeStart, Clock.systemUTC());
     }
 
     /**
      * @param beforeStart runs against the Slack stub before czar starts (e.g. to offer Socket Mode connections)
      */
     SlackTestBed(Path dir, SlackConfig config, Database db, SlackFrontDoor.Transport transport, SlackTokens tokens,
-                 java.util.function.Consumer<SlackApiStub> beforeStart) {
+                 java.util.function.Consumer<SlackApiStub> beforeStart, Clock clock) {
         repo = TempGitRepo.init(dir.resolve("repo"), "main");
         repo.commit("initial commit", Map.of("README.md", "hello\n"));
         repo.branch("feature-x").checkout("feature-x");
@@ -73,7 +83,6 @@ final class SlackTestBed implements AutoCloseable {
         repo.checkout("main");
         git = GitEvidence.open(repo.dir(), new GitConfig(null, null));
         this.db = db;
-        Clock clock = Clock.systemUTC();
         audit = new AuditLog(db, clock);
         OfflineAnswerer answerer = new OfflineAnswerer(git, clock, ZoneOffset.UTC, 10);
         CommandRegistry registry = new CommandRegistry()
