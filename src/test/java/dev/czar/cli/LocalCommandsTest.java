@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,8 @@ class LocalCommandsTest {
     }
 
     private AuditLog.Entry audit() {
-        return new AuditLog(app.database(), CLOCK).recent(1).get(0);
+        List<AuditLog.Entry> newest = new AuditLog(app.database(), CLOCK).recent(1);
+        assertThat(newest).as("audit rows").isNotEmpty();
+        return newest.get(0);
     }
 }
