@@ -1,7 +1,12 @@
 package dev.czar.chat;
 
 import dev.czar.agent.Answerer;
+import dev.czar.command.CommandHandler;
 import dev.czar.command.CommandPath;
+import dev.czar.command.CommandRequest;
+import dev.czar.command.CommandResult;
+import dev.czar.command.CommandSpec;
+import dev.czar.command.Confirmer;
 import dev.czar.intent.Intent;
 import dev.czar.intent.IntentRouter;
 import dev.czar.intent.MessageText;
@@ -41,8 +46,16 @@ public final class ChatService {
         this.handoff = handoff;
     }
 
-    /** Answers one message. Never throws for anything the user wrote. */
+    /** Answers one message; a destructive command in it runs at once (typing it was the confirmation). */
     public Answer handle(Message incoming) {
+        return handle(incoming, Confirmer.TYPED);
+    }
+
+    /**
+     * Answers one message. Never throws for anything the user wrote. A command in it is parsed and authorized once, in
+     * the command path; {@code confirmer} is how this front door gets a destructive command confirmed first.
+     */
+    public Answer handle(Message incoming, Confirmer confirmer) {
         boolean truncated = incoming.text().length() > maxMessageChars;
         Message message = truncated ? incoming.withText(cutAt(incoming.text(), maxMessageChars)) : incoming;
         long id = conversations.recordReceived(message);
@@ -55,7 +68,7 @@ public final class ChatService {
             case CONVERSATION -> router.isHelp(cleaned.text()) ? withCommandList(answerer.converse(cleaned), cleaned)
                     : answerer.converse(cleaned);
             case STATUS -> answerer.status(cleaned);
-            case COMMAND -> commands.execute(handedOff.map(cleaned::withText).orElse(cleaned));
+            case COMMAND -> commands.execute(handedOff.map(cleaned::withText).orElse(cleaned), confirmer);
         };
         if (truncated) {
             answer = answer.withText(answer.text() + "\n(Your message was longer than " + maxMessageChars
@@ -66,15 +79,11 @@ public final class ChatService {
     }
 
     /**
-     * The destructive command this message asks for when its sender may run it, so a front door with buttons can
-     * ask for a confirmation first and call {@link #handle} only after it. Records nothing.
+     * Runs a command a front door parsed itself (a CLI verb with its typed options) through the same filters as a
+     * chat command: access, confirmation (typing it confirmed it), audit of every outcome.
      */
-    public Optional<dev.czar.command.CommandSpec> destructiveCommand(Message incoming) {
-        Message cleaned = incoming.withText(MessageText.clean(incoming.text()));
-        if (handedOff(cleaned).isPresent()) {
-            return Optional.empty(); // an answer for a waiting worker, whatever its words
-        }
-        return router.isInstruction(cleaned.text()) ? commands.destructiveAllowed(cleaned) : Optional.empty();
+    public CommandResult run(CommandRequest request, CommandSpec spec, CommandHandler handler) {
+        return commands.run(request, spec, handler, Confirmer.TYPED);
     }
 
     /**

@@ -1,13 +1,12 @@
 package dev.czar.cli;
 
 import dev.czar.CzarApp;
+import dev.czar.chat.ChatGateway;
 import dev.czar.config.DigestConfig;
 import dev.czar.digest.AlertThrottle;
 import dev.czar.digest.AlertWatcher;
-import dev.czar.digest.DigestPoster;
 import dev.czar.digest.DigestSchedule;
 import dev.czar.digest.DigestScheduler;
-import dev.czar.slack.SlackOutbound;
 import dev.czar.web.Dashboard;
 import dev.czar.workers.WorkerNotices;
 import dev.czar.workers.WorkstreamThreads;
@@ -31,7 +30,7 @@ final class DigestServing implements AutoCloseable {
     }
 
     /** @throws dev.czar.UserError on a bad schedule or a dashboard that may not or cannot start */
-    static DigestServing start(CzarApp app, SlackOutbound slack, Clock clock) {
+    static DigestServing start(CzarApp app, ChatGateway chat, Clock clock) {
         DigestConfig config = app.config().digest();
         List<DigestSchedule> schedules = new ArrayList<>();
         for (int i = 0; i < config.schedules().size(); i++) {
@@ -39,25 +38,14 @@ final class DigestServing implements AutoCloseable {
         }
         WorkerNotices log = WorkerNotices.toLog();
         // workstreams launched from Slack carry their channel and thread; the others' notices stay in the log
-        WorkerNotices threads = new WorkstreamThreads(app.workers().store()).notices(slack::post, log);
+        WorkerNotices threads = new WorkstreamThreads(app.workers().store()).notices(chat, log);
         AlertThrottle throttle = new AlertThrottle(threads, app.database(), clock, config.alertRepeatAfterDuration(),
                 config.alertsPerHour());
         app.workers().notifyVia(throttle);
         var composer = app.digests().composer();
         AlertWatcher alerts = new AlertWatcher(app.workers(), composer.bench(), throttle, config.regressionThreshold());
         alerts.start(CHECK_EVERY_SECONDS);
-        DigestPoster poster = new DigestPoster() {
-            @Override
-            public Optional<String> post(String channel, String threadTs, String text) {
-                return slack.post(channel, threadTs, text);
-            }
-
-            @Override
-            public boolean upload(String channel, String threadTs, String filename, byte[] png, String title) {
-                return slack.upload(channel, threadTs, filename, png, title);
-            }
-        };
-        DigestScheduler scheduler = new DigestScheduler(schedules, app.digests(), composer.bench(), poster, clock);
+        DigestScheduler scheduler = new DigestScheduler(schedules, app.digests(), composer.bench(), chat, clock);
         scheduler.start(CHECK_EVERY_SECONDS);
         List<AutoCloseable> parts = new ArrayList<>(List.of(alerts, scheduler));
         try {

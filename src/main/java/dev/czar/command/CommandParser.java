@@ -14,16 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
     private static final Pattern SLASH = Pattern.compile("^(/czar\\s+|/)", Pattern.CASE_INSENSITIVE);
-    // one polite phrase; stripped repeatedly by MessageText.stripLeading (a repeated group overflows on long input)
-    private static final Pattern POLITE = Pattern.compile(
-            "^(?:(please|pls|plz|kindly)\\s+|(can|could|would|will) you( please)?\\s+|i want you to\\s+|go ahead and\\s+)",
-            Pattern.CASE_INSENSITIVE);
 
     private CommandParser() {
     }
 
     public static CommandRequest parse(Message message) {
-        String text = MessageText.stripLeading(POLITE, SLASH.matcher(MessageText.clean(message.text())).replaceFirst("")).strip();
+        String text = MessageText.withoutPoliteness(SLASH.matcher(MessageText.clean(message.text())).replaceFirst("")).strip();
         String[] verbAndRest = text.split("\\s+", 2);
         String verb = verbAndRest[0].toLowerCase(Locale.ROOT).replaceAll("[,:;!?.]+$", "");
         String argumentText = verbAndRest.length > 1 ? verbAndRest[1].strip() : "";

@@ -5,99 +5,84 @@ import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.Message;
 import dev.czar.intent.Intent;
 import dev.czar.store.AuditLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The only way a COMMAND runs: parse, look up, authorize, execute, audit. Every request is audited, including
- * the refused and the unknown. Authorization fails closed: if the check itself breaks, the command is refused.
+ * The only way a command runs, whatever the front door: parse once into a {@link CommandRequest}, look up its spec,
+ * then the filters audit → access → confirmation → handler. Every request is audited, including the refused, the
+ * unknown and the ones whose handler broke. Access fails closed: if the check itself breaks, the command is refused.
  */
 public final class CommandPath {
-    private static final Logger LOG = LoggerFactory.getLogger(CommandPath.class);
-
     private final CommandRegistry registry;
-    private final AccessPolicy access;
-    private final AuditLog audit;
+    private final AuditFilter audit;
+    private final AccessFilter access;
+    private final List<CommandFilter> filters;
+    private final AtomicLong parses = new AtomicLong();
 
     public CommandPath(CommandRegistry registry, AccessPolicy access, AuditLog audit) {
         this.registry = registry;
-        this.access = access;
-        this.audit = audit;
+        this.audit = new AuditFilter(audit);
+        this.access = new AccessFilter(access);
+        this.filters = List.of(this.audit, this.access, new ConfirmationFilter());
     }
 
+    /** Runs a chat message as a command the user confirmed by typing it. */
     public Answer execute(Message message) {
+        return execute(message, Confirmer.TYPED);
+    }
+
+    /** Runs a chat message as a command; {@code confirmer} is how this front door gets a destructive one confirmed. */
+    public Answer execute(Message message, Confirmer confirmer) {
+        parses.incrementAndGet();
         CommandRequest request = CommandParser.parse(message);
+        EvidenceLog log = new EvidenceLog();
         var command = registry.find(request.verb());
         if (command.isEmpty()) {
-            audit(request, "unavailable", null);
-            return answer("This build has no '" + request.verb() + "' command. " + available(request.message().user()),
-                    new EvidenceLog());
+            audit.record(request, new CommandResult("unavailable", null));
+            return answer("This build has no '" + request.verb() + "' command. " + available(message.user()), log);
         }
-        CommandSpec spec = command.get().spec();
-        String refusal = refusal(spec, request);
-        if (refusal != null) {
-            audit(request, "refused", refusal);
-            return answer(refusal, new EvidenceLog());
-        }
-        EvidenceLog log = new EvidenceLog();
-        CommandResult result;
-        try {
-            result = command.get().handler().handle(request, log);
-        } catch (RuntimeException e) {
-            LOG.error("command {} failed", request.verb(), e);
-            result = CommandResult.failed("'" + spec.name() + "' failed: " + e.getMessage());
-        }
-        audit(request, result.outcome(), result.outcome().equals("ok") ? null : result.text());
+        CommandResult result = run(new CommandCall(request, command.get().spec(), command.get().handler(), log, confirmer));
         return answer(result.text(), log);
     }
 
     /**
-     * The destructive command this message asks for, when its sender may run it; front doors that can ask for a
-     * confirmation do so before calling {@link #execute}. Empty for everything else, including refusals, which
-     * {@code execute} answers and audits as usual.
+     * Runs a request a front door parsed itself (a CLI verb and its typed options) through the same filters as a
+     * chat message. The result says how it ended; the front door renders it.
      */
-    public java.util.Optional<CommandSpec> destructiveAllowed(Message message) {
-        CommandRequest request = CommandParser.parse(message);
-        return registry.find(request.verb()).map(CommandRegistry.Registered::spec)
-                .filter(CommandSpec::destructive)
-                .filter(spec -> refusal(spec, request) == null);
+    public CommandResult run(CommandRequest request, CommandSpec spec, CommandHandler handler, Confirmer confirmer) {
+        return run(new CommandCall(request, spec, handler, new EvidenceLog(), confirmer));
     }
 
-    /** Usage lines of the commands {@code user} may run; help lists only those. */
+    private CommandResult run(CommandCall call) {
+        return chain(0).proceed(call);
+    }
+
+    private CommandFilter.Chain chain(int at) {
+        if (at == filters.size()) {
+            return call -> call.handler().handle(call.request(), call.log());
+        }
+        return call -> filters.get(at).apply(call, chain(at + 1));
+    }
+
+    /** Usage lines of the commands {@code user} may run: each filter's dry run decides. */
     public String available(String user) {
-        Role role = roleOrViewer(user);
         String lines = registry.all().stream().map(CommandRegistry.Registered::spec)
-                .filter(spec -> role.covers(spec.requiredRole()))
+                .filter(spec -> filters.stream().allMatch(filter -> filter.allows(user, spec)))
                 .map(spec -> "  " + spec.syntax() + "  — " + spec.help())
                 .collect(Collectors.joining("\n"));
         return lines.isEmpty() ? "You may not run any commands." : "Commands you can run:\n" + lines;
     }
 
-    private String refusal(CommandSpec spec, CommandRequest request) {
-        try {
-            Role role = access.roleOf(request.message().user());
-            return role.covers(spec.requiredRole()) ? null
-                    : "'" + spec.name() + "' needs the " + spec.requiredRole().name().toLowerCase() + " role; you are "
-                    + role.name().toLowerCase() + ". Ask an admin (access.admins in config/czar.yaml).";
-        } catch (RuntimeException e) {
-            LOG.error("access check failed for {}", request.message().user(), e);
-            return "'" + spec.name() + "' refused: the access check failed, so I refuse in doubt.";
-        }
+    /** How often messages were parsed into commands and how often access was checked, since start. */
+    public Counts counts() {
+        return new Counts(parses.get(), access.checks());
     }
 
-    private Role roleOrViewer(String user) {
-        try {
-            return access.roleOf(user);
-        } catch (RuntimeException e) {
-            return Role.VIEWER;
-        }
-    }
-
-    private void audit(CommandRequest request, String outcome, String detail) {
-        Message m = request.message();
-        audit.record(m.user(), m.channel(), request.verb(), request.argumentText(), outcome, detail);
+    /** Work done by the pipeline so far: each message should be parsed and authorized once. */
+    public record Counts(long parses, long accessChecks) {
     }
 
     private static Answer answer(String text, EvidenceLog log) {

@@ -1,5 +1,6 @@
 package dev.czar.digest;
 
+import dev.czar.chat.ChatGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +23,15 @@ public final class DigestScheduler implements AutoCloseable {
     private final List<DigestSchedule> schedules;
     private final Digests digests;
     private final BenchSource bench;
-    private final DigestPoster poster;
+    private final ChatGateway chat;
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    public DigestScheduler(List<DigestSchedule> schedules, Digests digests, BenchSource bench, DigestPoster poster, Clock clock) {
+    public DigestScheduler(List<DigestSchedule> schedules, Digests digests, BenchSource bench, ChatGateway chat, Clock clock) {
         this.schedules = List.copyOf(schedules);
         this.digests = digests;
         this.bench = bench;
-        this.poster = poster;
+        this.chat = chat;
         this.clock = clock;
     }
 
@@ -88,11 +89,11 @@ public final class DigestScheduler implements AutoCloseable {
         if (digest.nothingNew() && schedule.onlyNews()) {
             return false;
         }
-        Optional<String> ts = poster.post(schedule.channel(), null, digest.render());
+        Optional<String> ts = chat.post(schedule.channel(), null, digest.render());
         if (ts.isPresent() && digest.chartBenchmark().isPresent()) {
             String benchmark = digest.chartBenchmark().get();
             bench.chart(benchmark).ifPresent(png ->
-                    poster.upload(schedule.channel(), ts.get(), benchmark + "-trend.png", png, benchmark + " trend"));
+                    chat.upload(schedule.channel(), ts.get(), benchmark + "-trend.png", png, benchmark + " trend"));
         }
         LOG.info("digest posted to {} ({})", schedule.channel(), digest.nothingNew() ? "nothing new" : "changes");
         return true;

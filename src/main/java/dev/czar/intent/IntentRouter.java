@@ -19,8 +19,6 @@ public final class IntentRouter {
             "reject", "confirm", "deny", "prioritize", "prioritise", "enqueue", "queue", "delete", "remove",
             "archive", "rebase", "requeue", "unblock", "post", "run");
 
-    private static final Pattern POLITE_PREFIX = Pattern.compile(
-            "^(?:(please|pls|plz|kindly)\\s+|(can|could|would|will) you( please)?\\s+|i want you to\\s+|go ahead and\\s+)");
     private static final Pattern GREETING = Pattern.compile(
             "^(hi|hello|hey|heya|hiya|yo|howdy|hallo|hola|bonjour|salut|ciao|servus|moin|good (morning|afternoon|evening|night)"
                     + "|morning|evening|gm|greetings)( there| all| team| everyone| folks| czar)?[!.,\\s]*"
@@ -100,7 +98,7 @@ public final class IntentRouter {
         if (QUESTION_START.matcher(text).find()) {
             return false;
         }
-        String rest = MessageText.stripLeading(POLITE_PREFIX, text);
+        String rest = MessageText.withoutPoliteness(text);
         String firstWord = rest.split("[\\s,:;!?]+", 2)[0];
         return COMMAND_VERBS.contains(firstWord);
     }

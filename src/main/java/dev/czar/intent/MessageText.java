@@ -13,6 +13,10 @@ public final class MessageText {
     private static final Pattern TRAILING_SPACES = Pattern.compile("[\\h\\x0B\\f]+(?=\\n|$)");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    // one polite phrase; stripped repeatedly by stripLeading (a repeated group overflows on long input)
+    private static final Pattern POLITENESS = Pattern.compile(
+            "^(?:(please|pls|plz|kindly)\\s+|(can|could|would|will) you( please)?\\s+|i want you to\\s+|go ahead and\\s+)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_ADDRESS = Pattern.compile("^@?czar\\b[,:]?\\s*", Pattern.CASE_INSENSITIVE);
 
     private MessageText() {
@@ -51,6 +55,14 @@ public final class MessageText {
             at = m.end();
         }
         return text.substring(at);
+    }
+
+    /**
+     * {@code text} without the polite phrases it starts with ("please", "could you", "go ahead and" …), so the
+     * router and the command parser find the same verb.
+     */
+    public static String withoutPoliteness(String text) {
+        return stripLeading(POLITENESS, text);
     }
 
     /** Lower-case form for keyword matching. */

@@ -3,7 +3,10 @@ package dev.czar.slack;
 import dev.czar.chat.ChatService;
 import dev.czar.chat.Message;
 import dev.czar.command.AccessPolicy;
+import dev.czar.command.CommandRequest;
+import dev.czar.command.CommandResult;
 import dev.czar.command.CommandSpec;
+import dev.czar.command.Confirmer;
 import dev.czar.command.Role;
 import dev.czar.store.AuditLog;
 import org.slf4j.Logger;
@@ -11,12 +14,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Destructive commands on Slack run only after a Confirm press: the request is parked with Confirm/Cancel
  * buttons, only the requester or an admin may decide, a decision is taken once, and an old prompt expires.
- * The confirmed command then runs through {@link ChatService#handle} as the requester, so the command path
- * authorizes and audits it again. Every step is in the audit log.
+ * The request reaches this flow from the command pipeline's confirmation filter, after its one parse and access
+ * check; the confirmed command then runs through {@link ChatService#handle} as the requester, as a new request that
+ * is authorized and audited again. Every step is in the audit log.
  */
 final class ConfirmationFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationFlow.class);
@@ -44,12 +49,34 @@ final class ConfirmationFlow {
         this.ttl = ttl;
     }
 
-    void ask(SlackTurn turn, CommandSpec spec) {
-        Message m = turn.message();
-        PendingConfirmations.Pending request = pending.open(m.user(), turn.channel(), turn.replyTs(), m.text());
-        BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(request, ttl.toSeconds());
-        poster.post(turn.channel(), turn.replyTs(), prompt.text(), prompt.blocks());
-        audit.record(m.user(), turn.channel(), spec.name(), m.text(), "awaiting-confirmation", "confirmation " + request.id());
+    /** The confirmer for one turn: a destructive command in it is parked behind buttons posted in its thread. */
+    Prompt promptIn(SlackTurn turn) {
+        return new Prompt(turn);
+    }
+
+    /** Parks a destructive command with Confirm/Cancel buttons; remembers that it did, so no answer is posted too. */
+    final class Prompt implements Confirmer {
+        private final SlackTurn turn;
+        private boolean posted;
+
+        private Prompt(SlackTurn turn) {
+            this.turn = turn;
+        }
+
+        @Override
+        public Optional<CommandResult> confirm(CommandRequest command, CommandSpec spec) {
+            Message m = turn.message();
+            PendingConfirmations.Pending request = pending.open(m.user(), turn.channel(), turn.replyTs(), m.text());
+            BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(request, ttl.toSeconds());
+            poster.post(turn.channel(), turn.replyTs(), prompt.text(), prompt.blocks());
+            posted = true;
+            return Optional.of(CommandResult.awaitingConfirmation(prompt.text(), "confirmation " + request.id()));
+        }
+
+        /** Whether the buttons went out, so the turn's answer is already in the thread. */
+        boolean posted() {
+            return posted;
+        }
     }
 
     /**
@@ -67,7 +94,7 @@ final class ConfirmationFlow {
             return;
         }
         PendingConfirmations.Pending request = found.get();
-        if (!decider.equals(request.user()) && roleOf(decider) != Role.ADMIN) {
+        if (!decider.equals(request.user()) && access.roleOrViewer(decider) != Role.ADMIN) {
             audit.record(decider, channel, "confirm", request.text(), "refused", "only the requester or an admin may decide");
             replies.say(new SlackTurn(new Message("", decider, channel, request.threadTs(), clock.instant()), channel,
                     request.threadTs(), null), SlackText.user(decider) + " only " + SlackText.user(request.user()) + " or an admin can confirm or cancel this.");
@@ -98,15 +125,5 @@ final class ConfirmationFlow {
             poster.update(channel, messageTs, done.text(), done.blocks());
         }
         return true;
-    }
-
-    /** Fails closed: if the role cannot be determined, the presser is treated as a viewer. */
-    private Role roleOf(String user) {
-        try {
-            return access.roleOf(user);
-        } catch (RuntimeException e) {
-            LOG.error("access check failed for {}", user, e);
-            return Role.VIEWER;
-        }
     }
 }

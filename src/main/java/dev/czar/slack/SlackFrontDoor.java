@@ -64,6 +64,8 @@ public final class SlackFrontDoor implements AutoCloseable {
     private final SlackHttpEndpoint http;
     private final SocketModeApp socket;
     private SlackOutbound outbound;
+    private DeliveryTally tally;
+    private int resumedAtStart;
 
     private SlackFrontDoor(App app, AnswerWorkers workers, SlackHttpEndpoint http, SocketModeApp socket) {
         this.app = app;
@@ -108,8 +110,9 @@ public final class SlackFrontDoor implements AutoCloseable {
         SlackResponder responder = new SlackResponder(wiring.chat(), replies,
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
+        DeliveryTally tally = new DeliveryTally();
         SlackListeners listeners = new SlackListeners(responder, confirmations, replies, workers, ledger, threads,
-                wiring.chat()::awaitedInThread, config.channels(), wiring.clock());
+                wiring.chat()::awaitedInThread, config.channels(), wiring.clock(), tally);
         listeners.register(app);
         int resumed = listeners.resumeUnanswered(Duration.ofHours(1));
         if (resumed > 0) {
@@ -121,6 +124,8 @@ public final class SlackFrontDoor implements AutoCloseable {
                     ? startHttp(app, workers, transport, new SlackRequestGate(tokens.signingSecret(), wiring.clock()))
                     : startSocketMode(app, workers, tokens);
             door.outbound = new SlackOutbound(poster);
+            door.tally = tally;
+            door.resumedAtStart = resumed;
             return door;
         } catch (RuntimeException e) {
             workers.close();
@@ -190,6 +195,16 @@ public final class SlackFrontDoor implements AutoCloseable {
     /** Posting and uploading outside a conversation: scheduled digests, charts, alerts to workstream threads. */
     public SlackOutbound outbound() {
         return outbound;
+    }
+
+    /** How the deliveries so far ended (answered, ignored, repeated …). */
+    DeliveryTally tally() {
+        return tally;
+    }
+
+    /** How many questions left unanswered by the previous run were queued again at start. */
+    int resumedAtStart() {
+        return resumedAtStart;
     }
 
     /** The HTTP endpoint's port, or -1 under Socket Mode. */

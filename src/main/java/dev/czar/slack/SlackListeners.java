@@ -38,10 +38,11 @@ final class SlackListeners {
     private final List<String> channels;
     private final Predicate<Message> awaitedInThread;
     private final Clock clock;
+    private final DeliveryTally tally;
 
     SlackListeners(SlackResponder responder, ConfirmationFlow confirmations, ThreadReplies replies, AnswerWorkers workers,
                    EventLedger ledger, ThreadMemory threads, Predicate<Message> awaitedInThread, List<String> channels,
-                   Clock clock) {
+                   Clock clock, DeliveryTally tally) {
         this.responder = responder;
         this.confirmations = confirmations;
         this.replies = replies;
@@ -51,6 +52,7 @@ final class SlackListeners {
         this.awaitedInThread = awaitedInThread;
         this.channels = channels;
         this.clock = clock;
+        this.tally = tally;
     }
 
     void register(App app) {
@@ -64,7 +66,7 @@ final class SlackListeners {
     private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
         AppMentionEvent event = payload.getEvent();
         if (event.getUser() == null || event.getBotId() != null || !answersIn(event.getChannel())) {
-            return ctx.ack();
+            return ignored(ctx);
         }
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
         return take(payload.getEventId(), ctx, turn(event.getText(), event.getUser(), event.getChannel(), thread, event.getTs()));
@@ -77,7 +79,7 @@ final class SlackListeners {
     private Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent event = payload.getEvent();
         if (event.getUser() == null || event.getBotId() != null || event.getText() == null) {
-            return ctx.ack();
+            return ignored(ctx);
         }
         boolean direct = "im".equals(event.getChannelType());
         SlackTurn turn = turn(event.getText(), event.getUser(), event.getChannel(), event.getThreadTs(), event.getTs());
@@ -85,7 +87,7 @@ final class SlackListeners {
                 && !mentions(event.getText(), ctx.getBotUserId())
                 && (threads.isIn(event.getChannel(), event.getThreadTs()) || awaitedInThread.test(turn.message()));
         if (!direct && !followUp) {
-            return ctx.ack();
+            return ignored(ctx);
         }
         return take(payload.getEventId(), ctx, turn);
     }
@@ -93,15 +95,18 @@ final class SlackListeners {
     private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
         if (!answersIn(p.getChannelId())) {
+            tally.record(DeliveryTally.Ending.IGNORED);
             return ctx.ack("czar does not answer in this channel (slack.channels in config/czar.yaml).");
         }
         if (replayed(req)) {
             LOG.info("slash command replayed (same signed body and timestamp); not run again");
+            tally.record(DeliveryTally.Ending.REPEATED);
             return ctx.ack();
         }
         String text = p.getText() == null ? "" : p.getText().strip();
         SlackTurn turn = turn((COMMAND + " " + text).strip(), p.getUserId(), p.getChannelId(), null, null);
-        if (!workers.submit(() -> responder.respond(turn))) {
+        if (!workers.submit(() -> answer(null, turn))) {
+            tally.record(DeliveryTally.Ending.BUSY);
             return ctx.ack(ThreadReplies.BUSY);
         }
         return ctx.ack();
@@ -143,6 +148,8 @@ final class SlackListeners {
             confirmations.decide(confirm, id, user, channel, messageTs);
         } catch (RuntimeException e) {
             LOG.error("deciding confirmation {} failed", id, e);
+        } finally {
+            tally.record(DeliveryTally.Ending.DECIDED);
         }
     }
 
@@ -151,13 +158,18 @@ final class SlackListeners {
         if (eventId != null && !ledger.firstDelivery(eventId, turn)) {
             LOG.info("event {} redelivered (retry {}, {}); already taken, not answering again", eventId,
                     ctx.getRetryNum(), ctx.getRetryReason());
+            tally.record(DeliveryTally.Ending.REPEATED);
             return ctx.ack();
         }
         if (!workers.submit(() -> answer(eventId, turn))) {
             LOG.warn("answer queue full; telling {} to ask again", turn.message().user());
             workers.timers().execute(() -> {
-                replies.say(turn, ThreadReplies.BUSY);
-                markAnswered(eventId);
+                try {
+                    replies.say(turn, ThreadReplies.BUSY);
+                    markAnswered(eventId);
+                } finally {
+                    tally.record(DeliveryTally.Ending.BUSY);
+                }
             });
         }
         return ctx.ack();
@@ -180,8 +192,17 @@ final class SlackListeners {
     }
 
     private void answer(String eventId, SlackTurn turn) {
-        responder.respond(turn);
-        markAnswered(eventId);
+        try {
+            responder.respond(turn);
+            markAnswered(eventId);
+        } finally {
+            tally.record(DeliveryTally.Ending.ANSWERED);
+        }
+    }
+
+    private Response ignored(EventContext ctx) {
+        tally.record(DeliveryTally.Ending.IGNORED);
+        return ctx.ack();
     }
 
     private void markAnswered(String eventId) {

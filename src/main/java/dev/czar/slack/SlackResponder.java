@@ -1,16 +1,14 @@
 package dev.czar.slack;
 
 import dev.czar.chat.ChatService;
-import dev.czar.command.CommandSpec;
+import dev.czar.chat.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
-
 /**
  * Answers one {@link SlackTurn} on a worker thread: the same {@link ChatService} as every front door produces the
- * answer and {@link ThreadReplies} posts it in the thread. Destructive commands the sender may run are not
- * executed here but handed to the {@link ConfirmationFlow}.
+ * answer and {@link ThreadReplies} posts it in the thread. A destructive command the sender may run is parked by
+ * the {@link ConfirmationFlow}, whose buttons are then the answer.
  */
 final class SlackResponder {
     private static final Logger LOG = LoggerFactory.getLogger(SlackResponder.class);
@@ -29,11 +27,10 @@ final class SlackResponder {
 
     void respond(SlackTurn turn) {
         try (WorkingIndicator.Handle ignored = working.start(turn.channel(), turn.questionTs())) {
-            Optional<CommandSpec> destructive = chat.destructiveCommand(turn.message());
-            if (destructive.isPresent()) {
-                confirmations.ask(turn, destructive.get());
-            } else {
-                replies.reply(turn, chat.handle(turn.message()));
+            ConfirmationFlow.Prompt prompt = confirmations.promptIn(turn);
+            Answer answer = chat.handle(turn.message(), prompt);
+            if (!prompt.posted()) {
+                replies.reply(turn, answer);
             }
         } catch (RuntimeException e) {
             LOG.error("answering a Slack message in {} failed", turn.channel(), e);

@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.chat.ChatGateway;
 import dev.czar.chat.Message;
 import dev.czar.chat.ThreadHandoff;
 
@@ -14,12 +15,6 @@ import java.util.Optional;
  * one thread wait, the answer must start with the name of the one it is for ({@code fix-login: yes}).
  */
 public final class WorkstreamThreads implements ThreadHandoff {
-    /** Posts a line into a chat thread ({@code threadTs} null: a new message); the new message's ts, or empty. */
-    @FunctionalInterface
-    public interface Poster {
-        Optional<String> post(String channel, String threadTs, String text);
-    }
-
     private final WorkstreamStore store;
 
     public WorkstreamThreads(WorkstreamStore store) {
@@ -45,7 +40,7 @@ public final class WorkstreamThreads implements ThreadHandoff {
      * its first notice as a new message, which becomes its thread: later notices and the operator's answers go
      * there. Workstreams from the CLI, and notices Slack refused, go to {@code fallback}.
      */
-    public WorkerNotices notices(Poster poster, WorkerNotices fallback) {
+    public WorkerNotices notices(ChatGateway chat, WorkerNotices fallback) {
         return (ws, text) -> {
             if (ws.channel() == null || ws.channel().isBlank() || "cli".equals(ws.channel()) || "console".equals(ws.channel())) {
                 fallback.tell(ws, text);
@@ -53,7 +48,7 @@ public final class WorkstreamThreads implements ThreadHandoff {
             }
             // the notice's workstream may be a snapshot from before its first notice adopted a thread
             String thread = ws.thread() != null ? ws.thread() : store.find(ws.name()).map(Workstream::thread).orElse(null);
-            Optional<String> posted = poster.post(ws.channel(), thread, ws.name() + ": " + text);
+            Optional<String> posted = chat.post(ws.channel(), thread, ws.name() + ": " + text);
             if (posted.isEmpty()) {
                 fallback.tell(ws, text);
             } else if (thread == null) {

@@ -59,7 +59,7 @@ class RedactorLinearTimeTest {
         long start = System.nanoTime();
         long largeWork = SecretScanner.scan(large).work();
         long largeMs = (System.nanoTime() - start) / 1_000_000;
-        String masked = Redactor.INSTANCE.redact(large);
+        Redactor.INSTANCE.redact(large); // the whole redaction ends on it too, not only the scan
         // then
         double ratio = (double) largeWork / smallWork;
         double perChar = (double) largeWork / large.length();
@@ -68,7 +68,6 @@ class RedactorLinearTimeTest {
         assertThat(ratio).as("work on 10 MB / work on 1 MB").isLessThan(12.0);
         assertThat(perChar).as("characters read per input character").isLessThan(12.0);
         assertThat(largeMs).as("milliseconds to scan 10 MB").isLessThan(10_000);
-        assertThat(masked).isNotNull();
     }
 
     private static String repeat(String unit, int length) {

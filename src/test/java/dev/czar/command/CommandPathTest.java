@@ -107,6 +107,43 @@ class CommandPathTest {
     }
 
     @Test
+    void should_audit_a_command_whose_handler_breaks_and_keep_the_error_for_the_front_door() {
+        // given
+        CommandPath path = path(new AccessConfig(null, null, "admin"));
+        IllegalStateException bug = new IllegalStateException("worker table locked");
+        CommandRequest request = new CommandRequest("kill", List.of("w1"), "w1", from("local:me", "kill w1"));
+
+        // when
+        CommandResult result = path.run(request, KILL, (r, log) -> {
+            throw bug;
+        }, Confirmer.TYPED);
+
+        // then
+        assertThat(result.error()).isSameAs(bug);
+        AuditLog.Entry entry = audit.recent(1).get(0);
+        assertThat(entry.outcome()).isEqualTo("failed");
+        assertThat(entry.detail()).contains("worker table locked");
+    }
+
+    @Test
+    void should_answer_a_destructive_command_with_the_front_doors_prompt_and_audit_it_as_awaiting() {
+        // given
+        CommandPath path = path(new AccessConfig(List.of("U_ADMIN"), null, null));
+        Confirmer askFirst = (request, spec) -> java.util.Optional.of(
+                CommandResult.awaitingConfirmation("Confirm " + request.verb() + "?", "confirmation 7"));
+
+        // when
+        Answer answer = path.execute(from("U_ADMIN", "kill worker-3"), askFirst);
+
+        // then
+        assertThat(answer.text()).isEqualTo("Confirm kill?");
+        assertThat(executed.get()).isZero();
+        AuditLog.Entry entry = audit.recent(1).get(0);
+        assertThat(entry.outcome()).isEqualTo("awaiting-confirmation");
+        assertThat(entry.detail()).isEqualTo("confirmation 7");
+    }
+
+    @Test
     void should_list_in_help_only_the_commands_the_user_may_run() {
         CommandPath path = path(new AccessConfig(List.of("U_ADMIN"), List.of("U_OPERATOR"), null));
 

@@ -2,15 +2,14 @@ package dev.czar.digest;
 
 import dev.czar.UserError;
 import dev.czar.config.DigestConfig;
+import dev.czar.testsupport.RecordingGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,28 +18,23 @@ class DigestSchedulerTest {
     @TempDir
     Path tmp;
     DigestFixture fx;
-    final List<String> posted = new ArrayList<>();
-    final List<String> uploaded = new ArrayList<>();
-
-    final DigestPoster poster = new DigestPoster() {
-        @Override
-        public Optional<String> post(String channel, String threadTs, String text) {
-            posted.add(channel + ": " + text);
-            return Optional.of("1700000000.00010" + posted.size());
-        }
-
-        @Override
-        public boolean upload(String channel, String threadTs, String filename, byte[] png, String title) {
-            uploaded.add(channel + "/" + threadTs + " " + filename);
-            return true;
-        }
-    };
+    final RecordingGateway poster = new RecordingGateway();
 
     @AfterEach
     void close() {
         if (fx != null) {
             fx.close();
         }
+    }
+
+    /** Each post as "channel: text". */
+    private List<String> posted() {
+        return poster.posts().stream().map(p -> p.channel() + ": " + p.text()).toList();
+    }
+
+    /** Each upload as "channel/thread filename". */
+    private List<String> uploaded() {
+        return poster.uploads().stream().map(u -> u.channel() + "/" + u.threadTs() + " " + u.filename()).toList();
     }
 
     private static DigestSchedule schedule(String cron, String zone, String channel) {
@@ -82,7 +76,7 @@ class DigestSchedulerTest {
         // then
         assertThat(first).isEqualTo(1);
         assertThat(second).isZero();
-        assertThat(posted).hasSize(1).allMatch(p -> p.startsWith("#czar-ops: "));
+        assertThat(posted()).hasSize(1).allMatch(p -> p.startsWith("#czar-ops: "));
     }
 
     @Test
@@ -99,7 +93,7 @@ class DigestSchedulerTest {
         assertThat(scheduler.tick()).isEqualTo(1);
         fx.clock.set(Instant.parse("2026-11-03T08:30:05Z"));
         assertThat(scheduler.tick()).isEqualTo(1);
-        assertThat(posted).hasSize(2);
+        assertThat(posted()).hasSize(2);
     }
 
     @Test
@@ -115,8 +109,8 @@ class DigestSchedulerTest {
 
         scheduler.tick();
 
-        assertThat(posted).hasSize(1);
-        assertThat(uploaded).containsExactly("#eng/1700000000.000101 parse-trend.png");
+        assertThat(posted()).hasSize(1);
+        assertThat(uploaded()).containsExactly("#eng/1700000000.000101 parse-trend.png");
     }
 
     @Test
@@ -143,6 +137,6 @@ class DigestSchedulerTest {
         int news = scheduler.tick();
 
         assertThat(List.of(first, quiet, news)).containsExactly(1, 0, 1);
-        assertThat(posted.get(1)).contains("fix-login: new -> QUEUED");
+        assertThat(posted().get(1)).contains("fix-login: new -> QUEUED");
     }
 }

@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,7 +164,6 @@ class HostileSlackHttpTest {
     }
 
     private static String slash(String user, String text) {
-        return SlackFixtures.fill("payloads/slash_command.txt", Map.of("user", user,
-                "text", URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        return SlackFixtures.slashCommand(user, text);
     }
 }

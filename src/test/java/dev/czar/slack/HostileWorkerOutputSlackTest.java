@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,17 +83,7 @@ class HostileWorkerOutputSlackTest {
     }
 
     private Map<String, String> awaitPost(String text) {
-        bed.slack.awaitCalls("chat.postMessage", 1, WAIT);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var match = bed.slack.calls("chat.postMessage").stream()
-                    .filter(p -> p.getOrDefault("text", "").contains(text)).findFirst();
-            if (match.isPresent()) {
-                return match.get();
-            }
-            WorkerSlackBed.sleep(50);
-        }
-        throw new AssertionError("no post containing '" + text + "' in " + bed.slack.calls("chat.postMessage"));
+        return bed.slack.awaitPost(text, WAIT);
     }
 
     /** Every text in a post's blocks, as Slack would read it (the form carries the blocks as JSON). */
@@ -121,7 +109,6 @@ class HostileWorkerOutputSlackTest {
     }
 
     private static String slash(String text) {
-        return SlackFixtures.fill("payloads/slash_command.txt", Map.of("user", WorkerSlackBed.OPERATOR,
-                "text", URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        return SlackFixtures.slashCommand(WorkerSlackBed.OPERATOR, text);
     }
 }

@@ -5,7 +5,6 @@ import dev.czar.config.DigestConfig;
 import dev.czar.config.SlackConfig;
 import dev.czar.digest.BenchSource;
 import dev.czar.digest.DigestFixture;
-import dev.czar.digest.DigestPoster;
 import dev.czar.digest.DigestSchedule;
 import dev.czar.digest.DigestScheduler;
 import dev.czar.testsupport.SlackApiStub;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -58,20 +56,9 @@ class ScheduledDigestSlackTest {
         Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
         SlackOutbound outbound = new SlackOutbound(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN),
                 new SlackOutbox(fx.db, fx.clock), 2, 10));
-        DigestPoster poster = new DigestPoster() {
-            @Override
-            public Optional<String> post(String channel, String threadTs, String text) {
-                return outbound.post(channel, threadTs, text);
-            }
-
-            @Override
-            public boolean upload(String channel, String threadTs, String filename, byte[] png, String title) {
-                return outbound.upload(channel, threadTs, filename, png, title);
-            }
-        };
         DigestScheduler scheduler = new DigestScheduler(List.of(DigestSchedule.parse(
                 new DigestConfig.Schedule("0 9 * * MON-FRI", "Europe/Berlin", "C0CHANNEL1", false), 0)),
-                fx.digests(), fx.bench, poster, fx.clock);
+                fx.digests(), fx.bench, outbound, fx.clock);
         fx.clock.set(Instant.parse("2026-11-02T07:00:00Z"));
         scheduler.tick();
 

@@ -29,7 +29,8 @@ class SlackChannelsTest {
             // then only the DM is answered, and the mention was still acknowledged
             assertThat(mention).isEqualTo(200);
             bed.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
-            Thread.sleep(400);
+            assertThat(bed.frontDoor.tally().await(DeliveryTally.Ending.IGNORED, 1, Duration.ofSeconds(10))).isTrue();
+            assertThat(bed.frontDoor.tally().await(DeliveryTally.Ending.ANSWERED, 1, Duration.ofSeconds(10))).isTrue();
             assertThat(bed.slack.calls("chat.postMessage")).extracting(p -> p.get("channel")).containsExactly("D0DIRECTMSG");
         }
     }

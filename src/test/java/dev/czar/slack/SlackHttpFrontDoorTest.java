@@ -1,5 +1,6 @@
 package dev.czar.slack;
 
+import dev.czar.command.CommandPath;
 import dev.czar.config.SlackConfig;
 import dev.czar.store.AuditLog;
 import dev.czar.testsupport.SlackApiStub;
@@ -10,10 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +40,16 @@ class SlackHttpFrontDoorTest {
         bed = new SlackTestBed(dir, new SlackConfig(null));
     }
 
+    /** How many deliveries had ended each way when the test began. */
+    private final Map<DeliveryTally.Ending, Long> endedBefore = new java.util.EnumMap<>(DeliveryTally.Ending.class);
+
     @BeforeEach
     void forgetCalls() {
         bed.slack.server().resetRequests();
         bed.killed.clear();
+        for (DeliveryTally.Ending ending : DeliveryTally.Ending.values()) {
+            endedBefore.put(ending, bed.frontDoor.tally().count(ending));
+        }
     }
 
     @AfterAll
@@ -67,7 +74,8 @@ class SlackHttpFrontDoorTest {
         assertThat(post).containsEntry("channel", "C0CHANNEL1").containsEntry("thread_ts", ts);
         assertThat(post.get("blocks")).contains("feature-x").contains("\"type\":\"context\"");
         assertThat(post.get("authorization")).isEqualTo("Bearer " + SlackApiStub.BOT_TOKEN);
-        assertNoMoreCalls("chat.postMessage", 1);
+        awaitEnded(DeliveryTally.Ending.ANSWERED, 1);
+        assertThat(bed.slack.calls("chat.postMessage")).hasSize(1);
     }
 
     @Test
@@ -83,7 +91,9 @@ class SlackHttpFrontDoorTest {
 
         // then
         assertThat(retry.statusCode()).isEqualTo(200);
-        assertNoMoreCalls("chat.postMessage", 1);
+        awaitEnded(DeliveryTally.Ending.REPEATED, 1);
+        awaitEnded(DeliveryTally.Ending.ANSWERED, 1);
+        assertThat(bed.slack.calls("chat.postMessage")).hasSize(1);
     }
 
     @Test
@@ -98,7 +108,11 @@ class SlackHttpFrontDoorTest {
 
         // then
         assertThat(List.of(forged.statusCode(), unsigned.statusCode(), stale.statusCode())).containsOnly(401);
-        assertNoMoreCalls("chat.postMessage", 0);
+        for (DeliveryTally.Ending ending : DeliveryTally.Ending.values()) {
+            assertThat(bed.frontDoor.tally().count(ending)).as("deliveries that reached Bolt and ended " + ending)
+                    .isEqualTo(endedBefore.get(ending));
+        }
+        assertThat(bed.slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test
@@ -126,7 +140,9 @@ class SlackHttpFrontDoorTest {
         // then only the first is answered, in its thread
         Map<String, String> followUp = bed.slack.awaitCalls("chat.postMessage", 2, WAIT).get(1);
         assertThat(followUp).containsEntry("thread_ts", "1764250000.000200");
-        assertNoMoreCalls("chat.postMessage", 2);
+        awaitEnded(DeliveryTally.Ending.IGNORED, 1);
+        awaitEnded(DeliveryTally.Ending.ANSWERED, 2);
+        assertThat(bed.slack.calls("chat.postMessage")).hasSize(2);
     }
 
     @Test
@@ -163,6 +179,26 @@ class SlackHttpFrontDoorTest {
             assertThat(entry.outcome()).isEqualTo("refused");
         });
         assertThat(bed.killed).isEmpty();
+    }
+
+    /** A destructive command used to be parsed on the way to a confirmation and again on the way to its answer. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kill w7     | needs the admin role
+            status main | main
+            """)
+    void should_parse_and_authorize_a_slash_command_once(String command, String reply) {
+        // given
+        CommandPath.Counts before = bed.commands.counts();
+
+        // when
+        bed.requests.command(slash(SlackTestBed.VIEWER, command));
+
+        // then
+        assertThat(bed.slack.awaitCalls("chat.postMessage", 1, WAIT).get(0).get("text")).contains(reply);
+        CommandPath.Counts after = bed.commands.counts();
+        assertThat(after.parses() - before.parses()).as("parses").isEqualTo(1);
+        assertThat(after.accessChecks() - before.accessChecks()).as("access checks").isEqualTo(1);
     }
 
     @Test
@@ -202,7 +238,8 @@ class SlackHttpFrontDoorTest {
         bed.requests.interaction(button(SlackTestBed.ADMIN, BlockKitRenderer.CONFIRM_ACTION, id));
 
         // then
-        assertNoMoreCalls("chat.postMessage", 2);
+        awaitEnded(DeliveryTally.Ending.DECIDED, 3);
+        assertThat(bed.slack.calls("chat.postMessage")).hasSize(2);
         assertThat(bed.slack.calls("chat.postMessage").get(1).get("text")).contains("only <@" + SlackTestBed.ADMIN + ">");
         assertThat(bed.slack.calls("chat.update").get(0).get("blocks")).contains("cancelled by");
         assertThat(bed.killed).isEmpty();
@@ -241,8 +278,7 @@ class SlackHttpFrontDoorTest {
     }
 
     private static String slash(String user, String text) {
-        return SlackFixtures.fill("payloads/slash_command.txt", Map.of("user", user,
-                "text", URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        return SlackFixtures.slashCommand(user, text);
     }
 
     private static String button(String user, String actionId, String value) {
@@ -251,10 +287,7 @@ class SlackHttpFrontDoorTest {
 
     /** The pending confirmation id, from the Confirm button's value in the posted prompt. */
     private static String pendingId(Map<String, String> prompt) {
-        var m = java.util.regex.Pattern.compile("\"action_id\":\"czar_confirm\"[^}]*?\"value\":\"([^\"]+)\"|"
-                + "\"value\":\"([^\"]+)\"[^}]*?\"action_id\":\"czar_confirm\"").matcher(prompt.get("blocks"));
-        assertThat(m.find()).as("confirm button in " + prompt.get("blocks")).isTrue();
-        return m.group(1) != null ? m.group(1) : m.group(2);
+        return SlackFixtures.confirmationId(prompt);
     }
 
     /** Block Kit JSON as Slack reads it (Gson writes {@code <} as {@code \\u003c}). */
@@ -266,13 +299,14 @@ class SlackHttpFrontDoorTest {
         }
     }
 
-    /** Gives the workers time to (wrongly) post more, then checks they did not. */
-    private void assertNoMoreCalls(String method, int expected) {
+    /** Waits until {@code n} more deliveries ended as {@code ending} than when the test began: they were handled. */
+    private void awaitEnded(DeliveryTally.Ending ending, long n) {
         try {
-            Thread.sleep(400);
+            assertThat(bed.frontDoor.tally().await(ending, endedBefore.get(ending) + n, WAIT))
+                    .as(n + " more deliveries ending " + ending).isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
-        assertThat(bed.slack.calls(method)).hasSize(expected);
     }
 }

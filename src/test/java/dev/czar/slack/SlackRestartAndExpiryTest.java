@@ -2,13 +2,16 @@ package dev.czar.slack;
 
 import dev.czar.config.SlackConfig;
 import dev.czar.store.Database;
+import dev.czar.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,10 +31,10 @@ class SlackRestartAndExpiryTest {
         // when Slack redelivers it to the restarted czar
         try (SlackTestBed after = new SlackTestBed(dir.resolve("after"), new SlackConfig(null), Database.open(dir))) {
             int status = after.requests.redelivery(event, 1).statusCode();
-            Thread.sleep(400);
 
             // then
             assertThat(status).isEqualTo(200);
+            assertThat(after.frontDoor.tally().await(DeliveryTally.Ending.REPEATED, 1, WAIT)).as("redelivery seen").isTrue();
             assertThat(after.slack.calls("chat.postMessage")).isEmpty();
         }
     }
@@ -54,7 +57,7 @@ class SlackRestartAndExpiryTest {
             assertThat(posts.get(0).get("text")).contains("feature-x");
         }
         try (SlackTestBed again = new SlackTestBed(dir.resolve("again"), new SlackConfig(null), Database.open(dir))) {
-            Thread.sleep(400);
+            assertThat(again.frontDoor.resumedAtStart()).as("questions queued again at start").isZero();
             assertThat(again.slack.calls("chat.postMessage")).isEmpty();
         }
     }
@@ -63,13 +66,15 @@ class SlackRestartAndExpiryTest {
     void should_not_run_a_kill_confirmed_after_its_prompt_expired(@TempDir Path dir) throws InterruptedException {
         // given
         SlackConfig shortLived = new SlackConfig(null, null, null, null, 1, null, null, List.of());
-        try (SlackTestBed bed = new SlackTestBed(dir, shortLived)) {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (SlackTestBed bed = new SlackTestBed(dir, shortLived, Database.open("jdbc:h2:mem:slack-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1"), clock)) {
             bed.requests.command(slashKill());
             String blocks = bed.slack.awaitCalls("chat.postMessage", 1, WAIT).get(0).get("blocks");
             String id = blocks.replaceAll("(?s).*\"value\":\"([0-9a-f-]{36})\".*", "$1");
 
             // when
-            Thread.sleep(1100);
+            clock.advance(Duration.ofSeconds(2)); // past the 1 s time-to-live
             bed.requests.interaction(dev.czar.testsupport.SlackFixtures.fill("payloads/block_actions.json", Map.of(
                     "user", SlackTestBed.ADMIN, "action_id", BlockKitRenderer.CONFIRM_ACTION, "value", id)));
 

@@ -47,6 +47,7 @@ final class SlackTestBed implements AutoCloseable {
     final GitEvidence git;
     final Database db;
     final AuditLog audit;
+    final CommandPath commands;
     final List<String> killed = new CopyOnWriteArrayList<>();
     final SlackFrontDoor frontDoor;
     final SignedSlackRequests requests;
@@ -56,15 +57,25 @@ final class SlackTestBed implements AutoCloseable {
     }
 
     SlackTestBed(Path dir, SlackConfig config, Database db) {
+        this(dir, config, db, Clock.systemUTC());
+    }
+
+    /** @param clock czar's one clock (a {@code MutableClock} ages confirmations without waiting) */
+    SlackTestBed(Path dir, SlackConfig config, Database db, Clock clock) {
         this(dir, config, db, SlackFrontDoor.Transport.http(0, "127.0.0.1"),
-                new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET), stub -> { });
+                new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET), stub -> { }, clock);
+    }
+
+    SlackTestBed(Path dir, SlackConfig config, Database db, SlackFrontDoor.Transport transport, SlackTokens tokens,
+                 java.util.function.Consumer<SlackApiStub> beforeStart) {
+        this(dir, config, db, transport, tokens, beforeStart, Clock.systemUTC());
     }
 
     /**
      * @param beforeStart runs against the Slack stub before czar starts (e.g. to offer Socket Mode connections)
      */
     SlackTestBed(Path dir, SlackConfig config, Database db, SlackFrontDoor.Transport transport, SlackTokens tokens,
-                 java.util.function.Consumer<SlackApiStub> beforeStart) {
+                 java.util.function.Consumer<SlackApiStub> beforeStart, Clock clock) {
         repo = TempGitRepo.init(dir.resolve("repo"), "main");
         repo.commit("initial commit", Map.of("README.md", "hello\n"));
         repo.branch("feature-x").checkout("feature-x");
@@ -72,7 +83,6 @@ final class SlackTestBed implements AutoCloseable {
         repo.checkout("main");
         git = GitEvidence.open(repo.dir(), new GitConfig(null, null));
         this.db = db;
-        Clock clock = Clock.systemUTC();
         audit = new AuditLog(db, clock);
         OfflineAnswerer answerer = new OfflineAnswerer(git, clock, ZoneOffset.UTC, 10);
         CommandRegistry registry = new CommandRegistry()
@@ -82,8 +92,8 @@ final class SlackTestBed implements AutoCloseable {
                     return CommandResult.ok("Stopped worker " + request.argumentText() + ".");
                 });
         AccessConfig access = new AccessConfig(List.of(ADMIN, OTHER_ADMIN), List.of(), "admin");
-        ChatService chat = new ChatService(new IntentRouter(), answerer,
-                new CommandPath(registry, new AccessPolicy(access), audit), new ConversationStore(db, clock), 8000);
+        commands = new CommandPath(registry, new AccessPolicy(access), audit);
+        ChatService chat = new ChatService(new IntentRouter(), answerer, commands, new ConversationStore(db, clock), 8000);
         SlackConfig withStub = new SlackConfig(slack.apiUrl(), config.workers(), config.queueCapacity(),
                 config.workingAfterMs(), config.confirmTtlSeconds(), config.postAttempts(), config.retryBackoffMs(),
                 config.channels());

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -117,7 +115,8 @@ class WorkerThreadSlackTest {
         bed.requests.command(slash(WorkerSlackBed.ADMIN, "merge feat"));
         Map<String, String> prompt = awaitPost("Confirm /czar merge feat");
         assertThat(prompt.get("blocks")).contains(BlockKitRenderer.CONFIRM_ACTION);
-        WorkerSlackBed.sleep(300);
+        // the three slash commands' turns are over (the last one parked behind the buttons), and main did not move
+        assertThat(bed.frontDoor.tally().await(DeliveryTally.Ending.ANSWERED, 3, WAIT)).as("three turns answered").isTrue();
         assertThat(bed.app.workers().headOf("main")).contains(mainBefore);
         bed.requests.interaction(SlackFixtures.fill("payloads/block_actions.json", Map.of("user", WorkerSlackBed.ADMIN,
                 "action_id", BlockKitRenderer.CONFIRM_ACTION, "value", pendingId(prompt))));
@@ -146,15 +145,7 @@ class WorkerThreadSlackTest {
 
     /** The first chat.postMessage whose text contains {@code text}, waiting for it. */
     private Map<String, String> awaitPost(String text) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            var match = bed.slack.calls("chat.postMessage").stream().filter(p -> p.getOrDefault("text", "").contains(text)).findFirst();
-            if (match.isPresent()) {
-                return match.get();
-            }
-            WorkerSlackBed.sleep(50);
-        }
-        throw new AssertionError("no post containing '" + text + "' in " + bed.slack.calls("chat.postMessage"));
+        return bed.slack.awaitPost(text, WAIT);
     }
 
     private static String threadMessage(String user, String ts, String threadTs, String text, String eventId) {
@@ -163,14 +154,10 @@ class WorkerThreadSlackTest {
     }
 
     private static String slash(String user, String text) {
-        return SlackFixtures.fill("payloads/slash_command.txt", Map.of("user", user,
-                "text", URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        return SlackFixtures.slashCommand(user, text);
     }
 
     private static String pendingId(Map<String, String> prompt) {
-        var m = java.util.regex.Pattern.compile("\"action_id\":\"czar_confirm\"[^}]*?\"value\":\"([^\"]+)\"|"
-                + "\"value\":\"([^\"]+)\"[^}]*?\"action_id\":\"czar_confirm\"").matcher(prompt.get("blocks"));
-        assertThat(m.find()).as("confirm button in " + prompt.get("blocks")).isTrue();
-        return m.group(1) != null ? m.group(1) : m.group(2);
+        return SlackFixtures.confirmationId(prompt);
     }
 }

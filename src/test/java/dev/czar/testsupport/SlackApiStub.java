@@ -69,6 +69,17 @@ public final class SlackApiStub implements AutoCloseable {
         return calls(method);
     }
 
+    /** Waits for the first {@code chat.postMessage} whose text contains {@code text}; returns it. */
+    public Map<String, String> awaitPost(String text, Duration timeout) {
+        await(() -> firstPost(text).isPresent(), timeout, "a post containing '" + text + "' among "
+                + calls("chat.postMessage"));
+        return firstPost(text).orElseThrow();
+    }
+
+    private java.util.Optional<Map<String, String>> firstPost(String text) {
+        return calls("chat.postMessage").stream().filter(p -> p.getOrDefault("text", "").contains(text)).findFirst();
+    }
+
     public static void await(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

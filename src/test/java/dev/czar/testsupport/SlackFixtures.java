@@ -22,6 +22,22 @@ public final class SlackFixtures {
         }
     }
 
+    /** A {@code /czar} slash command's form body, as {@code user} typed {@code text} after it. */
+    public static String slashCommand(String user, String text) {
+        return fill("payloads/slash_command.txt", Map.of("user", user,
+                "text", java.net.URLEncoder.encode(text, StandardCharsets.UTF_8)));
+    }
+
+    /** The pending confirmation's id: the Confirm button's value in a posted prompt's blocks. */
+    public static String confirmationId(Map<String, String> prompt) {
+        var m = java.util.regex.Pattern.compile("\"action_id\":\"czar_confirm\"[^}]*?\"value\":\"([^\"]+)\"|"
+                + "\"value\":\"([^\"]+)\"[^}]*?\"action_id\":\"czar_confirm\"").matcher(prompt.get("blocks"));
+        if (!m.find()) {
+            throw new AssertionError("no confirm button in " + prompt.get("blocks"));
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
     /** The fixture with each {@code ${key}} replaced; fails if a placeholder is left over. */
     public static String fill(String name, Map<String, String> values) {
         String text = read(name);

@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.czar.workers.WorkstreamState.QUEUED;
 import static dev.czar.workers.WorkstreamState.RUNNING;
@@ -36,16 +41,36 @@ class WorkstreamStoreTest {
     }
 
     @Test
-    void should_let_only_one_of_two_concurrent_starters_move_a_workstream_to_running() {
-        create("once", "task");
+    void should_let_only_one_of_two_concurrent_starters_move_a_workstream_to_running() throws Exception {
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) { // each round a fresh race; one lost update would show
+                // given
+                String name = "once-" + round;
+                create(name, "task");
+                CyclicBarrier together = new CyclicBarrier(2);
 
-        boolean first = store.transition("once", QUEUED, RUNNING, "supervisor A", "start", WorkstreamStore.set("owner", "A"));
-        boolean second = store.transition("once", QUEUED, RUNNING, "supervisor B", "start", WorkstreamStore.set("owner", "B"));
+                // when two supervisors start it at the same moment
+                Future<Boolean> a = starters.submit(() -> start(name, "A", together));
+                Future<Boolean> b = starters.submit(() -> start(name, "B", together));
 
-        assertThat(first).isTrue();
-        assertThat(second).isFalse();
-        assertThat(store.find("once").orElseThrow().owner()).isEqualTo("A");
-        assertThat(store.events("once", 10)).extracting(WorkstreamEvent::actor).containsExactly("U1", "supervisor A");
+                // then exactly one wins, and the row and its history name that one
+                boolean aWon = a.get(10, TimeUnit.SECONDS);
+                boolean bWon = b.get(10, TimeUnit.SECONDS);
+                assertThat(aWon ^ bWon).as("exactly one starter wins round " + round).isTrue();
+                String winner = aWon ? "A" : "B";
+                assertThat(store.find(name).orElseThrow().owner()).isEqualTo(winner);
+                assertThat(store.events(name, 10)).extracting(WorkstreamEvent::actor)
+                        .containsExactly("U1", "supervisor " + winner);
+            }
+        } finally {
+            starters.shutdownNow();
+        }
+    }
+
+    private boolean start(String name, String owner, CyclicBarrier together) throws Exception {
+        together.await(10, TimeUnit.SECONDS);
+        return store.transition(name, QUEUED, RUNNING, "supervisor " + owner, "start", WorkstreamStore.set("owner", owner));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.czar.evidence.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.czar.chat.Json;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,8 +12,6 @@ import java.util.Map;
 
 /** One JSON object per line; nested values are kept as their JSON text. */
 final class JsonlRecords implements RecordReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public void read(BufferedReader in, RecordSink sink) throws IOException {
         String line;
@@ -28,7 +26,7 @@ final class JsonlRecords implements RecordReader {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(line);
+                node = Json.MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
                 var at = e.getLocation();
                 sink.reject(number, "is not valid JSON" + (at == null ? "" : " (broken at column " + at.getColumnNr() + ")"));
