@@ -1,7 +1,6 @@
 package dev.czar.workers;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +25,8 @@ final class TaskFitCheck {
         if (!fit.available() || base == null || head == null || base.equals(head)) {
             return Optional.empty();
         }
-        List<BranchFacts.Change> changes = git.changes(base, head);
-        if (changes.isEmpty()) {
+        ChangeSummary change = ChangeSummary.ofBranch(git, base, head, MAX_MESSAGES);
+        if (change.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> others = new LinkedHashMap<>();
@@ -36,8 +35,7 @@ final class TaskFitCheck {
                 others.put(other.name(), other.task());
             }
         }
-        String summary = BranchSummary.of(git.messages(base, head, MAX_MESSAGES), changes);
-        return Optional.of(fit.judge(summary, ws.task(), others));
+        return Optional.of(fit.judge(change, ws.task(), others));
     }
 
     /** The gate item; its FAIL text goes back to the worker, so it quotes the task it should be doing. */
@@ -52,7 +50,7 @@ final class TaskFitCheck {
         TaskFit.Result r = result.get();
         return switch (r.verdict()) {
             case DRIFTING -> GateItem.fail("task-fit", "drifting: " + r.evidence() + ". Your task is: \""
-                    + clip(ws.task()) + "\"; do that task, not " + r.best() + "'s");
+                    + clip(ws.task()) + "\"; do that task" + (r.best() == null ? "" : ", not " + r.best() + "'s"));
             case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + r.evidence());
             case ON_TASK -> GateItem.pass("task-fit", "on task: " + r.evidence());
         };
