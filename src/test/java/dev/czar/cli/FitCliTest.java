@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.czar.chat.Json;
 import dev.czar.testsupport.CliRun;
 import dev.czar.testsupport.Fixtures;
+import dev.czar.testsupport.ModelStub;
 import dev.czar.testsupport.TempGitRepo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,30 @@ class FitCliTest {
     }
 
     @Test
+    void should_combine_the_models_requirements_and_flag_a_path_the_diff_does_not_contain() throws Exception {
+        try (ModelStub model = ModelStub.openAi()) {
+            model.replies(ModelStub.ok(Fixtures.read("openai/chat.completions.final.json", Map.of("content", """
+                    {"requirements": [
+                      {"text": "REST endpoints that route client requests", "addressed": true,
+                       "evidence": ["src/gateway/Routes.java:12"]},
+                      {"text": "request validation", "addressed": false, "evidence": []}
+                    ]}"""))));
+            Map<String, String> env = Map.of("CZAR_LLM_PROVIDER", "openai", "CZAR_LLM_BASE_URL", model.baseUrl(),
+                    "CZAR_LLM_MODEL", "gpt-4o-mini", "CZAR_LLM_API_KEY", "sk-test-" + "0123456789abcdefghij");
+
+            CliRun run = czar(env, "fit", "--diff", Fixtures.path("fit/audit.diff").toString(), "--task", GATEWAY, "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode verdict = Json.MAPPER.readTree(run.out());
+            assertThat(verdict.get("verdict").asText()).isEqualTo("drifting");
+            assertThat(verdict.get("evidence")).extracting(JsonNode::asText).contains(
+                    "model: 0 of 2 requirements addressed (with cited lines the diff has)",
+                    "flagged citation: src/gateway/Routes.java:12 (the change does not touch this file)");
+            assertThat(model.requests()).hasSize(1);
+        }
+    }
+
+    @Test
     void should_refuse_bad_input_with_one_czar_line_and_exit_2() throws Exception {
         Path notADiff = Files.writeString(tmp.resolve("notes.txt"), "some notes, not a diff\n");
         List<CliRun> runs = List.of(
@@ -105,9 +130,13 @@ class FitCliTest {
     }
 
     private CliRun czar(String... args) {
+        return czar(Map.of(), args);
+    }
+
+    private CliRun czar(Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--repo", repo.dir().toString(), "--home", tmp.resolve("home").toString()));
-        return CliRun.run(Map.of(), Clock.fixed(Instant.parse("2026-11-06T10:00:00Z"), ZoneOffset.UTC),
+        return CliRun.run(env, Clock.fixed(Instant.parse("2026-11-06T10:00:00Z"), ZoneOffset.UTC),
                 all.toArray(String[]::new));
     }
 }
