@@ -32,6 +32,9 @@ public final class LexicalEvidence {
             "are", "was", "were", "can", "now", "only", "more", "some", "which", "would", "could", "been", "being",
             "does", "did", "doesn", "don", "isn", "wasn");
 
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("\\bhttps?://\\S+");
+    /** Numbers (issue and pull request references, versions) and hexadecimal object ids. */
+    private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("\\d+|(?=.*\\d)[0-9a-f]{7,40}");
     private final Supplier<? extends Collection<String>> corpus;
     private Map<String, Integer> documentFrequency;
     private int documents;
@@ -103,9 +106,11 @@ public final class LexicalEvidence {
         return documents == 0 ? 1 : Math.log((documents + 1.0) / (df.getOrDefault(stem, 0) + 1.0)) + 1;
     }
 
+    /** Words that say what a text is about: no stop words, no issue numbers, SHAs or links ("#2233", "https://..."). */
     static List<String> contentWords(String text) {
-        return Arrays.stream(BranchSummary.words(text).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() >= 3 && !STOP.contains(w)).toList();
+        String plain = URL.matcher(text).replaceAll(" ");
+        return Arrays.stream(BranchSummary.words(plain).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 3 && !STOP.contains(w) && !NOT_A_WORD.matcher(w).matches()).toList();
     }
 
     static Set<String> stems(Collection<String> words) {

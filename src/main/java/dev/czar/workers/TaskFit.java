@@ -62,6 +62,11 @@ public final class TaskFit {
         this.lexical = lexical;
     }
 
+    /** The word weights scores use (also what requirement progress reads). */
+    public LexicalEvidence lexical() {
+        return lexical;
+    }
+
     public boolean available() {
         return embedder.available();
     }

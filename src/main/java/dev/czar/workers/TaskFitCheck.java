@@ -52,8 +52,17 @@ final class TaskFitCheck {
             case DRIFTING -> GateItem.fail("task-fit", "drifting: " + r.evidence() + ". Your task is: \""
                     + clip(ws.task()) + "\"; do that task" + (r.best() == null ? "" : ", not " + r.best() + "'s"));
             case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + r.evidence());
-            case ON_TASK -> GateItem.pass("task-fit", "on task: " + r.evidence());
+            case ON_TASK -> GateItem.pass("task-fit", "on task: " + r.evidence() + covered(ws, base, head));
         };
+    }
+
+    /** For a task written as a list: which of its requirements the branch touches ("; 3 of 5 requirements ..."). */
+    private String covered(Workstream ws, String base, String head) {
+        if (TaskRequirements.of(ws.task()).isEmpty()) {
+            return "";
+        }
+        return "; " + RequirementProgress.of(ws.task(), ChangeSummary.ofBranch(git, base, head, MAX_MESSAGES), fit.lexical())
+                .line();
     }
 
     private static String clip(String task) {

@@ -21,13 +21,17 @@ import java.util.regex.Pattern;
  * <p>
  * Filter: merges, commits by bots (dependabot, renovate, pre-commit-ci, github-actions, any "[bot]"), version bumps
  * and release commits (subject starting "bump", "release", "prepare", "version", "changelog", "merge", or a version
- * number), subjects of fewer than three words, and diffs of fewer than 3 or more than 600 changed lines or more than
+ * number; or starting "upgrade"/"update" (after an optional "chore:" tag) and naming a version number, dependencies,
+ * "version" or a wrapper), subjects of fewer than three words, and diffs of fewer than 3 or more than 600 changed lines or more than
  * 25 files are skipped.
  */
 final class HistoryPairs {
     private static final Pattern BOT = Pattern.compile("(?i)\\[bot]|dependabot|renovate|pre-commit-ci|github-actions");
     private static final Pattern RELEASE = Pattern.compile(
             "(?i)^(bump|release|prepare|version|changelog|update changelog|merge)\\b|^v?\\d+\\.\\d+");
+    /** "Upgrade to Spring Boot 4.0.1", "chore: Update dependencies", "Upgrading gradle wrapper": version bumps too. */
+    private static final Pattern UPGRADE = Pattern.compile(
+            "(?i)^(\\w+(\\(\\w+\\))?:\\s*)?(bump|upgrad\\w*|updat\\w*)\\b.*(\\d+\\.\\d+|dependenc|\\bdeps?\\b|version|wrapper)");
     private static final Pattern TRAILER = Pattern.compile("(?m)^(Signed-off-by|Co-authored-by|Reviewed-by|Change-Id): .*$");
 
     /** One commit: its short sha, its message (the task) and its change (no message in it). */
@@ -86,7 +90,7 @@ final class HistoryPairs {
         String who = c.getAuthorIdent().getName() + " " + c.getAuthorIdent().getEmailAddress() + " "
                 + c.getCommitterIdent().getName();
         String subject = c.getShortMessage().strip();
-        return c.getParentCount() == 1 && !BOT.matcher(who).find() && !RELEASE.matcher(subject).find()
+        return c.getParentCount() == 1 && !BOT.matcher(who).find() && !RELEASE.matcher(subject).find() && !UPGRADE.matcher(subject).find()
                 && subject.split("\\s+").length >= 3;
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <pre>
  * git clone -q https://github.com/pallets/click /tmp/click
  * ./mvnw -Pbench test -Dtest=TaskFitHistoryBenchmark -Dczar.eval.repo=/tmp/click [-Dczar.eval.rev=HEAD]
- *     [-Dczar.eval.skip=0] [-Dczar.eval.count=100] [-Dczar.eval.margin=0.05]
+ *     [-Dczar.eval.skip=0] [-Dczar.eval.count=100] [-Dczar.eval.margin=0.15]
  * </pre>
  * From {@code count} qualifying commits ({@link HistoryPairs} names the filter): for each commit, a line-up of its own
  * message and four other commits' messages (seeded draw) against its diff; the true pair judged with those four as
