@@ -115,4 +115,58 @@ class TaskFitHistoryBenchmark {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get((int) Math.min(sorted.size() - 1, Math.round(q * (sorted.size() - 1))));
     }
+
+    /**
+     * The same pairs through the model path ({@link ModelTaskFit}, OpenAI-compatible HTTP on loopback) with two
+     * stand-in models, which cannot judge and are not meant to: one cites a real added line for every requirement
+     * (an agreeable model), one cites a file the change does not have (a hallucinating model). What this measures is
+     * the combination and the citation check: how verdicts move when the model agrees with everything, and that a
+     * model whose citations the diff does not back cannot make a change "on task".
+     */
+    @Test
+    void task_fit_through_the_model_path_with_stand_in_models() throws Exception {
+        String repo = System.getProperty("czar.eval.repo", "");
+        assumeTrue(!repo.isBlank(), "set -Dczar.eval.repo=PATH to a cloned repository");
+        HistoryPairs.History history = HistoryPairs.read(Path.of(repo), System.getProperty("czar.eval.rev", "HEAD"),
+                Integer.getInteger("czar.eval.skip", 0), Integer.getInteger("czar.eval.count", 100));
+        TaskFit fit = new TaskFit(MiniLmEmbedder.shared(),
+                Double.parseDouble(System.getProperty("czar.eval.margin", "0.15")), LexicalEvidence.rarity(history::older));
+        for (StandInModel.Kind kind : StandInModel.Kind.values()) {
+            try (StandInModel model = StandInModel.start(kind)) {
+                ModelTaskFit reader = new ModelTaskFit(model.chatModel(), text -> text);
+                int[] counts = throughModel(fit, reader, history.pairs());
+                System.out.printf(Locale.ROOT, "model path on %s, %s stand-in, %d commits: true pairs flagged drifting %d,"
+                                + " unclear %d, on task %d; mismatches (right task live) flagged drifting %d, unclear %d,"
+                                + " on task %d; flagged citations %d; model calls %d%n",
+                        Path.of(repo).getFileName(), kind.name().toLowerCase(Locale.ROOT), history.pairs().size(),
+                        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], model.calls());
+                if (kind == StandInModel.Kind.HALLUCINATING) {
+                    assertThat(counts[6]).as("every hallucinated citation is flagged").isEqualTo(2 * history.pairs().size());
+                }
+            }
+        }
+    }
+
+    private static int[] throughModel(TaskFit fit, ModelTaskFit reader, List<HistoryPairs.Pair> pairs) {
+        Random random = new Random(24);
+        int[] counts = new int[7];
+        for (int i = 0; i < pairs.size(); i++) {
+            HistoryPairs.Pair right = pairs.get(i);
+            List<HistoryPairs.Pair> others = draw(pairs, i, random);
+            Map<String, String> live = new LinkedHashMap<>();
+            others.forEach(o -> live.put(o.sha(), o.task()));
+            ModelTaskFit.Reading trueReading = reader.read(right.task(), right.change());
+            TaskFit.Verdict truePair = ModelTaskFit.combine(fit.judge(right.change(), right.task(), live).verdict(), trueReading);
+            counts[truePair == TaskFit.Verdict.DRIFTING ? 0 : truePair == TaskFit.Verdict.UNCLEAR ? 1 : 2]++;
+            Map<String, String> withRight = new LinkedHashMap<>();
+            withRight.put(right.sha(), right.task());
+            others.subList(1, others.size()).forEach(o -> withRight.put(o.sha(), o.task()));
+            ModelTaskFit.Reading wrongReading = reader.read(others.get(0).task(), right.change());
+            TaskFit.Verdict mismatch = ModelTaskFit.combine(
+                    fit.judge(right.change(), others.get(0).task(), withRight).verdict(), wrongReading);
+            counts[mismatch == TaskFit.Verdict.DRIFTING ? 3 : mismatch == TaskFit.Verdict.UNCLEAR ? 4 : 5]++;
+            counts[6] += trueReading.flagged().size() + wrongReading.flagged().size();
+        }
+        return counts;
+    }
 }
