@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,12 +27,25 @@ public final class ModelTaskFit {
             from the numbered added lines shown (only lines shown; none when it is not addressed). Reply with JSON \
             only: {"requirements": [{"text": "...", "addressed": true, "evidence": ["src/a.py:12"]}]}""";
 
-    private final ChatModel model;
+    private final Supplier<ChatModel> model;
     private final UnaryOperator<String> redact;
+    private ChatModel built;
 
     public ModelTaskFit(ChatModel model, UnaryOperator<String> redact) {
+        this(() -> model, redact);
+    }
+
+    /** The model is built on first use: the gate may never need it, and building one costs start-up time. */
+    public ModelTaskFit(Supplier<ChatModel> model, UnaryOperator<String> redact) {
         this.model = model;
         this.redact = redact;
+    }
+
+    private synchronized ChatModel model() {
+        if (built == null) {
+            built = model.get();
+        }
+        return built;
     }
 
     /** One requirement as the model judged it, with its citations split into backed and flagged. */
@@ -56,7 +70,7 @@ public final class ModelTaskFit {
     public Reading read(String task, ChangeSummary change) {
         String reply;
         try {
-            reply = model.chat(SystemMessage.from(SYSTEM), UserMessage.from(redact.apply(prompt(task, change))))
+            reply = model().chat(SystemMessage.from(SYSTEM), UserMessage.from(redact.apply(prompt(task, change))))
                     .aiMessage().text();
         } catch (RuntimeException e) {
             return new Reading(List.of(), "the model could not be asked: " + e.getMessage());

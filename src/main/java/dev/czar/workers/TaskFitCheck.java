@@ -13,11 +13,18 @@ final class TaskFitCheck {
     private final TaskFit fit;
     private final WorkstreamStore store;
     private final BranchFacts git;
+    /** With an llm configured, the gate also asks the model (issue 24); null: embeddings and words only. */
+    private volatile ModelTaskFit model;
 
     TaskFitCheck(TaskFit fit, WorkstreamStore store, BranchFacts git) {
         this.fit = fit;
         this.store = store;
         this.git = git;
+    }
+
+    /** The gate's verdicts combine with the model's reading from now on (the fleet checks stay offline: cheap). */
+    void readWith(ModelTaskFit reader) {
+        this.model = reader;
     }
 
     /** The verdict for the branch between base and head, against its own task and every other live task. */
@@ -48,11 +55,19 @@ final class TaskFitCheck {
             return new GateItem("task-fit", GateItem.Status.SKIP, "no changes to judge");
         }
         TaskFit.Result r = result.get();
-        return switch (r.verdict()) {
-            case DRIFTING -> GateItem.fail("task-fit", "drifting: " + r.evidence() + ". Your task is: \""
+        TaskFit.Verdict verdict = r.verdict();
+        String evidence = r.evidence();
+        ModelTaskFit reader = model;
+        if (reader != null) { // issue 24: the model's requirements, with citations checked against the diff
+            ModelTaskFit.Reading reading = reader.read(ws.task(), ChangeSummary.ofBranch(git, base, head, MAX_MESSAGES));
+            verdict = ModelTaskFit.combine(verdict, reading);
+            evidence += "; " + String.join("; ", ModelTaskFit.evidence(reading));
+        }
+        return switch (verdict) {
+            case DRIFTING -> GateItem.fail("task-fit", "drifting: " + evidence + ". Your task is: \""
                     + clip(ws.task()) + "\"; do that task" + (r.best() == null ? "" : ", not " + r.best() + "'s"));
-            case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + r.evidence());
-            case ON_TASK -> GateItem.pass("task-fit", "on task: " + r.evidence() + covered(ws, base, head));
+            case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + evidence);
+            case ON_TASK -> GateItem.pass("task-fit", "on task: " + evidence + covered(ws, base, head));
         };
     }
 

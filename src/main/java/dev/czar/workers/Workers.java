@@ -47,6 +47,8 @@ public final class Workers implements AutoCloseable {
     private volatile double duplicateSimilarity = DuplicateDetector.SIMILAR_TASKS;
     private final AgentSessions sessions;
     private final LexicalEvidence wordRarity;
+    private volatile TaskFitCheck fitCheck;
+    private volatile ModelTaskFit taskReader;
     private final Clock clock;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
@@ -105,6 +107,8 @@ public final class Workers implements AutoCloseable {
     /** Judges task fit (issue 24) whenever a branch moves and in the gate, with this embedder and margin. */
     public void fitWith(dev.czar.understanding.TextEmbedder embedder, double margin) {
         TaskFitCheck check = new TaskFitCheck(new TaskFit(embedder, margin, wordRarity()), store, git);
+        check.readWith(taskReader);
+        this.fitCheck = check;
         supervisor.fleetChecks().fitWith(check);
         supervisor.gate().fitWith(check);
     }
@@ -115,6 +119,15 @@ public final class Workers implements AutoCloseable {
      */
     public LexicalEvidence wordRarity() {
         return wordRarity;
+    }
+
+    /** With an llm configured, the gate's task-fit item also asks the model (issue 24, item 1). */
+    public void readTasksWith(ModelTaskFit reader) {
+        this.taskReader = reader;
+        TaskFitCheck check = fitCheck;
+        if (check != null) {
+            check.readWith(reader);
+        }
     }
 
     /** What the commits from {@code base} to {@code head} change ({@code czar fit BRANCH}): messages and diff. */

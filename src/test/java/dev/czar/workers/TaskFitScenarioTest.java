@@ -86,4 +86,38 @@ class TaskFitScenarioTest {
                 .satisfies(a -> assertThat(java.util.Set.of(a.a(), a.b())).containsExactlyInAnyOrder("gw-1", "gw-2"));
         assertThat(AlertGroups.lines(fleet.workers.alerts())).filteredOn(l -> l.contains("duplicate")).hasSize(1);
     }
+
+    @Test
+    void should_keep_the_gate_failing_when_the_model_claims_the_gateway_work_with_citations_the_diff_lacks() {
+        // given: a model stand-in (HTTP) that says the Gateway requirements are met, citing a file nobody wrote
+        try (dev.czar.testsupport.ModelStub model = dev.czar.testsupport.ModelStub.openAi()) {
+            String claim = dev.czar.testsupport.Fixtures.read("openai/chat.completions.final.json", Map.of("content",
+                    "{\"requirements\": [{\"text\": \"REST endpoints that route client requests\", \"addressed\": true,"
+                            + " \"evidence\": [\"src/gateway/Router.java:3\"]}]}"));
+            model.replies(java.util.stream.Stream.generate(() -> dev.czar.testsupport.ModelStub.ok(claim)).limit(10)
+                    .toArray(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder[]::new));
+            fleet = new Fleet(tmp, Map.of());
+            fleet.workers.fitWith(MiniLmEmbedder.shared(), 0.15);
+            fleet.workers.readTasksWith(new ModelTaskFit(dev.czar.agent.ChatModels.create(new dev.czar.config.LlmConfig(
+                    "openai", model.baseUrl(), "gpt-4o-mini", "sk-test-" + "0123456789abcdefghij")),
+                    dev.czar.agent.Redactor.INSTANCE::redact));
+            fleet.launch("audit", AUDIT + "\nagent-mode: tick\n");
+            fleet.launch("gateway", GATEWAY + "\nagent-mode: commit\nagent-file: src/audit/HashChainLog.java\n"
+                    + "agent-content: public class HashChainLog { void recordAdminAction() {} }\n"
+                    + "agent-message: Append-only audit log of admin actions with a hash chain\nagent-linger: 30\n");
+            fleet.await("gateway", w -> fleet.workers.logTail("gateway", 5).contains("committed"), Fleet.PATIENCE, "committed");
+
+            // when
+            Workstream gateway = fleet.workers.find("gateway").orElseThrow();
+            GateItem item = fleet.workers.supervisor().gate().check(gateway, "main", tmp, 1).items().stream()
+                    .filter(i -> i.item().equals("task-fit")).findFirst().orElseThrow();
+
+            // then
+            assertThat(item.status()).isEqualTo(GateItem.Status.FAIL);
+            assertThat(item.evidence()).contains("model: 0 of 1 requirements addressed")
+                    .contains("flagged citation: src/gateway/Router.java:3 (the change does not touch this file)")
+                    .contains("Your task is: \"Build the Gateway API");
+            assertThat(model.requests()).isNotEmpty();
+        }
+    }
 }
