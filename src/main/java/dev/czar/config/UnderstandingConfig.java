@@ -19,7 +19,7 @@ public record UnderstandingConfig(String embeddings, Double duplicateSimilarity,
         embeddings = embeddings == null || embeddings.isBlank() ? "on" : embeddings.strip().toLowerCase(Locale.ROOT);
         duplicateSimilarity = duplicateSimilarity != null ? duplicateSimilarity : 0.8;
         overlapSimilarity = overlapSimilarity != null ? overlapSimilarity : 0.4;
-        fitMargin = fitMargin != null ? fitMargin : 0.15;
+        fitMargin = fitMargin != null ? fitMargin : 0.2;
     }
 
     public boolean embeddingsOn() {

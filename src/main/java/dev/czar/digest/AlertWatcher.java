@@ -1,7 +1,6 @@
 package dev.czar.digest;
 
 import dev.czar.workers.AlertGroups;
-import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.WorkerNotices;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <pre>
  * git clone -q https://github.com/pallets/click /tmp/click
  * ./mvnw -Pbench test -Dtest=TaskFitHistoryBenchmark -Dczar.eval.repo=/tmp/click [-Dczar.eval.rev=HEAD]
- *     [-Dczar.eval.skip=0] [-Dczar.eval.count=100] [-Dczar.eval.margin=0.15]
+ *     [-Dczar.eval.skip=0] [-Dczar.eval.count=100] [-Dczar.eval.margin=0.2]
  * </pre>
  * From {@code count} qualifying commits ({@link HistoryPairs} names the filter): for each commit, a line-up of its own
  * message and four other commits' messages (seeded draw) against its diff; the true pair judged with those four as
@@ -38,7 +38,7 @@ class TaskFitHistoryBenchmark {
         String rev = System.getProperty("czar.eval.rev", "HEAD");
         int skip = Integer.getInteger("czar.eval.skip", 0);
         int count = Integer.getInteger("czar.eval.count", 100);
-        double margin = Double.parseDouble(System.getProperty("czar.eval.margin", "0.15"));
+        double margin = Double.parseDouble(System.getProperty("czar.eval.margin", "0.2"));
         HistoryPairs.History history = HistoryPairs.read(Path.of(repo), rev, skip, count);
         List<HistoryPairs.Pair> pairs = history.pairs();
         assertThat(pairs).hasSizeGreaterThanOrEqualTo(CANDIDATES);
@@ -130,7 +130,7 @@ class TaskFitHistoryBenchmark {
         HistoryPairs.History history = HistoryPairs.read(Path.of(repo), System.getProperty("czar.eval.rev", "HEAD"),
                 Integer.getInteger("czar.eval.skip", 0), Integer.getInteger("czar.eval.count", 100));
         TaskFit fit = new TaskFit(MiniLmEmbedder.shared(),
-                Double.parseDouble(System.getProperty("czar.eval.margin", "0.15")), LexicalEvidence.rarity(history::older));
+                Double.parseDouble(System.getProperty("czar.eval.margin", "0.2")), LexicalEvidence.rarity(history::older));
         for (StandInModel.Kind kind : StandInModel.Kind.values()) {
             try (StandInModel model = StandInModel.start(kind)) {
                 ModelTaskFit reader = new ModelTaskFit(model.chatModel(), text -> text);
