@@ -134,6 +134,10 @@ public final class Czar {
         workers.understandWith(embedder, config.understanding().duplicateSimilarity(),
                 config.understanding().overlapSimilarity());
         workers.fitWith(embedder, config.understanding().fitMargin());
+        if (config.llm().enabled()) {
+            workers.readTasksWith(new dev.czar.workers.ModelTaskFit(() -> ChatModels.create(config.llm()),
+                    Redactor.INSTANCE::redact));
+        }
         ReviewService reviews = reviews(config, git, database, github, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(

@@ -49,7 +49,7 @@ final class WorkersCommand implements Callable<Integer> {
                       String dependsOn, Integer exitCode, String reason, String task, List<GateJson> gate,
                       String pausedFrom, String agent, String sessionId, Integer turns, String lastTool,
                       Integer filesChanged, TokensJson tokens, java.math.BigDecimal costUsd, String question,
-                      PullRequestSummary pr) {
+                      PullRequestSummary pr, String progress) {
     }
 
     /** Tokens an agent reported, summed over its runs. */
@@ -91,6 +91,7 @@ final class WorkersCommand implements Callable<Integer> {
                 agent == null ? null : agent.filesChanged(),
                 agent == null ? null : new TokensJson(agent.inputTokens(), agent.outputTokens()),
                 agent == null ? null : agent.costUsd(), r.displayable(v.question()),
-                prs.of(ws.name()).map(pr -> PullRequestSummary.of(pr, v.gate())).orElse(null));
+                prs.of(ws.name()).map(pr -> PullRequestSummary.of(pr, v.gate())).orElse(null),
+                v.progress().isEmpty() ? null : r.displayable(v.progress().line()));
     }
 }

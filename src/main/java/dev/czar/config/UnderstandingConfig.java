@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param duplicateSimilarity how alike (cosine, 0-1) two task texts must be to count as the same work
  * @param overlapSimilarity the lower bar for tasks whose branches already change the same files or declare the
  *                          same names
- * @param fitMargin           how much better (cosine) another live task must match a branch than its own task
+ * @param fitMargin           how much better (score: cosine plus 0.5 x lexical evidence) another live task must
+ *                            match a branch than its own task
  *                            before the branch counts as drifting
  */
 public record UnderstandingConfig(String embeddings, Double duplicateSimilarity, Double overlapSimilarity, Double fitMargin) {
@@ -18,7 +19,7 @@ public record UnderstandingConfig(String embeddings, Double duplicateSimilarity,
         embeddings = embeddings == null || embeddings.isBlank() ? "on" : embeddings.strip().toLowerCase(Locale.ROOT);
         duplicateSimilarity = duplicateSimilarity != null ? duplicateSimilarity : 0.8;
         overlapSimilarity = overlapSimilarity != null ? overlapSimilarity : 0.4;
-        fitMargin = fitMargin != null ? fitMargin : 0.05;
+        fitMargin = fitMargin != null ? fitMargin : 0.2;
     }
 
     public boolean embeddingsOn() {

@@ -1,6 +1,6 @@
 package dev.czar.digest;
 
-import dev.czar.workers.WorkerAlert;
+import dev.czar.workers.AlertGroups;
 import dev.czar.workers.WorkerNotices;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
@@ -65,9 +65,9 @@ public final class AlertWatcher implements AutoCloseable {
                 workers.find(e.workstream()).ifPresent(ws -> notices.tell(ws, "STUCK: " + firstLine(e.reason())));
             }
         }
-        for (WorkerAlert alert : workers.alerts()) {
-            for (String name : List.of(alert.a(), alert.b())) {
-                workers.find(name).filter(ws -> !ws.state().finished()).ifPresent(ws -> notices.tell(ws, alert.line()));
+        for (AlertGroups.Group group : AlertGroups.of(workers.alerts())) { // issue 24: one line per duplicate cluster
+            for (String name : group.members()) {
+                workers.find(name).filter(ws -> !ws.state().finished()).ifPresent(ws -> notices.tell(ws, group.line()));
             }
         }
         Optional<String> main = workers.mainBranch();

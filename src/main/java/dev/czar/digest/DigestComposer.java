@@ -4,6 +4,7 @@ import dev.czar.agent.TokenLedger;
 import dev.czar.chat.Evidence;
 import dev.czar.evidence.git.CommitInfo;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.workers.AlertGroups;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workers;
@@ -164,8 +165,10 @@ public final class DigestComposer {
     private DigestSection conflicts() {
         List<WorkerAlert> alerts = workers.alerts();
         List<DigestLine> lines = new ArrayList<>();
-        for (WorkerAlert a : alerts) {
-            lines.add(DigestLine.of(a.line(), new Evidence("worker", a.a() + "<->" + a.b(), a.kind() + " check at " + a.at(), null)));
+        for (AlertGroups.Group g : AlertGroups.of(alerts)) { // issue 24: one line per duplicate cluster
+            WorkerAlert a = g.alerts().get(0);
+            lines.add(DigestLine.of(g.line(), new Evidence("worker", String.join("<->", g.members()),
+                    a.kind() + " check at " + a.at(), null)));
         }
         return lines.isEmpty() ? DigestSection.quiet("Conflicts and duplicates", "none predicted")
                 : new DigestSection("Conflicts and duplicates", lines, "", true);

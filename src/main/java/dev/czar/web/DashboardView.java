@@ -6,6 +6,7 @@ import dev.czar.evidence.git.BranchStatus;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.store.AuditLog;
 import dev.czar.store.AuditVerification;
+import dev.czar.workers.AlertGroups;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workers;
@@ -81,11 +82,17 @@ final class DashboardView {
                     .append("</td><td class=\"state ").append(ws.state().label()).append("\">").append(ws.state().name())
                     .append("</td><td>").append(Html.text(ws.branch())).append("</td><td>").append(aheadBehind(ws.branch()))
                     .append("</td><td>").append(ago(ws.updatedAt(), now)).append("</td><td>").append(gate(ws))
-                    .append("</td><td>").append(Html.text(firstLine(ws.reason())))
+                    .append("</td><td>").append(Html.text(firstLine(ws.reason()))).append(progress(ws))
                     .append("</td><td class=\"agent\">").append(Html.text(WorkerView.agentLine(agents.get(ws.name()))))
                     .append("</td></tr>");
         }
         return out.append("</tbody></table>").toString();
+    }
+
+    /** Issue 24: "3 of 5 requirements touched: ..." under the reason, for tasks written as a list. */
+    private String progress(Workstream ws) {
+        String line = workers.progress(ws).line();
+        return line.isEmpty() ? "" : "<div class=\"progress\">" + Html.text(line) + "</div>";
     }
 
     private String aheadBehind(String branch) {
@@ -133,7 +140,7 @@ final class DashboardView {
             out.append("</tr>");
         }
         out.append("</tbody></table>");
-        alerts.forEach(a -> out.append("<p class=\"alert\">").append(Html.text(a.line())).append("</p>"));
+        AlertGroups.lines(alerts).forEach(l -> out.append("<p class=\"alert\">").append(Html.text(l)).append("</p>"));
         return out.toString();
     }
 

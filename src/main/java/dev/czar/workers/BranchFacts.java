@@ -73,8 +73,21 @@ public final class BranchFacts {
         }
     }
 
-    /** One changed file with the lines the branch added to it. */
-    public record Change(String path, List<String> addedLines) {
+    /**
+     * One changed file with the lines the branch added to it (and their 1-based numbers in the new file) and the
+     * lines it removed: what task fit reads and what a model's citations of "path:line" are checked against.
+     */
+    public record Change(String path, List<String> addedLines, List<Integer> addedLineNumbers, List<String> removedLines) {
+        public Change {
+            addedLines = List.copyOf(addedLines);
+            addedLineNumbers = List.copyOf(addedLineNumbers);
+            removedLines = List.copyOf(removedLines);
+        }
+
+        /** Added lines only, numbered from 1 (what callers that only read added names need). */
+        public Change(String path, List<String> addedLines) {
+            this(path, addedLines, java.util.stream.IntStream.rangeClosed(1, addedLines.size()).boxed().toList(), List.of());
+        }
     }
 
     public Optional<String> head(String branch) {
@@ -126,6 +139,24 @@ public final class BranchFacts {
         }
     }
 
+    /** Full messages of the newest {@code max} commits reachable from {@code branch} (none when it does not exist). */
+    public List<String> recentMessages(String branch, int max) {
+        Optional<String> tip = head(branch);
+        if (tip.isEmpty()) {
+            return List.of();
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(tip.get())));
+            List<String> messages = new ArrayList<>();
+            for (RevCommit c = walk.next(); c != null && messages.size() < max; c = walk.next()) {
+                messages.add(c.getFullMessage());
+            }
+            return messages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Files changed between two commits, with the lines added in each (binary files have none). */
     public List<Change> changes(String base, String tip) {
         try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
@@ -136,24 +167,42 @@ public final class BranchFacts {
             List<Change> result = new ArrayList<>();
             for (DiffEntry entry : diff.scan(a.getTree(), b.getTree())) {
                 String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+                if (entry.getOldMode() == org.eclipse.jgit.lib.FileMode.GITLINK
+                        || entry.getNewMode() == org.eclipse.jgit.lib.FileMode.GITLINK) {
+                    result.add(new Change(path, List.of())); // a submodule pointer has no lines here
+                    continue;
+                }
                 List<String> added = new ArrayList<>();
-                if (entry.getChangeType() != DiffEntry.ChangeType.DELETE) {
-                    byte[] bytes = reader.open(entry.getNewId().toObjectId()).getBytes();
-                    if (!RawText.isBinary(bytes)) {
-                        RawText text = new RawText(bytes);
-                        for (Edit edit : diff.toFileHeader(entry).toEditList()) {
-                            for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-                                added.add(text.getString(i));
-                            }
+                List<Integer> numbers = new ArrayList<>();
+                List<String> removed = new ArrayList<>();
+                RawText after = text(reader, entry.getChangeType() == DiffEntry.ChangeType.DELETE ? null : entry.getNewId());
+                RawText before = text(reader, entry.getChangeType() == DiffEntry.ChangeType.ADD ? null : entry.getOldId());
+                if (after != null || before != null) {
+                    for (Edit edit : diff.toFileHeader(entry).toEditList()) {
+                        for (int i = edit.getBeginB(); after != null && i < edit.getEndB(); i++) {
+                            added.add(after.getString(i));
+                            numbers.add(i + 1);
+                        }
+                        for (int i = edit.getBeginA(); before != null && i < edit.getEndA(); i++) {
+                            removed.add(before.getString(i));
                         }
                     }
                 }
-                result.add(new Change(path, added));
+                result.add(new Change(path, added, numbers, removed));
             }
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text of a blob, or null when there is none (added/deleted side) or it is binary. */
+    private static RawText text(ObjectReader reader, org.eclipse.jgit.lib.AbbreviatedObjectId id) throws IOException {
+        if (id == null || id.toObjectId().equals(ObjectId.zeroId())) {
+            return null;
+        }
+        byte[] bytes = reader.open(id.toObjectId()).getBytes();
+        return RawText.isBinary(bytes) ? null : new RawText(bytes);
     }
 
     /**

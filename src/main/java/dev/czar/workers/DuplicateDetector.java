@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 public final class DuplicateDetector {
     static final double SIMILAR_TASKS = 0.6;
     static final double SAME_FILES = 0.8;
+    /** Tasks this alike in meaning are "close" in the status file, below the duplicate bar. */
+    static final double CLOSE = 0.6;
+    static final double CLOSE_WORDS = 0.3;
     /** Word-overlap bar for tasks whose branches overlap, when embeddings are off. */
     static final double RELATED_WORDS = 0.25;
     /** Files nearly every change touches: sharing them says nothing about doing the same work. */
@@ -84,6 +87,17 @@ public final class DuplicateDetector {
         union.addAll(y);
         x.retainAll(y);
         return (double) x.size() / union.size();
+    }
+
+    /**
+     * How alike two tasks are when they are close enough for a worker to want to know (the status file's "close
+     * tasks"): embedding cosine of at least {@link #CLOSE} (word overlap of {@link #CLOSE_WORDS} without embeddings),
+     * and not one template aimed at different targets.
+     */
+    public java.util.OptionalDouble closeness(String a, String b) {
+        double s = taskSimilarity(a, b);
+        boolean close = s >= (embedder.available() ? CLOSE : CLOSE_WORDS) && !TaskTargets.differ(a, b);
+        return close ? java.util.OptionalDouble.of(s) : java.util.OptionalDouble.empty();
     }
 
     /** How alike two task texts mean: embedding cosine when available, else word overlap. */

@@ -90,7 +90,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             out.append("\nNo workers.command is configured, so queued workstreams do not start.");
         }
         List<WorkerAlert> alerts = workers.alerts();
-        alerts.forEach(a -> out.append("\n  alert: ").append(a.line()));
+        AlertGroups.lines(alerts).forEach(l -> out.append("\n  alert: ").append(l));
         return out.toString();
     }
 
@@ -99,6 +99,9 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         cite(view, log);
         StringBuilder out = new StringBuilder(FleetText.stateLine(ws, view.headSha()));
         out.append('\n').append(verdict(ws));
+        if (!view.progress().isEmpty()) {
+            out.append("\n  progress: ").append(view.progress().line());
+        }
         String why = why(ws, view);
         if (!why.isEmpty()) {
             out.append("\n  ").append(why);
@@ -110,7 +113,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             out.append("\n  Definition of Done (latest gate run):");
             view.gate().forEach(item -> out.append("\n    ").append(FleetText.firstLine(item.line())));
         }
-        view.alerts().forEach(a -> out.append("\n  alert: ").append(a.line()));
+        AlertGroups.lines(view.alerts()).forEach(l -> out.append("\n  alert: ").append(l));
         if (!view.logTail().isBlank()) {
             out.append("\n  last output:").append(("\n" + view.logTail()).replace("\n", "\n    | "));
         }

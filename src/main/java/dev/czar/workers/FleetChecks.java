@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,8 @@ final class FleetChecks {
     private final StatusFile statusFile;
     private final WorkerNotices notices;
     private final ConflictMatrix conflicts;
+    /** How long a finished workstream stays in the status file's "recently finished" list. */
+    private static final java.time.Duration RECENTLY_FINISHED = java.time.Duration.ofDays(7);
     private volatile DuplicateDetector duplicates = new DuplicateDetector();
     /** Issue 24: task fit of each moved branch; null until wired. */
     private volatile TaskFitCheck fit;
@@ -90,14 +91,14 @@ final class FleetChecks {
         alerts.addAll(drifting(open, heads, now));
         Set<String> before = store.alerts().stream().map(WorkerAlert::line).collect(Collectors.toSet());
         store.replaceAlerts(alerts);
-        for (WorkerAlert alert : alerts) {
-            if (before.contains(alert.line())) {
+        for (AlertGroups.Group group : AlertGroups.of(alerts)) { // one line per duplicate cluster, not per pair
+            if (group.alerts().stream().allMatch(a -> before.contains(a.line()))) {
                 continue;
             }
-            for (String name : new LinkedHashSet<>(List.of(alert.a(), alert.b()))) {
+            for (String name : group.members()) {
                 store.find(name).ifPresent(ws -> {
-                    store.note(name, "fleet-check", alert.line());
-                    notices.tell(ws, alert.line());
+                    store.note(name, "fleet-check", group.line());
+                    notices.tell(ws, group.line());
                 });
             }
         }
@@ -112,7 +113,7 @@ final class FleetChecks {
         for (ConflictMatrix.Head head : heads) {
             open.stream().filter(ws -> ws.name().equals(head.workstream())).findFirst()
                     .flatMap(ws -> check.judge(ws, ws.baseSha(), head.sha()))
-                    .filter(r -> r.verdict() == TaskFit.Verdict.DRIFTING)
+                    .filter(r -> r.verdict() == TaskFit.Verdict.DRIFTING && r.best() != null)
                     .ifPresent(r -> alerts.add(new WorkerAlert("drifting", head.workstream(), r.best(), r.evidence(), now)));
         }
         return alerts;
@@ -120,12 +121,32 @@ final class FleetChecks {
 
     /** Rewrites the shared status file from the current rows. */
     void writeStatus(Instant now) {
+        List<Workstream> all = store.all();
+        List<Workstream> recent = all.stream().filter(ws -> !ws.state().finished()
+                || ws.updatedAt() != null && ws.updatedAt().isAfter(now.minus(RECENTLY_FINISHED))).toList();
         List<StatusFile.Entry> entries = new ArrayList<>();
-        for (Workstream ws : store.all()) {
+        for (Workstream ws : all) {
             String head = git.head(ws.branch()).orElse(null);
-            entries.add(new StatusFile.Entry(ws.name(), ws.branch(), ws.state().name(), ws.summary(), head, files(ws, head)));
+            entries.add(new StatusFile.Entry(ws.name(), ws.branch(), ws.state().name(), ws.summary(), head, files(ws, head),
+                    ws.state().finished() ? List.of() : closeTasks(ws, recent)));
         }
-        statusFile.write(entries, store.alerts(), now);
+        List<StatusFile.Finished> finished = recent.stream().filter(ws -> ws.state().finished())
+                .map(ws -> new StatusFile.Finished(ws.name(), ws.state().name(), ws.summary(), ws.updatedAt())).toList();
+        statusFile.write(entries, store.alerts(), finished, now);
+    }
+
+    /** Other live or recently finished workstreams whose tasks are close to this one's, closest first. */
+    private List<String> closeTasks(Workstream ws, List<Workstream> candidates) {
+        DuplicateDetector detector = duplicates;
+        List<Map.Entry<Workstream, Double>> close = new ArrayList<>();
+        for (Workstream other : candidates) {
+            if (!other.name().equals(ws.name())) {
+                detector.closeness(ws.task(), other.task()).ifPresent(s -> close.add(Map.entry(other, s)));
+            }
+        }
+        close.sort(Map.Entry.<Workstream, Double>comparingByValue().reversed());
+        return close.stream().limit(5).map(e -> String.format(java.util.Locale.ROOT, "%s (%.2f, %s)",
+                e.getKey().name(), e.getValue(), e.getKey().state().name())).toList();
     }
 
     /** Files the branch changed since it was created from main (empty before its first commit). */

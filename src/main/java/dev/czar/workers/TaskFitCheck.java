@@ -1,7 +1,6 @@
 package dev.czar.workers;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +13,8 @@ final class TaskFitCheck {
     private final TaskFit fit;
     private final WorkstreamStore store;
     private final BranchFacts git;
+    /** With an llm configured, the gate also asks the model (issue 24); null: embeddings and words only. */
+    private volatile ModelTaskFit model;
 
     TaskFitCheck(TaskFit fit, WorkstreamStore store, BranchFacts git) {
         this.fit = fit;
@@ -21,13 +22,18 @@ final class TaskFitCheck {
         this.git = git;
     }
 
+    /** The gate's verdicts combine with the model's reading from now on (the fleet checks stay offline: cheap). */
+    void readWith(ModelTaskFit reader) {
+        this.model = reader;
+    }
+
     /** The verdict for the branch between base and head, against its own task and every other live task. */
     Optional<TaskFit.Result> judge(Workstream ws, String base, String head) {
         if (!fit.available() || base == null || head == null || base.equals(head)) {
             return Optional.empty();
         }
-        List<BranchFacts.Change> changes = git.changes(base, head);
-        if (changes.isEmpty()) {
+        ChangeSummary change = ChangeSummary.ofBranch(git, base, head, MAX_MESSAGES);
+        if (change.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> others = new LinkedHashMap<>();
@@ -36,8 +42,7 @@ final class TaskFitCheck {
                 others.put(other.name(), other.task());
             }
         }
-        String summary = BranchSummary.of(git.messages(base, head, MAX_MESSAGES), changes);
-        return Optional.of(fit.judge(summary, ws.task(), others));
+        return Optional.of(fit.judge(change, ws.task(), others));
     }
 
     /** The gate item; its FAIL text goes back to the worker, so it quotes the task it should be doing. */
@@ -50,12 +55,29 @@ final class TaskFitCheck {
             return new GateItem("task-fit", GateItem.Status.SKIP, "no changes to judge");
         }
         TaskFit.Result r = result.get();
-        return switch (r.verdict()) {
-            case DRIFTING -> GateItem.fail("task-fit", "drifting: " + r.evidence() + ". Your task is: \""
-                    + clip(ws.task()) + "\"; do that task, not " + r.best() + "'s");
-            case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + r.evidence());
-            case ON_TASK -> GateItem.pass("task-fit", "on task: " + r.evidence());
+        TaskFit.Verdict verdict = r.verdict();
+        String evidence = r.evidence();
+        ModelTaskFit reader = model;
+        if (reader != null) { // issue 24: the model's requirements, with citations checked against the diff
+            ModelTaskFit.Reading reading = reader.read(ws.task(), ChangeSummary.ofBranch(git, base, head, MAX_MESSAGES));
+            verdict = ModelTaskFit.combine(verdict, reading);
+            evidence += "; " + String.join("; ", ModelTaskFit.evidence(reading));
+        }
+        return switch (verdict) {
+            case DRIFTING -> GateItem.fail("task-fit", "drifting: " + evidence + ". Your task is: \""
+                    + clip(ws.task()) + "\"; do that task" + (r.best() == null ? "" : ", not " + r.best() + "'s"));
+            case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + evidence);
+            case ON_TASK -> GateItem.pass("task-fit", "on task: " + evidence + covered(ws, base, head));
         };
+    }
+
+    /** For a task written as a list: which of its requirements the branch touches ("; 3 of 5 requirements ..."). */
+    private String covered(Workstream ws, String base, String head) {
+        if (TaskRequirements.of(ws.task()).isEmpty()) {
+            return "";
+        }
+        return "; " + RequirementProgress.of(ws.task(), ChangeSummary.ofBranch(git, base, head, MAX_MESSAGES), fit.lexical())
+                .line();
     }
 
     private static String clip(String task) {

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * One workstream with the evidence around it, for status answers and {@code czar workers --json}; {@code agent} is
- * what its agent reported (session, turns, tokens, cost), {@code null} before one ran.
+ * what its agent reported (session, turns, tokens, cost), {@code null} before one ran; {@code progress} says which
+ * of its task's listed requirements the branch touches (empty when the task is not a list).
  */
 public record WorkerView(Workstream workstream, String headSha, List<GateItem> gate, List<WorkstreamEvent> events,
-                         String logTail, List<WorkerAlert> alerts, AgentSessions.AgentSession agent) {
+                         String logTail, List<WorkerAlert> alerts, AgentSessions.AgentSession agent,
+                         RequirementProgress progress) {
 
     /** The question an agent waits on an answer for, or {@code null} when it is not waiting. */
     public String question() {

@@ -46,6 +46,9 @@ public final class Workers implements AutoCloseable {
     private volatile DuplicateDetector duplicates = new DuplicateDetector();
     private volatile double duplicateSimilarity = DuplicateDetector.SIMILAR_TASKS;
     private final AgentSessions sessions;
+    private final LexicalEvidence wordRarity;
+    private volatile TaskFitCheck fitCheck;
+    private volatile ModelTaskFit taskReader;
     private final Clock clock;
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch, Path home,
@@ -60,6 +63,8 @@ public final class Workers implements AutoCloseable {
         this.pauses = new Pauses(store);
         this.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
         this.sessions = new AgentSessions(store.database(), clock);
+        this.wordRarity = LexicalEvidence.rarity(() -> this.mainBranch.get().map(main -> git.recentMessages(main, 2_000))
+                .orElse(List.of()));
         this.clock = clock;
     }
 
@@ -101,9 +106,33 @@ public final class Workers implements AutoCloseable {
 
     /** Judges task fit (issue 24) whenever a branch moves and in the gate, with this embedder and margin. */
     public void fitWith(dev.czar.understanding.TextEmbedder embedder, double margin) {
-        TaskFitCheck check = new TaskFitCheck(new TaskFit(embedder, margin), store, git);
+        TaskFitCheck check = new TaskFitCheck(new TaskFit(embedder, margin, wordRarity()), store, git);
+        check.readWith(taskReader);
+        this.fitCheck = check;
         supervisor.fleetChecks().fitWith(check);
         supervisor.gate().fitWith(check);
+    }
+
+    /**
+     * Task fit's word weights: how rare each word is in the last 2,000 commit messages of main, read on first use
+     * (issue 24: "click" says nothing on click's history, "fish" says a lot).
+     */
+    public LexicalEvidence wordRarity() {
+        return wordRarity;
+    }
+
+    /** With an llm configured, the gate's task-fit item also asks the model (issue 24, item 1). */
+    public void readTasksWith(ModelTaskFit reader) {
+        this.taskReader = reader;
+        TaskFitCheck check = fitCheck;
+        if (check != null) {
+            check.readWith(reader);
+        }
+    }
+
+    /** What the commits from {@code base} to {@code head} change ({@code czar fit BRANCH}): messages and diff. */
+    public ChangeSummary change(String base, String head) {
+        return ChangeSummary.ofBranch(git, base, head, 20);
     }
 
     /** Makes the personas' review of each branch part of the Definition of Done. */
@@ -393,7 +422,22 @@ public final class Workers implements AutoCloseable {
     public WorkerView view(Workstream ws) {
         String head = git.head(ws.branch()).orElse(null);
         return new WorkerView(ws, head, store.latestGate(ws.name()), store.events(ws.name(), 8), logTail(ws.name(), 5),
-                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null));
+                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null),
+                progress(ws, head));
+    }
+
+    /** Which listed requirements of its task the branch touches (issue 24); empty for prose tasks. */
+    public RequirementProgress progress(Workstream ws) {
+        return progress(ws, git.head(ws.branch()).orElse(null));
+    }
+
+    private RequirementProgress progress(Workstream ws, String head) {
+        if (TaskRequirements.of(ws.task()).isEmpty()) {
+            return new RequirementProgress(List.of());
+        }
+        boolean changed = head != null && ws.baseSha() != null && !head.equals(ws.baseSha());
+        ChangeSummary change = changed ? change(ws.baseSha(), head) : new ChangeSummary(List.of(), List.of());
+        return RequirementProgress.of(ws.task(), change, wordRarity());
     }
 
     /** The head commit of any local branch. */
