@@ -131,6 +131,7 @@ public final class Czar {
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         // issue 19: pull requests answered from their stored state, first: "waiting for review" is theirs, not the fleet's
         PullRequestFacts pullRequests = PullRequestFacts.over(database, workers);
+        workers.showPullRequestsFrom(pullRequests); // the fleet answers, dashboard, digests and alerts show each PR
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
                 new PullRequestAnswers(pullRequests, options.clock(), zone), new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
                 new CiAnswers(ci, git, options.clock())));

@@ -1,6 +1,7 @@
 package dev.czar.github;
 
 import dev.czar.workers.GateItem;
+import dev.czar.workers.PullRequestSource;
 import dev.czar.workers.Workers;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * at its head (as webhooks reported them, else as the latest gate saw them), author and merge. Answers, the dashboard
  * and digests read these facts and cite them ({@code pr:57}, check run ids, SHAs).
  */
-public final class PullRequestFacts {
+public final class PullRequestFacts implements PullRequestSource {
     private final PullRequestStore pulls;
     private final ReportedChecks checks;
     private final Function<String, List<GateItem>> latestGate;
@@ -29,7 +30,7 @@ public final class PullRequestFacts {
     /** Facts over the app's database and workers. */
     public static PullRequestFacts over(dev.czar.store.Database db, Workers workers) {
         return new PullRequestFacts(new PullRequestStore(db), new ReportedChecks(db),
-                name -> workers.find(name).map(ws -> workers.view(ws).gate()).orElse(List.of()));
+                name -> workers.store().latestGate(name));
     }
 
     /**
@@ -78,6 +79,19 @@ public final class PullRequestFacts {
     /** Opened at or after {@code since}. */
     public List<Fact> openedSince(Instant since) {
         return all().stream().filter(f -> f.details().openedAt() != null && !f.details().openedAt().isBefore(since)).toList();
+    }
+
+    @Override
+    public List<Entry> entries() {
+        return all().stream().map(PullRequestFacts::entry).toList();
+    }
+
+    private static Entry entry(Fact f) {
+        PullRequestStore.Details d = f.details();
+        List<String> red = f.reported().stream().filter(ReportedChecks.Check::red)
+                .map(c -> "'" + c.name() + "' (" + c.citation() + ")").toList();
+        return new Entry(f.pr().workstream(), f.pr().number(), f.pr().url(), f.pr().state(), d.reviewState(), f.checks(),
+                f.pr().headSha(), d.author(), d.openedAt(), d.mergedAt(), d.mergeSha(), red);
     }
 
     private Fact fact(PullRequestStore.Details details) {
