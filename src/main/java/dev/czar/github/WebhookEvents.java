@@ -70,10 +70,16 @@ public final class WebhookEvents {
         boolean merged = pr.path("merged").asBoolean(false);
         String state = merged ? "merged" : pr.path("state").asText().equals("closed") ? "closed"
                 : pr.path("draft").asBoolean(false) ? "draft" : "open";
-        boolean known = pulls.applyPull(repo, number, state, pr.path("head").path("sha").asText(null),
-                pr.path("user").path("login").asText(null), time(pr.path("created_at")), time(pr.path("merged_at")),
-                merged ? pr.path("merge_commit_sha").asText(null) : null, now);
-        return new Applied("pull request #" + number + " " + state + (known ? "" : " (not one of czar's)"), workstreamOf(number));
+        String head = pr.path("head").path("sha").asText(null);
+        boolean known = pulls.byNumber(number).isPresent();
+        Optional<String> adopter = known ? Optional.empty() : workstreamOfBranch.apply(pr.path("head").path("ref").asText(""));
+        // a pull request someone opened from a workstream's branch (or one czar opened before its store was reset)
+        adopter.ifPresent(ws -> pulls.save(new PullRequestStore.PullRequest(ws, repo, number, pr.path("html_url").asText(""),
+                pr.path("node_id").asText(null), state, head, now)));
+        known = pulls.applyPull(repo, number, state, head, pr.path("user").path("login").asText(null),
+                time(pr.path("created_at")), time(pr.path("merged_at")), merged ? pr.path("merge_commit_sha").asText(null) : null, now);
+        return new Applied("pull request #" + number + " " + state + (known ? "" : " (not one of czar's)")
+                + adopter.map(ws -> " (adopted for workstream " + ws + ")").orElse(""), workstreamOf(number));
     }
 
     private Applied review(JsonNode payload, Instant now) {

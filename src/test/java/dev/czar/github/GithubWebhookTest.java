@@ -105,6 +105,26 @@ class GithubWebhookTest {
     }
 
     @Test
+    void should_adopt_a_pull_request_opened_from_a_workstreams_branch() throws Exception {
+        // given a pull request czar did not open, from the branch of workstream "signup"
+        String body = Fixtures.read("github/webhooks/pull_request.closed.json", Map.of("number", "61", "author", "alice",
+                "merge_sha", NEXT, "head_sha", HEAD, "repo", REPO)).replace("\"czar/login\"", "\"czar/signup\"")
+                .replace("\"merged\": true", "\"merged\": false").replace("\"state\": \"closed\"", "\"state\": \"open\"");
+        WebhookEvents events = new WebhookEvents(REPO, pulls, checks,
+                branch -> branch.equals("czar/signup") ? Optional.of("signup") : Optional.empty(), clock);
+
+        // when
+        WebhookEvents.Applied applied = events.apply("pull_request", dev.czar.chat.Json.MAPPER.readTree(body));
+
+        // then
+        assertThat(applied.summary()).isEqualTo("pull request #61 open (adopted for workstream signup)");
+        assertThat(pulls.of("signup")).get().extracting(PullRequestStore.PullRequest::number, PullRequestStore.PullRequest::state,
+                PullRequestStore.PullRequest::headSha).containsExactly(61, "open", HEAD);
+        assertThat(pulls.byNumber(61).orElseThrow().author()).isEqualTo("alice");
+        assertThat(applied.workstreams()).containsExactly("signup");
+    }
+
+    @Test
     void should_refuse_a_bad_signature_with_401_and_an_audit_row_and_change_nothing() throws Exception {
         // given
         String body = checkRun(4402, "build", "success");
