@@ -68,7 +68,7 @@ public final class PullRequestAnswers implements TopicAnswers {
         Optional<Fact> found = log.call("pull_requests.get", () -> facts.number(number));
         if (found.isEmpty()) {
             List<Fact> all = facts.all();
-            return "I know of no pull request #" + number + " (czar tracks only those it opened for its workstreams"
+            return "I know of no pull request #" + number + " (czar tracks only the pull requests of its workstreams"
                     + (all.isEmpty() ? "; it has opened none yet)." : ": " + all.stream().map(f -> "#" + f.pr().number())
                     .collect(Collectors.joining(", ")) + ").");
         }
