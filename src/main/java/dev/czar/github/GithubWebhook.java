@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -31,12 +33,16 @@ public final class GithubWebhook implements Route {
     static final String EVENT = "X-GitHub-Event";
     static final String DELIVERY = "X-GitHub-Delivery";
     private static final Logger LOG = LoggerFactory.getLogger(GithubWebhook.class);
+    /** GitHub lets a delivery be redelivered for 3 days; ids are kept a week, pruned at most once an hour. */
+    static final Duration KEEP_DELIVERIES = Duration.ofDays(7);
+    private static final long PRUNE_EVERY_NANOS = Duration.ofHours(1).toNanos();
 
     private final WebhookSignature signature;
     private final DeliveryLedger deliveries;
     private final WebhookEvents events;
     private final AuditLog audit;
     private final Consumer<String> wake;
+    private final AtomicLong lastPruned = new AtomicLong(System.nanoTime() - PRUNE_EVERY_NANOS);
 
     /** @param wake asks the supervisor to look at a workstream's gate now */
     public GithubWebhook(WebhookSignature signature, DeliveryLedger deliveries, WebhookEvents events, AuditLog audit,
@@ -91,6 +97,7 @@ public final class GithubWebhook implements Route {
         if (payload == null || !payload.isObject()) {
             return HttpReply.text(400, "the body is not a JSON object");
         }
+        pruneNowAndThen();
         if (!deliveries.firstSighting(delivery)) {
             LOG.info("GitHub delivery {} ({}) seen before; nothing changed", delivery, event);
             return HttpReply.text(200, "delivery " + delivery + " already applied");
@@ -106,6 +113,13 @@ public final class GithubWebhook implements Route {
         applied.workstreams().forEach(wake);
         return HttpReply.text(200, applied.summary() + (applied.workstreams().isEmpty() ? ""
                 : "; woke " + String.join(", ", applied.workstreams())));
+    }
+
+    private void pruneNowAndThen() {
+        long last = lastPruned.get();
+        if (System.nanoTime() - last >= PRUNE_EVERY_NANOS && lastPruned.compareAndSet(last, System.nanoTime())) {
+            deliveries.forgetOlderThan(KEEP_DELIVERIES);
+        }
     }
 
     /** Header values go into logs and the audit log: keep them short and on one line. */
