@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Remembers every Slack {@code event_id} taken in, in H2, so a redelivered event (Slack retries when it saw no
  * acknowledgement in time) is answered at most once, also across a restart. Slash commands have no id: their signed
- * body and timestamp are recorded instead ({@link #firstSighting}), so a replayed one runs once.
+ * body and timestamp are recorded instead ({@link #firstSighting}, in the {@link DeliveryLedger} GitHub's webhook
+ * deliveries use too), so a replayed one runs once.
  */
 final class EventLedger {
     /** SQL state for a unique key violation: the id was already recorded. */
