@@ -13,6 +13,8 @@ import dev.czar.agent.ChatModels;
 import dev.czar.agent.Redactor;
 import dev.czar.agent.LlmAgent;
 import dev.czar.agent.OfflineAnswerer;
+import dev.czar.agent.PullRequestAnswers;
+import dev.czar.agent.PullRequestTools;
 import dev.czar.agent.TokenLedger;
 import dev.czar.agent.StatusCommand;
 import dev.czar.agent.FreshAnswerer;
@@ -41,6 +43,7 @@ import dev.czar.review.PersonaLoader;
 import dev.czar.review.PullRequestDiffs;
 import dev.czar.github.GithubClient;
 import dev.czar.github.PullRequestChecks;
+import dev.czar.github.PullRequestFacts;
 import dev.czar.github.PullRequestMerge;
 import dev.czar.github.PullRequestStore;
 import dev.czar.github.PullRequestPublisher;
@@ -140,8 +143,11 @@ public final class Czar {
         }
         ReviewService reviews = reviews(config, git, database, github, options);
         workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
+        // issue 19: pull requests answered from their stored state, first: "waiting for review" is theirs, not the fleet's
+        PullRequestFacts pullRequests = PullRequestFacts.over(database, workers);
+        workers.showPullRequestsFrom(pullRequests); // the fleet answers, dashboard, digests and alerts show each PR
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
-                new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
+                new PullRequestAnswers(pullRequests, options.clock(), zone), new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
                 new CiAnswers(ci, git, options.clock())));
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(new FreshAnswerer(answerer, remote::fetchIfDue, remote::staleness)))
@@ -161,6 +167,7 @@ public final class Czar {
         agentTools.register(CiTools.of(ci, options.clock()), AgentTopics.CI); // ci_runs, ci_test_reports
         agentTools.register(BenchTools.of(bench), AgentTopics.BENCH); // bench_latest, bench_history, bench_compare
         agentTools.register(ReviewTools.of(reviews, git), AgentTopics.REVIEW); // review_latest
+        agentTools.register(PullRequestTools.of(pullRequests, options.clock(), zone), AgentTopics.PULL_REQUESTS);
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);

@@ -12,6 +12,9 @@ public final class AgentTopics {
     public static final String BENCH = "\\b(bench\\w*|perf\\w*|slower|faster|speed|regress\\w*|improve\\w*|latency|throughput"
             + "|energy|joules?|memory|ms|seconds|ops)\\b";
 
+    /** issue 19: the pull requests czar opened, their reviews and checks, and what landed. */
+    public static final String PULL_REQUESTS = "\\b(prs?|pull[- ]?requests?|landed|merged|shipped)\\b";
+
     public static final String REVIEW = "\\breview(ed|s|er|ers)?\\b|\\b(findings?|blockers?|personas?|checklist)\\b";
 
     private AgentTopics() {

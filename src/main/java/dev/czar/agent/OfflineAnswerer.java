@@ -28,7 +28,7 @@ public final class OfflineAnswerer implements Answerer {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineAnswerer.class);
     private static final int MAX_BRANCHES_PER_ANSWER = 5;
     private static final Pattern TOPIC_WORDS = Pattern.compile(String.join("|", AgentTopics.WORKERS, AgentTopics.CI,
-            AgentTopics.BENCH, AgentTopics.REVIEW, "\\b(everyone|everybody|fleet|queue|paused|conflicting|waiting)\\b"));
+            AgentTopics.BENCH, AgentTopics.REVIEW, AgentTopics.PULL_REQUESTS, "\\b(everyone|everybody|fleet|queue|paused|conflicting|waiting)\\b"));
 
     private final GitEvidence git;
     private final StatusQuestionParser parser;

@@ -145,7 +145,7 @@ final class StatusQuestionParser {
         return token;
     }
 
-    private TimeWindow window(String folded) {
+    TimeWindow window(String folded) {
         ZonedDateTime now = clock.instant().atZone(zone);
         ZonedDateTime today = now.truncatedTo(ChronoUnit.DAYS);
         Matcher lastN = LAST_N.matcher(folded);

@@ -2,6 +2,7 @@ package dev.czar.cli;
 
 import dev.czar.CzarApp;
 import dev.czar.UserError;
+import dev.czar.github.GithubWebhook;
 import dev.czar.slack.SlackFrontDoor;
 import dev.czar.slack.SlackTokens;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -49,6 +51,12 @@ final class ServeCommand implements Callable<Integer> {
         SlackFrontDoor.Transport transport = httpPort != null ? SlackFrontDoor.Transport.http(httpPort, bind)
                 : SlackFrontDoor.Transport.socketMode();
         CzarApp app = parent.start(global);
+        // issue 19: GitHub's webhook shares the HTTP endpoint (one public URL behind the proxy); polling stays otherwise
+        Optional<GithubWebhook> webhook = GithubWebhook.fromConfig(app.config().ci().github(), app.database(), app.workers(),
+                parent.clock());
+        if (webhook.isPresent() && transport.isHttp()) {
+            transport = transport.withRoute(GithubWebhook.PATH, webhook.get());
+        }
         SlackFrontDoor slack;
         try {
             slack = SlackFrontDoor.start(new SlackFrontDoor.Wiring(app.config().slack(), app.config().access(), app.chat(),
@@ -81,6 +89,10 @@ final class ServeCommand implements Callable<Integer> {
                 + (transport.isHttp() ? " at http://" + bind + ":" + slack.httpPort() + "/slack/events" : "")
                 + " for " + app.git().root() + "; logs in " + app.home().resolve("logs") + ". Ctrl-C to stop.");
         digests.dashboardUrl().ifPresent(url -> out.println("dashboard at " + url));
+        if (webhook.isPresent()) {
+            out.println(transport.isHttp() ? "GitHub webhooks at http://" + bind + ":" + slack.httpPort() + GithubWebhook.PATH
+                    : "ci.github.webhook-secret is set but GitHub webhooks need --http PORT; checks are polled");
+        }
         out.flush();
         stopped.await();
         return 0;

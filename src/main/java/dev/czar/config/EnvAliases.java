@@ -9,7 +9,8 @@ import java.util.Map;
 final class EnvAliases {
     private static final Map<String, String> ALIASES = Map.of(
             "ci.github.api-url", "CZAR_GITHUB_API_URL",
-            "ci.github.repo", "CZAR_GITHUB_REPO");
+            "ci.github.repo", "CZAR_GITHUB_REPO",
+            "ci.github.webhook-secret", "CZAR_GITHUB_WEBHOOK_SECRET");
 
     private EnvAliases() {
     }

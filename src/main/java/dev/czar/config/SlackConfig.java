@@ -16,9 +16,12 @@ import java.util.List;
  * @param postAttempts      tries per Slack Web API call before the reply is parked in the outbox
  * @param retryBackoffMs    first pause between tries (doubles each time) when Slack sent no Retry-After
  * @param channels          channel ids the bot answers in; empty = every channel it is invited to (DMs always)
+ * @param workspaceUrl      the workspace's address ({@code https://acme.slack.com}) for links to a workstream's thread
+ *                          (pull request bodies); empty = the thread is named without a link
  */
 public record SlackConfig(String apiUrl, Integer workers, Integer queueCapacity, Integer workingAfterMs,
-                          Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels) {
+                          Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels,
+                          String workspaceUrl) {
     public SlackConfig {
         apiUrl = apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://slack.com/api/";
         workers = workers != null ? workers : 0;
@@ -28,16 +31,22 @@ public record SlackConfig(String apiUrl, Integer workers, Integer queueCapacity,
         postAttempts = postAttempts != null ? postAttempts : 4;
         retryBackoffMs = retryBackoffMs != null ? retryBackoffMs : 500;
         channels = channels != null ? List.copyOf(channels) : List.of();
+        workspaceUrl = workspaceUrl != null ? workspaceUrl.strip().replaceAll("/+$", "") : "";
+    }
+
+    public SlackConfig(String apiUrl, Integer workers, Integer queueCapacity, Integer workingAfterMs,
+                       Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels) {
+        this(apiUrl, workers, queueCapacity, workingAfterMs, confirmTtlSeconds, postAttempts, retryBackoffMs, channels, null);
     }
 
     public SlackConfig(String apiUrl) {
-        this(apiUrl, null, null, null, null, null, null, null);
+        this(apiUrl, null, null, null, null, null, null, null, null);
     }
 
     /** This config with {@code workers: 0} (auto) replaced by the thread count to use. */
     public SlackConfig resolveWorkers(boolean llmAnswers, int cores) {
         int threads = workers > 0 ? workers : llmAnswers ? 4 : Math.max(1, cores / 2);
         return new SlackConfig(apiUrl, threads, queueCapacity, workingAfterMs, confirmTtlSeconds, postAttempts,
-                retryBackoffMs, channels);
+                retryBackoffMs, channels, workspaceUrl);
     }
 }

@@ -1,6 +1,7 @@
 package dev.czar.digest;
 
 import dev.czar.workers.AlertGroups;
+import dev.czar.workers.PullRequestSource;
 import dev.czar.workers.WorkerNotices;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns state the supervisor records but does not announce into alerts on the workstream's thread: a worker gone
- * STUCK, a predicted conflict or duplicate, a benchmark regression beyond {@code digest.regression-threshold}.
+ * STUCK, a predicted conflict or duplicate, a benchmark regression beyond {@code digest.regression-threshold}, checks
+ * gone red on its pull request.
  * (FAILED and refused "done" are told by the supervisor itself.) Everything goes through the same notices as the
  * supervisor's, normally an {@link AlertThrottle}, which de-duplicates and rate-limits.
  */
@@ -30,6 +32,8 @@ public final class AlertWatcher implements AutoCloseable {
     private final WorkerNotices notices;
     private final double regressionThreshold;
     private long lastEventId;
+    /** {@code number@head} of the red pull-request heads already told. */
+    private final java.util.Set<String> redHeads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
 
     /** Starts after the newest event recorded so far: history is the digest's business, not an alert's. */
@@ -70,6 +74,7 @@ public final class AlertWatcher implements AutoCloseable {
                 workers.find(name).filter(ws -> !ws.state().finished()).ifPresent(ws -> notices.tell(ws, group.line()));
             }
         }
+        pullRequestsGoneRed();
         Optional<String> main = workers.mainBranch();
         if (bench.configured() && main.isPresent()) {
             for (Workstream ws : workers.all().stream().filter(w -> !w.state().finished()).toList()) {
@@ -80,6 +85,19 @@ public final class AlertWatcher implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /** issue 19: a pull request whose checks went red at its head is told once per head, with the failed checks. */
+    private void pullRequestsGoneRed() {
+        for (PullRequestSource.Entry pr : workers.pullRequests().entries()) {
+            if (!"red".equals(pr.checks()) || pr.headSha() == null || !redHeads.add(pr.number() + "@" + pr.headSha())) {
+                continue;
+            }
+            workers.find(pr.workstream()).filter(ws -> !ws.state().finished()).ifPresent(ws -> notices.tell(ws,
+                    "checks went red on pull request #" + pr.number() + " at " + pr.headSha().substring(0, Math.min(7,
+                    pr.headSha().length())) + (pr.redChecks().isEmpty() ? "" : ": " + String.join(", ", pr.redChecks()))
+                    + " " + pr.url()));
         }
     }
 

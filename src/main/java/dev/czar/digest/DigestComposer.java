@@ -6,6 +6,7 @@ import dev.czar.evidence.git.CommitInfo;
 import dev.czar.evidence.git.GitEvidence;
 import dev.czar.workers.AlertGroups;
 import dev.czar.workers.GateItem;
+import dev.czar.workers.PullRequestSource;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
@@ -89,6 +90,7 @@ public final class DigestComposer {
         List<DigestSection> standing = new ArrayList<>();
         standing.add(ci(main, all));
         standing.add(conflicts());
+        standing.add(pullRequests(since)); // issue 19
         BenchSection benchSection = bench(main, all);
         standing.add(benchSection.section());
         Set<String> shown = new java.util.HashSet<>();
@@ -172,6 +174,33 @@ public final class DigestComposer {
         }
         return lines.isEmpty() ? DigestSection.quiet("Conflicts and duplicates", "none predicted")
                 : new DigestSection("Conflicts and duplicates", lines, "", true);
+    }
+
+    /** Opened and merged since the last digest, and what waits for review now. */
+    private DigestSection pullRequests(Instant since) {
+        List<PullRequestSource.Entry> prs = workers.pullRequests().entries();
+        if (prs.isEmpty()) {
+            return DigestSection.quiet("Pull requests", "none opened by czar");
+        }
+        List<DigestLine> lines = new ArrayList<>();
+        for (PullRequestSource.Entry pr : prs) {
+            if (pr.openedAt() != null && !pr.openedAt().isBefore(since)) {
+                lines.add(DigestLine.of("opened #" + pr.number() + " (" + pr.workstream() + ") " + pr.url(), pr.evidence()));
+            }
+        }
+        prs.stream().filter(PullRequestSource.Entry::waitingForReview).forEach(pr -> lines.add(DigestLine.of(
+                "waiting for review: #" + pr.number() + " (" + pr.workstream() + "), checks " + pr.checks() + " " + pr.url(),
+                pr.evidence())));
+        for (PullRequestSource.Entry pr : prs) {
+            if ("merged".equals(pr.state()) && pr.mergedAt() != null && !pr.mergedAt().isBefore(since)) {
+                lines.add(DigestLine.of("merged #" + pr.number() + " (" + pr.workstream() + ")"
+                        + (pr.author() == null ? "" : " by " + pr.author())
+                        + (pr.mergeSha() == null ? "" : " as " + pr.mergeSha().substring(0, Math.min(7, pr.mergeSha().length()))),
+                        pr.evidence()));
+            }
+        }
+        return lines.isEmpty() ? DigestSection.quiet("Pull requests", "none opened, waiting or merged")
+                : new DigestSection("Pull requests", lines, "", true);
     }
 
     private record BenchSection(DigestSection section, Optional<String> worst) {

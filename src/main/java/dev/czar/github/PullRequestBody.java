@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class PullRequestBody {
     private static final Pattern ISSUE = Pattern.compile("(?i)(?:\\bissue\\s*#?|(?<![\\w/])#)(\\d{1,9})\\b");
     private static final int TITLE_MAX = 72;
+    private static final Pattern SLACK_CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,30}");
+    private static final Pattern SLACK_TS = Pattern.compile("\\d{6,12}\\.\\d{1,8}");
 
     private PullRequestBody() {
     }
@@ -23,9 +25,16 @@ public final class PullRequestBody {
     }
 
     public static String render(Workstream ws, DoneGate.Report report) {
+        return render(ws, report, "");
+    }
+
+    /** @param slackWorkspaceUrl {@code https://acme.slack.com} to link the workstream's thread; empty names it only */
+    public static String render(Workstream ws, DoneGate.Report report, String slackWorkspaceUrl) {
         StringBuilder body = new StringBuilder();
         body.append("Opened by czar for workstream `").append(ws.name()).append("` (branch `").append(ws.branch())
-                .append("`).\n\n## Task\n\n").append(ws.task().strip()).append("\n\n## Definition of Done (head ")
+                .append("`).\n");
+        slackThread(ws, slackWorkspaceUrl).ifPresent(line -> body.append('\n').append(line).append('\n'));
+        body.append("\n## Task\n\n").append(ws.task().strip()).append("\n\n## Definition of Done (head ")
                 .append(report.headSha() == null ? "none" : report.headSha()).append(")\n\n");
         for (GateItem item : report.items()) {
             body.append("- ").append(item.line().replace("\n", "\n  ")).append('\n');
@@ -35,6 +44,24 @@ public final class PullRequestBody {
             body.append("\nCloses #").append(issue.group(1)).append('\n');
         }
         return Redactor.INSTANCE.redact(body.toString()); // the task or a gate line may quote a secret
+    }
+
+    /**
+     * Where the workstream is discussed: its Slack thread as a permalink
+     * ({@code https://WORKSPACE.slack.com/archives/CHANNEL/pTS}, the ts without its dot) when the workspace URL is known.
+     */
+    static java.util.Optional<String> slackThread(Workstream ws, String workspaceUrl) {
+        String channel = ws.channel();
+        String thread = ws.thread();
+        if (channel == null || thread == null || !SLACK_CHANNEL.matcher(channel).matches() || !SLACK_TS.matcher(thread).matches()) {
+            return java.util.Optional.empty(); // launched from the CLI, or no thread yet
+        }
+        if (workspaceUrl == null || workspaceUrl.isBlank()) {
+            return java.util.Optional.of("Slack thread: channel " + channel + ", thread " + thread
+                    + " (set slack.workspace-url for a link)");
+        }
+        return java.util.Optional.of("Slack thread: " + workspaceUrl.replaceAll("/+$", "") + "/archives/" + channel + "/p"
+                + thread.replace(".", ""));
     }
 
     /** Every item but the merge passed or was skipped: the draft is ready for review. */

@@ -24,12 +24,20 @@ public final class PullRequestPublisher implements BranchPublisher {
     private final PullRequestApi api;
     private final PullRequestStore store;
     private final Clock clock;
+    private final String slackWorkspaceUrl;
 
     public PullRequestPublisher(RemoteBranches remote, PullRequestApi api, PullRequestStore store, Clock clock) {
+        this(remote, api, store, clock, "");
+    }
+
+    /** @param slackWorkspaceUrl {@code slack.workspace-url}: the body links the workstream's Slack thread */
+    public PullRequestPublisher(RemoteBranches remote, PullRequestApi api, PullRequestStore store, Clock clock,
+                                String slackWorkspaceUrl) {
         this.remote = remote;
         this.api = api;
         this.store = store;
         this.clock = clock;
+        this.slackWorkspaceUrl = slackWorkspaceUrl == null ? "" : slackWorkspaceUrl;
     }
 
     /**
@@ -42,7 +50,8 @@ public final class PullRequestPublisher implements BranchPublisher {
             return Optional.empty();
         }
         RemoteBranches remote = new RemoteBranches(sync);
-        return Optional.of(new PullRequestPublisher(remote, new PullRequestApi(github), new PullRequestStore(db), clock));
+        return Optional.of(new PullRequestPublisher(remote, new PullRequestApi(github), new PullRequestStore(db), clock,
+                config.slack().workspaceUrl()));
     }
 
     @Override
@@ -71,7 +80,7 @@ public final class PullRequestPublisher implements BranchPublisher {
     /** Opens or updates the pull request; returns what is stored for it. */
     PullRequestStore.PullRequest publish(Workstream ws, String mainBranch, DoneGate.Report report) {
         String title = PullRequestBody.title(ws);
-        String body = PullRequestBody.render(ws, report);
+        String body = PullRequestBody.render(ws, report, slackWorkspaceUrl);
         Optional<PullRequestStore.PullRequest> known = store.of(ws.name()).filter(pr -> !pr.state().equals("closed"));
         PullRequestApi.Pull pull;
         if (known.isPresent()) {

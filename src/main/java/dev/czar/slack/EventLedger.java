@@ -1,6 +1,7 @@
 package dev.czar.slack;
 
 import dev.czar.store.Database;
+import dev.czar.store.DeliveryLedger;
 import dev.czar.store.StoreException;
 
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Remembers every Slack {@code event_id} taken in, in H2, so a redelivered event (Slack retries when it saw no
  * acknowledgement in time) is answered at most once, also across a restart. Slash commands have no id: their signed
- * body and timestamp are recorded instead ({@link #firstSighting}), so a replayed one runs once.
+ * body and timestamp are recorded instead ({@link #firstSighting}, in the {@link DeliveryLedger} GitHub's webhook
+ * deliveries use too), so a replayed one runs once.
  */
 final class EventLedger {
     /** SQL state for a unique key violation: the id was already recorded. */
@@ -24,10 +26,13 @@ final class EventLedger {
 
     private final Database db;
     private final Clock clock;
+    /** Requests without an event id, in the ledger GitHub's deliveries use too. */
+    private final DeliveryLedger requests;
 
     EventLedger(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.requests = new DeliveryLedger(db, clock, "slack-request");
     }
 
     /**
@@ -39,7 +44,7 @@ final class EventLedger {
         try (Connection c = db.connection();
              PreparedStatement st = c.prepareStatement("DELETE FROM slack_events WHERE received_at < ?")) {
             st.setTimestamp(1, Timestamp.from(clock.instant().minus(keep)));
-            return st.executeUpdate();
+            return st.executeUpdate() + requests.forgetOlderThan(keep);
         } catch (SQLException e) {
             throw new StoreException("pruning Slack event ids", e);
         }
@@ -68,18 +73,7 @@ final class EventLedger {
      * {@code false} when it was seen before, so a replayed request is not acted on twice.
      */
     boolean firstSighting(String key) {
-        try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement("INSERT INTO slack_events (event_id, received_at) VALUES (?, ?)")) {
-            st.setString(1, key);
-            st.setTimestamp(2, Timestamp.from(clock.instant()));
-            st.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
-                return false;
-            }
-            throw new StoreException("recording Slack request " + key, e);
-        }
+        return requests.firstSighting(key);
     }
 
     /** Marks the event answered: a reply (or an apology) was posted for it. */

@@ -12,12 +12,14 @@ import dev.czar.config.SlackConfig;
 import dev.czar.store.AuditLog;
 import dev.czar.store.Database;
 import dev.czar.web.HttpLimits;
+import dev.czar.web.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,19 +36,31 @@ public final class SlackFrontDoor implements AutoCloseable {
      * @param httpPort    port for {@code /slack/events}; {@code null} for Socket Mode; 0 picks a free port
      * @param bindAddress interface the HTTP endpoint listens on
      * @param limits      threads, timeouts and body limit of the HTTP endpoint
+     * @param otherRoutes more paths served on the same HTTP endpoint (GitHub's webhook), each verifying its own callers
      */
-    public record Transport(Integer httpPort, String bindAddress, HttpLimits limits) {
+    public record Transport(Integer httpPort, String bindAddress, HttpLimits limits, Map<String, Route> otherRoutes) {
+        public Transport {
+            otherRoutes = otherRoutes == null ? Map.of() : Map.copyOf(otherRoutes);
+        }
+
         public static Transport socketMode() {
-            return new Transport(null, null, null);
+            return new Transport(null, null, null, null);
         }
 
         public static Transport http(int port, String bindAddress) {
-            return new Transport(port, bindAddress, HttpLimits.SLACK);
+            return new Transport(port, bindAddress, HttpLimits.SLACK, null);
         }
 
         /** The same transport with other limits (tests use short deadlines). */
         public Transport withLimits(HttpLimits other) {
-            return new Transport(httpPort, bindAddress, other);
+            return new Transport(httpPort, bindAddress, other, otherRoutes);
+        }
+
+        /** The same transport also serving {@code route} at {@code path} (HTTP only). */
+        public Transport withRoute(String path, Route route) {
+            Map<String, Route> all = new java.util.LinkedHashMap<>(otherRoutes);
+            all.put(path, route);
+            return new Transport(httpPort, bindAddress, limits, all);
         }
 
         public boolean isHttp() {
@@ -151,7 +165,7 @@ public final class SlackFrontDoor implements AutoCloseable {
         try {
             startBolt(app);
             SlackHttpEndpoint endpoint = new SlackHttpEndpoint(app, gate, transport.bindAddress(), transport.httpPort(),
-                    transport.limits());
+                    transport.limits(), transport.otherRoutes());
             LOG.info("Slack HTTP endpoint on {}:{}{}", transport.bindAddress(), endpoint.port(), SlackHttpEndpoint.PATH);
             return new SlackFrontDoor(app, workers, endpoint, null);
         } catch (IOException e) {

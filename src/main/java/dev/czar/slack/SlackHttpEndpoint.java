@@ -8,6 +8,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import dev.czar.web.HttpCall;
 import dev.czar.web.HttpLimits;
 import dev.czar.web.HttpReply;
+import dev.czar.web.Route;
 import dev.czar.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,20 @@ final class SlackHttpEndpoint implements AutoCloseable {
     private final App app;
     private final SlackRequestGate gate;
     private final SlackRequestParser parser;
+    private final Map<String, Route> otherRoutes;
     private final WebServer server;
 
     SlackHttpEndpoint(App app, SlackRequestGate gate, String bindAddress, int port, HttpLimits limits) throws IOException {
+        this(app, gate, bindAddress, port, limits, Map.of());
+    }
+
+    /** @param otherRoutes paths besides {@link #PATH} on the same server (GitHub's webhook), each verifying its own callers */
+    SlackHttpEndpoint(App app, SlackRequestGate gate, String bindAddress, int port, HttpLimits limits,
+                      Map<String, Route> otherRoutes) throws IOException {
         this.app = app;
         this.gate = gate;
         this.parser = new SlackRequestParser(app.config());
+        this.otherRoutes = Map.copyOf(otherRoutes);
         this.server = WebServer.start("slack-http", bindAddress, port, limits, this::handle);
     }
 
@@ -50,7 +59,11 @@ final class SlackHttpEndpoint implements AutoCloseable {
         return server.port();
     }
 
-    private HttpReply handle(HttpCall call) {
+    private HttpReply handle(HttpCall call) throws Exception {
+        Route other = otherRoutes.get(call.path());
+        if (other != null) {
+            return other.handle(call);
+        }
         if (!PATH.equals(call.path())) {
             return HttpReply.text(404, "not found");
         }

@@ -8,6 +8,7 @@ import dev.czar.store.AuditLog;
 import dev.czar.store.AuditVerification;
 import dev.czar.workers.AlertGroups;
 import dev.czar.workers.GateItem;
+import dev.czar.workers.PullRequestSource;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workers;
 import dev.czar.workers.WorkerView;
@@ -74,7 +75,9 @@ final class DashboardView {
             return "<p class=\"quiet\">No workstreams yet.</p>";
         }
         StringBuilder out = new StringBuilder("<table id=\"fleet-table\"><thead><tr><th>Workstream</th><th>State</th>"
-                + "<th>Branch</th><th>Ahead / behind</th><th>Last activity</th><th>Gate</th><th>Why</th><th>Agent</th></tr></thead><tbody>");
+                + "<th>Branch</th><th>Ahead / behind</th><th>Last activity</th><th>Gate</th><th>Pull request</th><th>Why</th><th>Agent</th>"
+                + "</tr></thead><tbody>");
+        List<PullRequestSource.Entry> prs = workers.pullRequests().entries();
         Instant now = clock.instant();
         java.util.Map<String, dev.czar.workers.AgentSessions.AgentSession> agents = workers.agentSessions();
         for (Workstream ws : all) {
@@ -82,6 +85,7 @@ final class DashboardView {
                     .append("</td><td class=\"state ").append(ws.state().label()).append("\">").append(ws.state().name())
                     .append("</td><td>").append(Html.text(ws.branch())).append("</td><td>").append(aheadBehind(ws.branch()))
                     .append("</td><td>").append(ago(ws.updatedAt(), now)).append("</td><td>").append(gate(ws))
+                    .append("</td><td class=\"pr\">").append(pullRequest(prs, ws.name()))
                     .append("</td><td>").append(Html.text(firstLine(ws.reason()))).append(progress(ws))
                     .append("</td><td class=\"agent\">").append(Html.text(WorkerView.agentLine(agents.get(ws.name()))))
                     .append("</td></tr>");
@@ -93,6 +97,17 @@ final class DashboardView {
     private String progress(Workstream ws) {
         String line = workers.progress(ws).line();
         return line.isEmpty() ? "" : "<div class=\"progress\">" + Html.text(line) + "</div>";
+    }
+
+    /** {@code #57} linked to GitHub, its state, review and checks; a dash before czar opened one. */
+    private static String pullRequest(List<PullRequestSource.Entry> prs, String workstream) {
+        return prs.stream().filter(pr -> pr.workstream().equals(workstream)).findFirst().map(pr -> {
+            String href = pr.url() != null && pr.url().startsWith("https://") ? pr.url() : null;
+            String number = "#" + pr.number();
+            return (href == null ? Html.text(number) : "<a href=\"" + Html.text(href) + "\">" + Html.text(number) + "</a>")
+                    + " " + Html.text(pr.state()) + (pr.review() == null ? "" : ", " + Html.text(pr.review().replace('_', ' ')))
+                    + " <span class=\"checks " + Html.text(pr.checks()) + "\">checks " + Html.text(pr.checks()) + "</span>";
+        }).orElse("<span class=\"quiet\">none</span>");
     }
 
     private String aheadBehind(String branch) {

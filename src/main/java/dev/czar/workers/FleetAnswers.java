@@ -69,6 +69,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             return "No workstreams yet. Start one with: launch <name> <full task text>.";
         }
         StringBuilder out = new StringBuilder(all.size() + " workstream(s)");
+        List<PullRequestSource.Entry> prs = workers.pullRequests().entries();
         workers.mainBranch().flatMap(m -> workerHead(m)).ifPresent(sha -> out.append("; main at ").append(DoneGate.shortSha(sha)));
         out.append(':');
         for (Workstream ws : all.stream().limit(MAX_LISTED).toList()) {
@@ -82,6 +83,10 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             if (!view.agentLine().isEmpty()) {
                 out.append("\n      agent: ").append(view.agentLine());
             }
+            prs.stream().filter(pr -> pr.workstream().equals(ws.name())).findFirst().ifPresent(pr -> {
+                log.cite(pr.evidence());
+                out.append("\n      pull request: ").append(pr.line());
+            });
         }
         if (all.size() > MAX_LISTED) {
             out.append("\n  (").append(all.size() - MAX_LISTED).append(" more; ask about one by name.)");
@@ -109,6 +114,10 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         if (!view.agentLine().isEmpty()) {
             out.append("\n  agent: ").append(view.agentLine());
         }
+        workers.pullRequests().of(ws.name()).ifPresent(pr -> {
+            log.cite(pr.evidence());
+            out.append("\n  pull request: ").append(pr.line()).append(' ').append(pr.url());
+        });
         if (!view.gate().isEmpty()) {
             out.append("\n  Definition of Done (latest gate run):");
             view.gate().forEach(item -> out.append("\n    ").append(FleetText.firstLine(item.line())));

@@ -69,6 +69,15 @@ final class GateRuns {
         return since != null && !clock.instant().isBefore(since.plus(CI_RECHECK));
     }
 
+    /**
+     * News about the workstream's checks arrived (a webhook): a report that waits on CI is due for another look now.
+     *
+     * @return whether a report was waiting on CI
+     */
+    boolean recheckNow(String name) {
+        return ciWaitingSince.computeIfPresent(name, (n, since) -> Instant.EPOCH) != null;
+    }
+
     void start(Workstream ws) {
         String main = mainBranch.get().orElse(null);
         if (main == null || pending.containsKey(ws.name())) {

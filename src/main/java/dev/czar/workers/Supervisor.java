@@ -50,7 +50,7 @@ public final class Supervisor implements AutoCloseable {
     private final GateVerdicts verdicts;
     private final QueueFill queue;
     private final SessionReplies replies;
-    private ScheduledExecutorService loop;
+    private volatile ScheduledExecutorService loop;
     private Thread shutdownHook;
     private boolean holdsLease;
     private volatile RemoteSync remote = RemoteSync.NONE;
@@ -163,6 +163,22 @@ public final class Supervisor implements AutoCloseable {
         cleanUp(now);
         checks.writeStatus(now);
         return true;
+    }
+
+    /**
+     * GitHub reported news about {@code name}'s pull request or checks (issue 19 webhooks): a gate that waits on CI
+     * looks again at once, and a tick runs now rather than at the next poll. Polling stays the fallback.
+     */
+    public void wake(String name) {
+        gates.recheckNow(name);
+        ScheduledExecutorService current = loop; // no lock: a tick in progress must not hold up the caller
+        if (current != null) {
+            try {
+                current.execute(this::safeTick);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: nothing left to wake
+            }
+        }
     }
 
     /** Names of the workers this supervisor runs a process for right now. */

@@ -45,6 +45,7 @@ public final class Workers implements AutoCloseable {
     /** Issue 24: how task texts are compared at launch; word overlap until {@link #understandWith} is called. */
     private volatile DuplicateDetector duplicates = new DuplicateDetector();
     private volatile double duplicateSimilarity = DuplicateDetector.SIMILAR_TASKS;
+    private volatile PullRequestSource pullRequests = PullRequestSource.NONE;
     private final AgentSessions sessions;
     private final LexicalEvidence wordRarity;
     private volatile TaskFitCheck fitCheck;
@@ -156,6 +157,15 @@ public final class Workers implements AutoCloseable {
      */
     public void syncWith(RemoteSync remote) {
         supervisor.syncWith(remote, git);
+    }
+
+    /** Where answers, the dashboard, digests and alerts read each workstream's pull request from (issue 19). */
+    public void showPullRequestsFrom(PullRequestSource source) {
+        pullRequests = source;
+    }
+
+    public PullRequestSource pullRequests() {
+        return pullRequests;
     }
 
     /** Pushes each branch to the remote and keeps its pull request in step with the gate (issue 19). */

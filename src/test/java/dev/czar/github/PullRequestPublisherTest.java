@@ -53,6 +53,7 @@ class PullRequestPublisherTest {
     Path bare;
     RemoteBranches remote;
     PullRequestPublisher publisher;
+    PullRequestPublisher threadLinkingPublisher;
     PullRequestStore store;
 
     @BeforeEach
@@ -71,6 +72,8 @@ class PullRequestPublisherTest {
                 "ghp_fake_token_for_tests_only", clock, new GithubClient.Resilience(2, Duration.ofMillis(5), 10, Duration.ofMinutes(1)));
         store = new PullRequestStore(db);
         publisher = new PullRequestPublisher(remote, new PullRequestApi(client), store, clock);
+        threadLinkingPublisher = new PullRequestPublisher(remote, new PullRequestApi(client), store, clock,
+                "https://acme.slack.com/");
     }
 
     @AfterEach
@@ -108,6 +111,26 @@ class PullRequestPublisherTest {
                 .withRequestBody(matchingJsonPath("$.variables.id", equalTo("MDExOlB1bGxSZXF1ZXN0MQ=="))));
         assertThat(store.of("login")).get().extracting(PullRequestStore.PullRequest::number, PullRequestStore.PullRequest::state,
                 PullRequestStore.PullRequest::headSha).containsExactly(1347, "open", head);
+    }
+
+    @Test
+    void should_link_the_workstreams_slack_thread_in_the_body() throws Exception {
+        // given a workstream launched in a Slack thread
+        String head = repo.git().getRepository().resolve("czar/login").name();
+        github.stubFor(get(urlPathEqualTo(PULLS)).willReturn(json("[]", 200)));
+        github.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(created(head), 201)));
+        Workstream inThread = workstream();
+        inThread = new Workstream(inThread.name(), inThread.task(), 0, null, inThread.branch(), null, inThread.state(), 0, 0, 0,
+                "U0ALICE", "C0ENGAGENTS", "1764250000.000100", null, null, null, 0, null, null, null, inThread.createdAt(),
+                inThread.updatedAt(), null);
+        DoneGate.Report refused = new DoneGate.Report(head, List.of(GateItem.fail("ci", "check run 4 'build' failed")));
+
+        // when
+        threadLinkingPublisher.afterGate(inThread, "main", refused);
+
+        // then
+        github.verify(postRequestedFor(urlPathEqualTo(PULLS)).withRequestBody(matchingJsonPath("$.body",
+                containing("Slack thread: https://acme.slack.com/archives/C0ENGAGENTS/p1764250000000100"))));
     }
 
     @Test
