@@ -1,18 +1,18 @@
 package dev.czar.workers;
 
 import dev.czar.store.Database;
+import dev.czar.testsupport.MemoryDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import static dev.czar.workers.WorkstreamState.QUEUED;
 import static dev.czar.workers.WorkstreamState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkstreamStoreTest {
-    private final Database db = Database.open("jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    private final Database db = MemoryDatabase.open();
     private final WorkstreamStore store = new WorkstreamStore(db, Clock.systemUTC());
 
     @AfterEach
