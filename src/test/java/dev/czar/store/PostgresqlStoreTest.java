@@ -2,6 +2,7 @@ package dev.czar.store;
 
 import dev.czar.UserError;
 import dev.czar.testsupport.PostgresServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -19,7 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 23: the store on a real PostgreSQL server — one schema history with H2, the audit log append-only there too. */
 class PostgresqlStoreTest {
-    private final PostgresServer server = PostgresServer.shared();
+    private PostgresServer server;
+
+    @BeforeEach
+    void server() {
+        server = PostgresServer.shared(); // skipped here on a machine without PostgreSQL, failed in CI
+    }
 
     @Test
     void should_migrate_a_fresh_postgresql_database_to_the_same_schema_history_as_h2() throws SQLException {

@@ -34,6 +34,25 @@ public final class MemoryDatabase {
         return Database.open(home);
     }
 
+    /**
+     * How a child JVM started by a test opens the state of {@code home} ({@link #openChild}): the home itself on H2
+     * (the child connects through this process's AUTO_SERVER), the home's PostgreSQL database otherwise.
+     */
+    public static String childArgument(Path home) {
+        if (!onPostgresql()) {
+            return home.toString();
+        }
+        return HOME_DATABASES.computeIfAbsent(home.toAbsolutePath().normalize(), h -> PostgresServer.shared().freshDatabaseUrl());
+    }
+
+    /** In a child JVM: opens what {@link #childArgument} named, with the credentials of {@link #storeEnvironment}. */
+    public static Database openChild(String argument) {
+        if (argument.startsWith("jdbc:postgresql:")) {
+            return Database.openServer(argument, System.getenv("CZAR_STORE_USER"), System.getenv("CZAR_STORE_PASSWORD"));
+        }
+        return Database.open(Path.of(argument));
+    }
+
     /** The {@code store.url} line a czar process started by a test puts in its config: empty on H2. */
     public static String storeConfigFor(Path home) {
         if (!onPostgresql()) {
