@@ -34,7 +34,7 @@ class CommandPathTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db = dev.czar.testsupport.MemoryDatabase.open();
         audit = new AuditLog(db, CLOCK);
     }
 

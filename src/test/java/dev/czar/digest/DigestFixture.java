@@ -32,7 +32,7 @@ import java.util.UUID;
 public final class DigestFixture implements AutoCloseable {
     public final TempGitRepo repo;
     public final MutableClock clock = new MutableClock(TempGitRepo.EPOCH.plus(Duration.ofHours(2)));
-    public final Database db = Database.open("jdbc:h2:mem:digest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    public final Database db = dev.czar.testsupport.MemoryDatabase.open();
     public final Workers workers;
     public final GitEvidence git;
     public final List<String> told = new ArrayList<>();

@@ -46,7 +46,7 @@ class PullRequestReviewTest {
         repo = TempGitRepo.init(tmp.resolve("repo"), "main");
         repo.commit("base", Map.of("README.md", "# shop\n"));
         git = GitEvidence.open(repo.dir(), new GitConfig(null, null));
-        db = Database.open("jdbc:h2:mem:pr-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db = dev.czar.testsupport.MemoryDatabase.open();
     }
 
     @AfterEach

@@ -36,7 +36,7 @@ class SlackPosterTest {
     @BeforeEach
     void start() {
         slack = new SlackApiStub();
-        db = Database.open("jdbc:h2:mem:poster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db = dev.czar.testsupport.MemoryDatabase.open();
         outbox = new SlackOutbox(db, Clock.systemUTC());
         Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
         poster = new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), outbox, 3, 10);

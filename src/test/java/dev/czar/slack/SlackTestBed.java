@@ -52,7 +52,7 @@ final class SlackTestBed implements AutoCloseable {
     final SignedSlackRequests requests;
 
     SlackTestBed(Path dir, SlackConfig config) {
-        this(dir, config, Database.open("jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        this(dir, config, dev.czar.testsupport.MemoryDatabase.open());
     }
 
     SlackTestBed(Path dir, SlackConfig config, Database db) {
