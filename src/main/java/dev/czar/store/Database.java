@@ -79,6 +79,15 @@ public final class Database implements AutoCloseable {
         return open(home, DEFAULT_NETWORK_TIMEOUT);
     }
 
+    /** As {@link #open(Path)}, but only a home that has a database already: nothing is created (a copy's source). */
+    public static Database openExisting(Path home) {
+        Path file = home.toAbsolutePath().normalize().resolve("db").resolve("czar.mv.db");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UserError("no czar database under " + home + " (expected " + file + ")");
+        }
+        return open(home);
+    }
+
     /** As {@link #open(Path)}, waiting at most {@code networkTimeout} for a czar process that hosts the database. */
     public static Database open(Path home, Duration networkTimeout) {
         DatabaseHome files = DatabaseHome.of(home);
