@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A seeded czar state for digest, alert and dashboard tests: a real temp git repository with a main branch, a real

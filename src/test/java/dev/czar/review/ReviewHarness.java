@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /** A real review service over a real repository and a real in-memory H2, with the shipped personas. */
 final class ReviewHarness implements AutoCloseable {

@@ -101,15 +101,22 @@ public final class PostgresServer {
         }
         try (Stream<Path> versions = Files.list(root)) {
             return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D.*", "0"))))
+                    .max(Comparator.comparingInt(PostgresServer::majorVersion))
                     .orElse(null);
         } catch (IOException e) {
             return null;
         }
     }
 
+    /** {@code /usr/lib/postgresql/15/bin} is 15; a directory not named by a number sorts first. */
+    private static int majorVersion(Path bin) {
+        String name = bin.getParent().getFileName().toString();
+        return name.matches("\\d{1,4}") ? Integer.parseInt(name) : 0;
+    }
+
     private static PostgresServer start(Path bin) throws IOException, InterruptedException {
         Path target = Path.of(System.getProperty("czar.test.home", "target/test-home")).toAbsolutePath().getParent();
+        removeStale(target);
         Path dir = target.resolve("pg-" + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(dir);
         Path pwfile = dir.resolve("pwfile");
@@ -135,10 +142,30 @@ public final class PostgresServer {
         } catch (IOException | InterruptedException | IllegalStateException ignored) {
             // already gone; the directory is removed either way
         }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        removeLater(dataDir);
+    }
+
+    /**
+     * Removes a server's directory with {@code rm -rf} in a process of its own: the JVM may be halted before a walk
+     * through a few hundred MB of databases would end, and a process it started goes on.
+     */
+    private static void removeLater(Path dir) {
+        try {
+            new ProcessBuilder("rm", "-rf", dir.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException ignored) {
-            // a leftover under target/ is removed by the next clean
+            // a leftover under target/ is removed by the next run (see removeStale) or a clean
+        }
+    }
+
+    /** Directories of earlier runs whose server is not running (no {@code postmaster.pid}): an interrupted clean-up. */
+    private static void removeStale(Path target) {
+        try (Stream<Path> dirs = Files.list(target)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("pg-"))
+                    .filter(d -> !Files.exists(d.resolve("data").resolve("postmaster.pid")))
+                    .forEach(PostgresServer::removeLater);
+        } catch (IOException ignored) {
+            // nothing to clean
         }
     }
 
