@@ -10,12 +10,13 @@ package dev.czar.config;
 public record StoreConfig(String url) {
     public StoreConfig {
         url = url != null ? url.strip() : "";
+        // checked first, so that the refusal below never echoes a password
+        if (url.matches("(?i).*[?&]password=.*")) {
+            throw new IllegalArgumentException("store.url must not carry a password: set CZAR_STORE_PASSWORD instead");
+        }
         if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("store.url must be empty (the H2 file database under the home) or a"
                     + " jdbc:postgresql:// URL, not " + url);
-        }
-        if (url.matches("(?i).*[?&]password=.*")) {
-            throw new IllegalArgumentException("store.url must not carry a password: set CZAR_STORE_PASSWORD instead");
         }
     }
 
