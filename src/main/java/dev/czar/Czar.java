@@ -76,6 +76,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Entry point and composition root: the only place that knows how the features are wired together. */
@@ -87,6 +88,15 @@ public final class Czar {
         System.exit(CzarCommand.commandLine(Czar::assemble).execute(args));
     }
 
+    /** The H2 file database under the home, or the PostgreSQL server {@code store.url} names (issue 23). */
+    static Database openStore(CzarConfig config, Path home, Map<String, String> env) {
+        if (!config.store().onServer()) {
+            return Database.open(home);
+        }
+        // credentials from the environment only: the config file is shared and checked in
+        return Database.openServer(config.store().url(), env.get("CZAR_STORE_USER"), env.get("CZAR_STORE_PASSWORD"));
+    }
+
     /** Builds a running czar from resolved options; fails with a {@link UserError} on bad config or repository. */
     public static CzarApp assemble(StartOptions options) {
         CzarConfig config = new ConfigLoader(options.env()).load(options.configFile());
@@ -95,7 +105,7 @@ public final class Czar {
         LogSetup.toFile(home);
         Database database;
         try {
-            database = Database.open(home);
+            database = openStore(config, home, options.env());
         } catch (RuntimeException e) {
             git.close();
             throw e;

@@ -1,5 +1,6 @@
 package dev.czar.agent;
 
+import dev.czar.store.Upsert;
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
 import dev.langchain4j.data.message.ChatMessage;
@@ -44,13 +45,10 @@ final class ThreadMemoryStore implements ChatMemoryStore {
 
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
-        try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement(
-                     "MERGE INTO llm_memory (memory_id, messages_json, updated_at) KEY (memory_id) VALUES (?, ?, ?)")) {
-            st.setString(1, memoryId.toString());
-            st.setString(2, ChatMessageSerializer.messagesToJson(messages));
-            st.setTimestamp(3, Timestamp.from(clock.instant()));
-            st.executeUpdate();
+        try (Connection c = db.connection()) {
+            Upsert.into("llm_memory").key("memory_id", memoryId.toString())
+                    .set("messages_json", ChatMessageSerializer.messagesToJson(messages))
+                    .set("updated_at", Timestamp.from(clock.instant())).write(c);
         } catch (SQLException e) {
             throw new StoreException("saving conversation memory", e);
         }

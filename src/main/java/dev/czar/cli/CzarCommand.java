@@ -25,7 +25,7 @@ import java.util.function.Function;
                 WorkersCommand.class, QueueCommand.class, KillCommand.class, PauseCommand.class,
                 ResumeCommand.class, ReplyCommand.class, SuperviseCommand.class, BenchCommand.class,
                 CiCommand.class, DigestSubcommand.class, DashboardCommand.class, MergeCommand.class,
-                AuditSubcommand.class, McpCommand.class, FitCommand.class},
+                AuditSubcommand.class, McpCommand.class, FitCommand.class, StoreSubcommand.class},
         footer = {"", "Run 'czar chat' to talk to the bot, or 'czar ask \"status of <branch>\"' for one answer."})
 public final class CzarCommand implements Callable<Integer> {
     static final int USAGE = 2;

@@ -17,7 +17,8 @@ public record CzarConfig(
         BenchConfig bench,
         DashboardConfig dashboard,
         UnderstandingConfig understanding,
-        McpConfig mcp) {
+        McpConfig mcp,
+        StoreConfig store) {
 
     public CzarConfig {
         git = git != null ? git : new GitConfig(null, null);
@@ -34,9 +35,10 @@ public record CzarConfig(
         dashboard = dashboard != null ? dashboard : new DashboardConfig(null, null, null, null); // issue 8
         understanding = understanding != null ? understanding : new UnderstandingConfig(null, null, null, null); // issue 24
         mcp = mcp != null ? mcp : new McpConfig(null, null, null, null); // issue 21
+        store = store != null ? store : new StoreConfig(null); // issue 23
     }
 
     public static CzarConfig defaults() {
-        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CzarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

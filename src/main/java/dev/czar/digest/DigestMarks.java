@@ -1,5 +1,6 @@
 package dev.czar.digest;
 
+import dev.czar.store.Upsert;
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
 
@@ -46,14 +47,11 @@ public final class DigestMarks {
     }
 
     public void save(String target, Mark mark) {
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
-                "MERGE INTO digest_marks (target, at, last_event_id, last_slot, seen) KEY (target) VALUES (?, ?, ?, ?, ?)")) {
-            st.setString(1, target);
-            st.setTimestamp(2, Timestamp.from(mark.at()));
-            st.setLong(3, mark.lastEventId());
-            st.setTimestamp(4, mark.lastSlot() == null ? null : Timestamp.from(mark.lastSlot()));
-            st.setString(5, String.join("\n", new java.util.TreeSet<>(mark.seen())));
-            st.executeUpdate();
+        try (Connection c = db.connection()) {
+            Upsert.into("digest_marks").key("target", target).set("at", Timestamp.from(mark.at()))
+                    .set("last_event_id", mark.lastEventId())
+                    .set("last_slot", mark.lastSlot() == null ? null : Timestamp.from(mark.lastSlot()))
+                    .set("seen", String.join("\n", new java.util.TreeSet<>(mark.seen()))).write(c);
         } catch (SQLException e) {
             throw new StoreException("saving the digest mark of " + target, e);
         }

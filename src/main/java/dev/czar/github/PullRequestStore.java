@@ -1,5 +1,6 @@
 package dev.czar.github;
 
+import dev.czar.store.Upsert;
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
 
@@ -48,18 +49,10 @@ public final class PullRequestStore {
             + " author, review_state, opened_at, merged_at, merge_sha FROM workstream_pull_requests";
 
     public void save(PullRequest pr) {
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("MERGE INTO workstream_pull_requests"
-                + " (workstream, repo, number, url, node_id, state, head_sha, updated_at) KEY (workstream)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            st.setString(1, pr.workstream());
-            st.setString(2, pr.repo());
-            st.setInt(3, pr.number());
-            st.setString(4, pr.url());
-            st.setString(5, pr.nodeId());
-            st.setString(6, pr.state());
-            st.setString(7, pr.headSha());
-            st.setTimestamp(8, Timestamp.from(pr.updatedAt()));
-            st.executeUpdate();
+        try (Connection c = db.connection()) {
+            Upsert.into("workstream_pull_requests").key("workstream", pr.workstream()).set("repo", pr.repo())
+                    .set("number", pr.number()).set("url", pr.url()).set("node_id", pr.nodeId()).set("state", pr.state())
+                    .set("head_sha", pr.headSha()).set("updated_at", Timestamp.from(pr.updatedAt())).write(c);
             stampTimes(c, pr.workstream(), pr.updatedAt());
         } catch (SQLException e) {
             throw new StoreException("saving the pull request of " + pr.workstream(), e);

@@ -1,5 +1,6 @@
 package dev.czar.slack;
 
+import dev.czar.store.Upsert;
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
 
@@ -21,13 +22,9 @@ final class ThreadMemory {
     }
 
     void join(String channel, String threadTs) {
-        try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement(
-                     "MERGE INTO slack_threads (channel, thread_ts, joined_at) KEY (channel, thread_ts) VALUES (?, ?, ?)")) {
-            st.setString(1, channel);
-            st.setString(2, threadTs);
-            st.setTimestamp(3, Timestamp.from(clock.instant()));
-            st.executeUpdate();
+        try (Connection c = db.connection()) {
+            Upsert.into("slack_threads").key("channel", channel).key("thread_ts", threadTs)
+                    .set("joined_at", Timestamp.from(clock.instant())).write(c);
         } catch (SQLException e) {
             throw new StoreException("remembering Slack thread " + channel + "/" + threadTs, e);
         }

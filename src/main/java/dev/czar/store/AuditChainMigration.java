@@ -38,11 +38,15 @@ public final class AuditChainMigration extends CodedMigration {
                 insert.setLong(3, head.rows());
                 insert.executeUpdate();
             }
-            String trigger = AppendOnlyTrigger.class.getName();
-            st.execute("CREATE TRIGGER audit_log_append_only BEFORE UPDATE, DELETE ON audit_log FOR EACH ROW CALL '"
-                    + trigger + "'");
-            st.execute("CREATE TRIGGER audit_chain_head_kept BEFORE DELETE ON audit_chain_head FOR EACH ROW CALL '"
-                    + trigger + "'");
+            if (SqlVendor.of(c) == SqlVendor.POSTGRESQL) {
+                AppendOnlyTrigger.createOnPostgresql(st);
+            } else {
+                String trigger = AppendOnlyTrigger.class.getName();
+                st.execute("CREATE TRIGGER audit_log_append_only BEFORE UPDATE, DELETE ON audit_log FOR EACH ROW CALL '"
+                        + trigger + "'");
+                st.execute("CREATE TRIGGER audit_chain_head_kept BEFORE DELETE ON audit_chain_head FOR EACH ROW CALL '"
+                        + trigger + "'");
+            }
         }
     }
 

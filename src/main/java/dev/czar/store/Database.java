@@ -4,6 +4,7 @@ import dev.czar.UserError;
 import dev.czar.evidence.bench.TimeOrderedRunKeysMigration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -36,16 +37,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Runnable closePool;
+    private final SqlVendor vendor;
     private final String url;
     private final DatabaseCredentials credentials;
     private final boolean shared;
 
     private Database(JdbcConnectionPool pool, String url, DatabaseCredentials credentials, boolean shared) {
+        this(pool, pool::dispose, SqlVendor.H2, url, credentials, shared);
+    }
+
+    /** A database on a server (PostgreSQL): nothing to shut down but the pool; {@code credentials} is null. */
+    Database(DataSource pool, Runnable closePool, SqlVendor vendor, String url, DatabaseCredentials credentials,
+             boolean shared) {
         this.pool = pool;
+        this.closePool = closePool;
+        this.vendor = vendor;
         this.url = url;
         this.credentials = credentials;
         this.shared = shared;
+    }
+
+    /**
+     * Opens the PostgreSQL database at {@code url} (issue 23) as {@code user} and applies pending migrations: the
+     * store several czar processes share. The home still holds logs and worktrees, not the state.
+     *
+     * @throws UserError when the server refuses the connection or the migration
+     */
+    public static Database openServer(String url, String user, String password) {
+        return ServerDatabase.open(url, user, password);
     }
 
     /**
@@ -56,6 +77,15 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path home) {
         return open(home, DEFAULT_NETWORK_TIMEOUT);
+    }
+
+    /** As {@link #open(Path)}, but only a home that has a database already: nothing is created (a copy's source). */
+    public static Database openExisting(Path home) {
+        Path file = home.toAbsolutePath().normalize().resolve("db").resolve("czar.mv.db");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UserError("no czar database under " + home + " (expected " + file + ")");
+        }
+        return open(home);
     }
 
     /** As {@link #open(Path)}, waiting at most {@code networkTimeout} for a czar process that hosts the database. */
@@ -135,13 +165,22 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(String url, DatabaseCredentials credentials) {
+        migrate(Flyway.configure().dataSource(url, DatabaseCredentials.OWNER, credentials.ownerPassword()), SqlVendor.H2, url);
+    }
+
+    /** One schema history for both vendors: the shared migrations plus the vendor's own where SQL differs. */
+    static void migrate(FluentConfiguration flyway, SqlVendor vendor, String where) {
         try {
-            Flyway.configure().dataSource(url, DatabaseCredentials.OWNER, credentials.ownerPassword())
-                    .locations("classpath:db/migration")
+            flyway.locations(vendor.migrationLocations().toArray(String[]::new))
                     .javaMigrations(new TimeOrderedRunKeysMigration(), new AuditChainMigration()).load().migrate();
         } catch (FlywayException e) {
-            throw new UserError("cannot migrate the czar database (" + url + "): " + e.getMessage(), e);
+            throw new UserError("cannot migrate the czar database (" + where + "): " + e.getMessage(), e);
         }
+    }
+
+    /** Which SQL dialect this database speaks, for the few statements that differ (see {@link SqlVendor}). */
+    public SqlVendor vendor() {
+        return vendor;
     }
 
     public DataSource dataSource() {
@@ -154,8 +193,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
-        if (shared) {
+        closePool.run();
+        if (shared || vendor != SqlVendor.H2) {
             // SHUTDOWN would close the database under other czar processes connected through this one;
             // H2 closes it when the last connection goes
             return;
@@ -176,6 +215,9 @@ public final class Database implements AutoCloseable {
 
     /** For tests that play an attacker with the owner's rights (e.g. rewriting the audit log). */
     Connection ownerConnection() throws SQLException {
+        if (vendor != SqlVendor.H2) {
+            return pool.getConnection(); // on a server, czar's user owns the tables it migrated
+        }
         return DriverManager.getConnection(url, DatabaseCredentials.OWNER, credentials.ownerPassword());
     }
 }

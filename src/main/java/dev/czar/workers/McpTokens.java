@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.store.Upsert;
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
 
@@ -39,13 +40,9 @@ public final class McpTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "czm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
-                "MERGE INTO mcp_tokens (workstream, token_hash, attempt, issued_at) KEY (workstream) VALUES (?, ?, ?, ?)")) {
-            st.setString(1, workstream);
-            st.setString(2, hash(token));
-            st.setInt(3, attempt);
-            st.setTimestamp(4, Timestamp.from(clock.instant()));
-            st.executeUpdate();
+        try (Connection c = db.connection()) {
+            Upsert.into("mcp_tokens").key("workstream", workstream).set("token_hash", hash(token)).set("attempt", attempt)
+                    .set("issued_at", Timestamp.from(clock.instant())).write(c);
         } catch (SQLException e) {
             throw new StoreException("storing the MCP token of " + workstream, e);
         }

@@ -2,7 +2,7 @@ package dev.czar.workers;
 
 import dev.czar.store.Database;
 import dev.czar.store.StoreException;
-import org.h2.api.ErrorCode;
+import dev.czar.store.Upsert;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,7 +83,7 @@ public final class WorkstreamStore {
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                if (Upsert.isDuplicateKey(e)) {
                     return new Created(find(w.name()).orElseThrow(), false);
                 }
                 throw e;
@@ -391,7 +391,7 @@ public final class WorkstreamStore {
                 st.setTimestamp(2, Timestamp.from(now));
                 return st.executeUpdate() == 1;
             } catch (SQLException e) {
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                if (Upsert.isDuplicateKey(e)) {
                     return false;
                 }
                 throw e;

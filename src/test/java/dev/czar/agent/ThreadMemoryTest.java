@@ -9,12 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ThreadMemoryTest {
-    private final Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    private final Database db = dev.czar.testsupport.MemoryDatabase.open();
     private final ThreadMemoryStore store = new ThreadMemoryStore(db, Clock.systemUTC());
 
     @AfterEach

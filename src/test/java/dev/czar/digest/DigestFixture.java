@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A seeded czar state for digest, alert and dashboard tests: a real temp git repository with a main branch, a real
@@ -32,7 +31,7 @@ import java.util.UUID;
 public final class DigestFixture implements AutoCloseable {
     public final TempGitRepo repo;
     public final MutableClock clock = new MutableClock(TempGitRepo.EPOCH.plus(Duration.ofHours(2)));
-    public final Database db = Database.open("jdbc:h2:mem:digest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    public final Database db = dev.czar.testsupport.MemoryDatabase.open();
     public final Workers workers;
     public final GitEvidence git;
     public final List<String> told = new ArrayList<>();

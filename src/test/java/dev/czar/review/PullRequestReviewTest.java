@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -46,7 +45,7 @@ class PullRequestReviewTest {
         repo = TempGitRepo.init(tmp.resolve("repo"), "main");
         repo.commit("base", Map.of("README.md", "# shop\n"));
         git = GitEvidence.open(repo.dir(), new GitConfig(null, null));
-        db = Database.open("jdbc:h2:mem:pr-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db = dev.czar.testsupport.MemoryDatabase.open();
     }
 
     @AfterEach

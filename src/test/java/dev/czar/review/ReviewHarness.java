@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /** A real review service over a real repository and a real in-memory H2, with the shipped personas. */
 final class ReviewHarness implements AutoCloseable {
@@ -26,7 +25,7 @@ final class ReviewHarness implements AutoCloseable {
 
     private ReviewHarness(Path repo, ChatModel model, ReviewSettings settings, Path personasDir) {
         this.git = GitEvidence.open(repo, new GitConfig(null, null));
-        this.db = Database.open("jdbc:h2:mem:review-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        this.db = dev.czar.testsupport.MemoryDatabase.open();
         ReviewRunner runner = new ReviewRunner(model, settings, dev.czar.agent.Redactor.INSTANCE::redact);
         this.service = new ReviewService(git, PersonaLoader.load(personasDir), runner, new ReviewStore(db),
                 PullRequestDiffs.notConfigured(), CLOCK);

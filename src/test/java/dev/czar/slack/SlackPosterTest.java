@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -36,7 +35,7 @@ class SlackPosterTest {
     @BeforeEach
     void start() {
         slack = new SlackApiStub();
-        db = Database.open("jdbc:h2:mem:poster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        db = dev.czar.testsupport.MemoryDatabase.open();
         outbox = new SlackOutbox(db, Clock.systemUTC());
         Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
         poster = new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), outbox, 3, 10);

@@ -3,6 +3,7 @@ package dev.czar.slack;
 import dev.czar.config.SlackConfig;
 import dev.czar.store.Database;
 import dev.czar.testsupport.MutableClock;
+import dev.czar.testsupport.MemoryDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +24,13 @@ class SlackRestartAndExpiryTest {
     void should_not_answer_a_redelivered_event_after_a_restart(@TempDir Path dir) throws InterruptedException {
         // given czar answered the event, then stopped
         String event = SlackHttpFrontDoorTest.mention("EvRESTART0001", "1764250000.000500", "status of feature-x");
-        try (SlackTestBed before = new SlackTestBed(dir.resolve("before"), new SlackConfig(null), Database.open(dir))) {
+        try (SlackTestBed before = new SlackTestBed(dir.resolve("before"), new SlackConfig(null), MemoryDatabase.openHome(dir))) {
             before.requests.event(event);
             before.slack.awaitCalls("chat.postMessage", 1, WAIT);
         }
 
         // when Slack redelivers it to the restarted czar
-        try (SlackTestBed after = new SlackTestBed(dir.resolve("after"), new SlackConfig(null), Database.open(dir))) {
+        try (SlackTestBed after = new SlackTestBed(dir.resolve("after"), new SlackConfig(null), MemoryDatabase.openHome(dir))) {
             int status = after.requests.redelivery(event, 1).statusCode();
 
             // then
@@ -42,21 +43,21 @@ class SlackRestartAndExpiryTest {
     @Test
     void should_answer_once_after_a_restart_a_question_taken_in_but_never_answered(@TempDir Path dir) throws InterruptedException {
         // given czar acknowledged an event and was killed before its answer was posted (Slack will not redeliver it)
-        try (Database db = Database.open(dir)) {
+        try (Database db = MemoryDatabase.openHome(dir)) {
             SlackTurn turn = new SlackTurn(new dev.czar.chat.Message("status of feature-x", "U0ALICE", "C0CHAN",
                     "1764250000.000900", java.time.Instant.now()), "C0CHAN", "1764250000.000900", "1764250000.000900");
             assertThat(new EventLedger(db, java.time.Clock.systemUTC()).firstDelivery("EvCUTOFF0001", turn)).isTrue();
         }
 
         // when czar starts again, twice
-        try (SlackTestBed after = new SlackTestBed(dir.resolve("after"), new SlackConfig(null), Database.open(dir))) {
+        try (SlackTestBed after = new SlackTestBed(dir.resolve("after"), new SlackConfig(null), MemoryDatabase.openHome(dir))) {
             var posts = after.slack.awaitCalls("chat.postMessage", 1, WAIT);
 
             // then the question is answered in its thread
             assertThat(posts.get(0).get("thread_ts")).isEqualTo("1764250000.000900");
             assertThat(posts.get(0).get("text")).contains("feature-x");
         }
-        try (SlackTestBed again = new SlackTestBed(dir.resolve("again"), new SlackConfig(null), Database.open(dir))) {
+        try (SlackTestBed again = new SlackTestBed(dir.resolve("again"), new SlackConfig(null), MemoryDatabase.openHome(dir))) {
             assertThat(again.frontDoor.resumedAtStart()).as("questions queued again at start").isZero();
             assertThat(again.slack.calls("chat.postMessage")).isEmpty();
         }

@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -53,7 +52,7 @@ final class SlackTestBed implements AutoCloseable {
     final SignedSlackRequests requests;
 
     SlackTestBed(Path dir, SlackConfig config) {
-        this(dir, config, Database.open("jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        this(dir, config, dev.czar.testsupport.MemoryDatabase.open());
     }
 
     SlackTestBed(Path dir, SlackConfig config, Database db) {

@@ -1,6 +1,7 @@
 package dev.czar.workers;
 
 import dev.czar.store.Database;
+import dev.czar.testsupport.MemoryDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -8,13 +9,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The agent, session and usage of each workstream in H2, and the sums of its runs. */
 class AgentSessionsTest {
-    private final Database db = Database.open("jdbc:h2:mem:sessions-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    private final Database db = MemoryDatabase.open();
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T01:30:00Z"), ZoneOffset.UTC);
     private final WorkstreamStore store = new WorkstreamStore(db, clock);
     private final AgentSessions sessions = new AgentSessions(db, clock);

@@ -2,6 +2,7 @@ package dev.czar.workers;
 
 import dev.czar.config.WorkersConfig;
 import dev.czar.store.Database;
+import dev.czar.testsupport.MemoryDatabase;
 import dev.czar.testsupport.TempGitRepo;
 
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -44,7 +44,7 @@ final class Fleet implements AutoCloseable {
         this.repo = TempGitRepo.init(tmp.resolve("repo"), "main");
         repo.commit("initial", Map.of("README.md", "demo\n", "shared/config.txt", "mode = old\n"));
         this.home = onDisk ? dev.czar.store.HomeDirectory.prepare(tmp.resolve("home")) : tmp.resolve("home");
-        this.db = onDisk ? Database.open(home) : Database.open("jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        this.db = onDisk ? MemoryDatabase.openHome(home) : MemoryDatabase.open();
         this.workers = open(config(overrides));
     }
 

@@ -2,6 +2,7 @@ package dev.czar.workers;
 
 import dev.czar.Czar;
 import dev.czar.store.Database;
+import dev.czar.testsupport.MemoryDatabase;
 import dev.czar.testsupport.TempGitRepo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,15 +58,19 @@ class StandbyTakeoverTest {
                 // the lease goes stale after five polls: 5 s, so a loaded machine does not pass it on before the stop
                 .replace("poll-interval: 50ms", "poll-interval: 1s"));
         Path home = tmp.resolve("home");
-        Database db = Database.open(home);
+        // issue 23: run against PostgreSQL, both processes share one server database instead of the home's file
+        Files.writeString(config, MemoryDatabase.storeConfigFor(home), java.nio.file.StandardOpenOption.APPEND);
+        Database db = MemoryDatabase.openHome(home);
         open.add(db);
         Workers standby = Workers.open(Fleet.config(Map.of("poll-interval", "1s")), home, repo, () -> Optional.of("main"), db,
                 Clock.systemUTC());
         open.add(standby);
-        active = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        ProcessBuilder supervise = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Czar.class.getName(), "supervise", "--repo", repo.toString(),
                 "--home", home.toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("active.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("active.log").toFile());
+        supervise.environment().putAll(MemoryDatabase.storeEnvironment());
+        active = supervise.start();
         long started = System.nanoTime();
         while (standby.store().leaseHolder().isEmpty() && System.nanoTime() - started < Fleet.PATIENCE.toNanos()) {
             Fleet.sleep(100); // the active supervisor's JVM takes the lease first

@@ -1,6 +1,7 @@
 package dev.czar.workers;
 
 import dev.czar.store.Database;
+import dev.czar.testsupport.MemoryDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static dev.czar.workers.WorkstreamState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkstreamStoreTest {
-    private final Database db = Database.open("jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    private final Database db = MemoryDatabase.open();
     private final WorkstreamStore store = new WorkstreamStore(db, Clock.systemUTC());
 
     @AfterEach

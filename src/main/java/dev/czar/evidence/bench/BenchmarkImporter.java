@@ -121,7 +121,7 @@ public final class BenchmarkImporter {
         try (Connection c = db.connection(); Connection lookups = dryRun ? null : db.connection()) {
             c.setAutoCommit(false);
             try (MeasurementWriter writer = dryRun ? new MeasurementWriter.DryRun(c)
-                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), chunkRows)) {
+                    : new MeasurementWriter.Transactional(c, lookups, clock.instant(), chunkRows, db.vendor())) {
                 Collector collector = new Collector(source, writer);
                 BufferedReader lines = maxLineChars <= 0 ? in : new LineLimitedReader(in, maxLineChars,
                         line -> collector.reject(line, "is longer than bench.max-line-chars (" + maxLineChars + ")"));

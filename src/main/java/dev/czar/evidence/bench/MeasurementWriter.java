@@ -1,5 +1,7 @@
 package dev.czar.evidence.bench;
 
+import dev.czar.store.SqlVendor;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,6 +88,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         static final int CHUNK = 50_000;
         private static final int LOOKUP = 500;
 
+        private final Connection lookups;
         private final PreparedStatement findRuns;
         private final PreparedStatement findMetrics;
         private final PreparedStatement reserveIds;
@@ -99,17 +102,19 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
          * @param transaction the connection whose transaction receives the rows
          * @param lookups     a second connection, for reads of committed runs and drawing run ids
          */
-        Transactional(Connection transaction, Connection lookups, Instant importedAt, int chunkRows) throws SQLException {
+        Transactional(Connection transaction, Connection lookups, Instant importedAt, int chunkRows, SqlVendor vendor)
+                throws SQLException {
             if (chunkRows + 2 * BenchmarkImporter.BATCH > StagedChunk.MAX_ROWS) {
                 throw new IllegalArgumentException("chunks of " + chunkRows + " rows would exceed " + StagedChunk.MAX_ROWS);
             }
             this.chunkRows = chunkRows;
             this.findRuns = lookups.prepareStatement("SELECT run_key, id, run_hash FROM bench_runs WHERE run_key IN ("
                     + String.join(", ", Collections.nCopies(LOOKUP, "?")) + ")");
+            this.lookups = lookups;
             this.findMetrics = lookups.prepareStatement("SELECT m.id, m.metric FROM UNNEST(CAST(? AS BIGINT ARRAY)) r(ID)"
                     + " JOIN bench_metrics m ON " + MetricIds.METRICS_OF_RUN);
-            this.reserveIds = lookups.prepareStatement("SELECT NEXT VALUE FOR bench_run_ids FROM SYSTEM_RANGE(1, ?)");
-            this.loader = new ChunkLoader(transaction, Timestamp.from(importedAt));
+            this.reserveIds = lookups.prepareStatement(vendor.nextValues("bench_run_ids"));
+            this.loader = new ChunkLoader(ChunkTables.of(vendor, transaction, Timestamp.from(importedAt)));
         }
 
         @Override
@@ -195,7 +200,7 @@ abstract sealed class MeasurementWriter implements AutoCloseable {
         private void addStoredMetrics(Collection<Run> stored) throws SQLException {
             Map<Long, Run> byId = new HashMap<>();
             stored.forEach(r -> byId.put(r.id, r));
-            findMetrics.setObject(1, byId.keySet().toArray(new Long[0]));
+            findMetrics.setArray(1, lookups.createArrayOf("BIGINT", byId.keySet().toArray(new Long[0])));
             try (ResultSet rs = findMetrics.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);

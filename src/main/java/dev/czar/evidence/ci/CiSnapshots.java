@@ -1,5 +1,6 @@
 package dev.czar.evidence.ci;
 
+import dev.czar.store.Upsert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.czar.chat.Json;
@@ -30,13 +31,9 @@ final class CiSnapshots {
     }
 
     void save(String repo, String ref, List<WorkflowRun> runs, Instant fetchedAt) {
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
-                "MERGE INTO ci_snapshots (repo, ref, fetched_at, runs_json) KEY (repo, ref) VALUES (?, ?, ?, ?)")) {
-            st.setString(1, repo);
-            st.setString(2, ref);
-            st.setTimestamp(3, Timestamp.from(fetchedAt));
-            st.setString(4, Json.MAPPER.writeValueAsString(runs));
-            st.executeUpdate();
+        try (Connection c = db.connection()) {
+            Upsert.into("ci_snapshots").key("repo", repo).key("ref", ref).set("fetched_at", Timestamp.from(fetchedAt))
+                    .set("runs_json", Json.MAPPER.writeValueAsString(runs)).write(c);
         } catch (SQLException e) {
             throw new StoreException("saving the CI snapshot of " + ref, e);
         } catch (JsonProcessingException e) {

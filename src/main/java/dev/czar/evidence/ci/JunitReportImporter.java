@@ -112,7 +112,7 @@ public final class JunitReportImporter {
             try {
                 long id;
                 try (PreparedStatement st = c.prepareStatement("INSERT INTO test_reports (commit_sha, source, content_hash, tests,"
-                        + " failures, errors, skipped, duration_s, imported_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
+                        + " failures, errors, skipped, duration_s, imported_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + " WHERE NOT EXISTS (SELECT 1 FROM test_reports WHERE content_hash = ?)", Statement.RETURN_GENERATED_KEYS)) {
                     st.setString(1, sha);
                     st.setString(2, source);

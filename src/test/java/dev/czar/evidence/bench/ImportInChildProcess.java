@@ -1,6 +1,7 @@
 package dev.czar.evidence.bench;
 
 import dev.czar.store.Database;
+import dev.czar.testsupport.MemoryDatabase;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class ImportInChildProcess {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[1]);
         int pauseAfter = Integer.parseInt(args[2]);
-        try (Database db = Database.open(Path.of(args[0]));
+        try (Database db = MemoryDatabase.openChild(args[0]);
              BufferedReader in = new StallingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), pauseAfter)) {
             new BenchmarkImporter(db, Clock.systemUTC(), CHUNK).importRecords(file.getFileName().toString(), in, BenchFormat.CSV, false);
             System.out.println("done");

@@ -1,6 +1,7 @@
 package dev.czar.evidence.bench;
 
 import dev.czar.store.Database;
+import dev.czar.testsupport.MemoryDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class KillDuringImportTest {
         // given a store that already has the first half of the runs of big.csv (metric "time")
         Path file = home.resolve("big.csv");
         write(file, 0, ROWS / 2, "time");
-        try (Database db = Database.open(home)) {
+        try (Database db = MemoryDatabase.openHome(home)) {
             new BenchmarkImporter(db, Clock.systemUTC()).importFiles(List.of(file), null, false);
         }
         // and a new version of big.csv: "energy" for those stored runs, then "time" for as many new runs
@@ -36,9 +37,11 @@ class KillDuringImportTest {
             rows(out, ROWS / 2, ROWS, "time");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ImportInChildProcess.class.getName(), home.toString(), file.toString(), String.valueOf(ROWS * 3 / 4))
-                .redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ImportInChildProcess.class.getName(), MemoryDatabase.childArgument(home), file.toString(),
+                String.valueOf(ROWS * 3 / 4)).redirectErrorStream(true);
+        builder.environment().putAll(MemoryDatabase.storeEnvironment());
+        Process child = builder.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -56,7 +59,7 @@ class KillDuringImportTest {
         }
 
         // then the store holds only the first import, and importing the file again takes all of it
-        try (Database db = Database.open(home)) {
+        try (Database db = MemoryDatabase.openHome(home)) {
             BenchmarkStore store = new BenchmarkStore(db);
             assertThat(store.count()).isEqualTo(ROWS / 2);
             ImportReport report = new BenchmarkImporter(db, Clock.systemUTC()).importFiles(List.of(file), null, false);

@@ -33,7 +33,8 @@ class RunKeyMigrationTest {
         // given a home whose database stops at V80 and holds run 1 (id 41) the way the importer stored it then
         String url = "jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("czar");
         Files.createDirectories(home.resolve("db"));
-        Flyway.configure().dataSource(url, "czar", "").locations("classpath:db/migration").target("80").load().migrate();
+        Flyway.configure().dataSource(url, "czar", "").locations(dev.czar.store.SqlVendor.H2.migrationLocations().toArray(String[]::new))
+                .target("80").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "czar", "")) {
             storeOldRun(c, 41, hash(1), 1);
         }
