@@ -44,6 +44,25 @@ class McpWiringTest {
     }
 
     @Test
+    void should_give_codex_the_server_as_toml_overrides_with_the_token_forwarded_from_its_environment() {
+        // given
+        AgentRun run = new AgentRun("codex", List.of(), tmp, tmp, Map.of());
+
+        // when
+        List<String> args = new CodexAdapter().mcpArgs(run, server);
+
+        // then every value is TOML, and the token itself is nowhere on the command line
+        assertThat(args).containsExactly(
+                "-c", "mcp_servers.czar.command=\"/opt/java/bin/java\"",
+                "-c", "mcp_servers.czar.args=[\"-cp\", \"czar.jar\", \"dev.czar.Czar\", \"mcp\", \"--home\", \"/srv/czar\"]",
+                "-c", "mcp_servers.czar.env_vars=[\"CZAR_MCP_TOKEN\"]",
+                "-c", "mcp_servers.czar.startup_timeout_sec=120", "-c", "mcp_servers.czar.tool_timeout_sec=900",
+                "-c", "mcp_servers.czar.default_tools_approval_mode=\"approve\"",
+                "-c", "mcp_servers.czar.required=true");
+        assertThat(String.join(" ", args)).doesNotContain("czm_test-not-a-real-token");
+    }
+
+    @Test
     void should_tell_a_plain_program_how_to_start_the_server_in_its_environment_only() {
         // given
         CommandAdapter adapter = new CommandAdapter(List.of("bash", "agent.sh"), Pattern.compile("\\?$"), null);
