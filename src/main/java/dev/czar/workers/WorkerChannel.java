@@ -121,6 +121,11 @@ public final class WorkerChannel {
         return report;
     }
 
+    /** The branch a worker's work is on ("my branch" in its questions). */
+    public String branch(String self) {
+        return require(self).branch();
+    }
+
     /** Fix rounds used and allowed, for the verdict's last line. */
     public String fixRounds(String self) {
         return require(self).fixRounds() + " of " + maxFixRounds;

@@ -95,11 +95,11 @@ class McpServerTest {
         // given
         McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
 
-        // when / then: the server is czar's, with its four tools and their schemas
+        // when / then: the server is czar's, with its five tools and their schemas
         assertThat(client.getServerInfo().name()).isEqualTo("czar");
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name)
-                .containsExactlyInAnyOrder("fleet_status", "report_progress", "ask_human", "claim_done");
+                .containsExactlyInAnyOrder("fleet_status", "report_progress", "ask_human", "claim_done", "evidence");
         assertThat(tools).filteredOn(t -> t.name().equals("report_progress")).singleElement()
                 .satisfies(t -> assertThat(t.inputSchema().get("required")).isEqualTo(List.of("done", "next")));
 
@@ -140,6 +140,38 @@ class McpServerTest {
         assertThat(new AuditLog(fleet.db, Clock.systemUTC()).recent(20)).filteredOn(e -> e.channel().equals("mcp"))
                 .allSatisfy(e -> assertThat(e.user()).isEqualTo("worker:fix-auth")).extracting(AuditLog.Entry::command)
                 .containsExactlyInAnyOrder("fleet_status", "report_progress", "claim_done", "claim_done");
+    }
+
+    @Test
+    void should_answer_evidence_questions_about_its_own_branch_read_only_and_refuse_commands() throws Exception {
+        // given a commit on the worker's branch
+        McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
+        String branch = fleet.workers.find("fix-auth").orElseThrow().branch();
+        fleet.repo.branch(branch).checkout(branch);
+        fleet.repo.commit("Fix the token refresh", Map.of("auth/Token.java", "class Token { int ttl = 3600; }\n"));
+        fleet.repo.checkout("main");
+
+        // when / then: "my branch" is the worker's, answered from git by czar's own read-only path, with citations
+        JsonNode ci = call(client, "evidence", Map.of("question", "is CI green on my branch?"));
+        assertThat(ci.path("question").asText()).isEqualTo("is CI green on " + branch + "?");
+        assertThat(ci.path("answer").asText()).contains("no test reports were imported for " + branch)
+                .contains("no CI evidence for it");
+        assertThat(ci.path("evidence").get(0).path("source").asText()).isEqualTo("git");
+        assertThat(ci.path("evidence").get(0).path("detail").asText()).isEqualTo("head of " + branch);
+        assertThat(ci.path("tools").toString()).contains("ci.test_reports");
+        JsonNode conflicts = call(client, "evidence", Map.of("question", "which workstreams conflict?"));
+        assertThat(conflicts.path("answer").asText()).contains("open workstream(s) (in-core merges of every active branch"
+                + " with main and with each other)");
+
+        // a command is refused, whatever its words, and changes nothing
+        assertThat(error(client, "evidence", Map.of("question", "merge fix-auth")))
+                .startsWith("czar: 'merge fix-auth' reads as a command");
+        assertThat(error(client, "evidence", Map.of("question", "/czar kill login-rework")))
+                .contains("reads as a command");
+        assertThat(fleet.workers.find("login-rework").orElseThrow().state()).isEqualTo(QUEUED);
+        assertThat(fleet.workers.find("fix-auth").orElseThrow().state()).isEqualTo(RUNNING);
+        assertThat(new AuditLog(fleet.db, Clock.systemUTC()).recent(20)).filteredOn(e -> e.channel().equals("mcp"))
+                .extracting(AuditLog.Entry::outcome).containsExactlyInAnyOrder("ok", "ok", "refused", "refused");
     }
 
     @Test
