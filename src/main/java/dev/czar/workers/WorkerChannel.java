@@ -114,7 +114,8 @@ public final class WorkerChannel {
         store.saveGate(self, report.headSha(), report.items());
         String verdict = report.refused() ? "refused (" + report.tally() + "): " + report.firstFailure()
                 : report.awaitingMerge() ? "passed, waiting for a merge (" + report.tally() + ")" : "passed (" + report.tally() + ")";
-        store.note(self, actor(self), "claim_done \"" + summary + "\": " + verdict);
+        // the items too: the supervisor posts this to the workstream's thread like a gate run (McpVerdicts)
+        store.note(self, actor(self), McpVerdicts.PREFIX + "\"" + summary + "\": " + verdict + "\n" + report.render());
         if (report.refused()) {
             store.setFacts(self, WorkstreamStore.set("fix_rounds", ws.fixRounds() + 1));
         }

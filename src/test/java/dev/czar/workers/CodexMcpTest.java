@@ -84,10 +84,19 @@ class CodexMcpTest {
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"nothing yet\": refused"))
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"work committed\": passed, waiting for a merge"));
         assertThat(fleet.workers.agentSessions().get("fix-auth").turns()).isEqualTo(1);
+        // each claim_done verdict was posted to the workstream's thread like a gate run, with its items
+        List<String> told;
+        synchronized (fleet.notices) {
+            told = List.copyOf(fleet.notices);
+        }
+        assertThat(told).anySatisfy(n -> assertThat(n).startsWith("fix-auth: claim_done \"nothing yet\": refused (1 failed)")
+                        .contains("\n  FAIL commits: no commits on czar/fix-auth"))
+                .anySatisfy(n -> assertThat(n).startsWith("fix-auth: claim_done \"work committed\": passed, waiting for a merge")
+                        .contains("\n  PASS commits"));
         assertThat(asked.get(0).texts("user")).anySatisfy(t -> assertThat(t).contains("czar gave you an MCP server named czar"));
         assertThat(model.unexpected()).isEmpty();
         // the session as docs/EVIDENCE.md shows it (surefire keeps this output)
-        System.out.println("== history\n" + String.join("\n", events.stream().map(e -> e.actor() + ": " + e.reason())
+        System.out.println("== thread\n" + String.join("\n", told) + "\n== history\n" + String.join("\n", events.stream().map(e -> e.actor() + ": " + e.reason())
                 .toList()) + "\n== tool outputs the model saw\n" + String.join("\n", results));
     }
 }
