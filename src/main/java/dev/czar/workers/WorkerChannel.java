@@ -63,6 +63,7 @@ public final class WorkerChannel {
         }
         peers.sort((a, b) -> Boolean.compare(b.close() != null, a.close() != null));
         List<String> close = peers.stream().filter(p -> p.close() != null).map(Peer::name).toList();
+        new FleetViews(store.database()).record(self, close, git.head(me.branch()).orElse(me.baseSha()), clock.instant());
         store.note(self, actor(self), "fleet_status: saw " + peers.size() + " other live workstream(s)"
                 + (close.isEmpty() ? "" : "; close to this one: " + String.join(", ", close)));
         return peers;

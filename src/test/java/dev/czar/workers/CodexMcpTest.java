@@ -47,6 +47,12 @@ class CodexMcpTest {
         }
     }
 
+    private boolean noticed(String text) {
+        synchronized (fleet.notices) {
+            return fleet.notices.stream().anyMatch(n -> n.contains(text));
+        }
+    }
+
     @Test
     void should_let_a_codex_worker_see_the_fleet_be_refused_fix_and_pass_the_gate_in_one_session() throws Exception {
         // given a Codex worker with czar's MCP server, and another live workstream on the same kind of task
@@ -84,6 +90,10 @@ class CodexMcpTest {
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"nothing yet\": refused"))
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"work committed\": passed, waiting for a merge"));
         assertThat(fleet.workers.agentSessions().get("fix-auth").turns()).isEqualTo(1);
+        // the duplicate alert says it looked at the close workstream and went on (the fleet check runs every tick)
+        fleet.await("fix-auth", w -> noticed("login-rework: possible duplicate work fix-auth <-> login-rework")
+                && noticed("; fix-auth looked at login-rework's task (fleet_status) and continued anyway"),
+                Fleet.PATIENCE, "told of the duplicate it saw");
         // each claim_done verdict was posted to the workstream's thread like a gate run, with its items
         List<String> told;
         synchronized (fleet.notices) {

@@ -175,6 +175,38 @@ class McpServerTest {
     }
 
     @Test
+    void should_say_in_the_duplicate_alert_that_a_worker_saw_the_close_workstream_and_committed_anyway() throws Exception {
+        // given the duplicate alert as the fleet check raises it before anyone looked
+        McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
+        fleet.workers.supervisor().tick();
+        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+                .startsWith("possible duplicate work fix-auth <-> login-rework: task texts are")
+                .doesNotContain("looked at");
+
+        // when the worker looks at the fleet, is shown login-rework as close, and commits anyway
+        call(client, "fleet_status", Map.of());
+        fleet.workers.supervisor().tick();
+        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+                .as("looking alone is not going on").doesNotContain("looked at");
+        String branch = fleet.workers.find("fix-auth").orElseThrow().branch();
+        fleet.repo.branch(branch).checkout(branch);
+        fleet.repo.commit("Fix the token refresh", Map.of("auth/Token.java", "class Token { int ttl = 3600; }\n"));
+        fleet.repo.checkout("main");
+        fleet.workers.supervisor().tick();
+
+        // then the alert says so, in both workstreams' histories and threads
+        String said = "fix-auth looked at login-rework's task (fleet_status) and continued anyway";
+        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+                .startsWith("possible duplicate work fix-auth <-> login-rework: task texts are").endsWith("; " + said);
+        assertThat(events("login-rework")).anySatisfy(e -> assertThat(e).endsWith(said));
+        synchronized (fleet.notices) {
+            assertThat(fleet.notices).anySatisfy(n -> assertThat(n).startsWith("fix-auth: possible duplicate work")
+                    .endsWith(said)).anySatisfy(n -> assertThat(n).startsWith("login-rework: possible duplicate work")
+                    .endsWith(said));
+        }
+    }
+
+    @Test
     void should_make_the_workstream_wait_for_a_human_and_return_the_answer_given_through_reply() throws Exception {
         // given
         McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
