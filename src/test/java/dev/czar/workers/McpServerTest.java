@@ -258,6 +258,33 @@ class McpServerTest {
     }
 
     @Test
+    void should_hand_opencode_its_config_with_czars_server_over_the_adapters_own(@TempDir Path bin) throws Exception {
+        // given an "opencode" that only shows the environment czar started it with
+        Path seen = bin.resolve("env.txt");
+        Path opencode = bin.resolve("opencode");
+        Files.writeString(opencode, "#!/bin/sh\nprintf '%s' \"$OPENCODE_CONFIG_CONTENT\" > " + seen + "\n");
+        opencode.toFile().setExecutable(true);
+        Fleet agents = new Fleet(tmp.resolve("opencode"), Map.of("agent", "opencode", "command", List.of(), "agents",
+                Map.of("opencode", new dev.czar.config.AgentSettings(opencode.toString(), List.of(), Map.of()))), true);
+        try {
+            agents.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), agents.home,
+                    agents.repo.dir(), null));
+
+            // when its worker starts
+            agents.launch("docs", "Write the install guide");
+            agents.await("docs", w -> Files.exists(seen), Fleet.PATIENCE, "started");
+
+            // then the config it got is czar's permissions plus the czar server, its token only referenced
+            JsonNode config = JSON.readTree(Files.readString(seen));
+            assertThat(config.path("permission").path("edit").asText()).isEqualTo("allow");
+            assertThat(config.path("mcp").path("czar").path("environment").path("CZAR_MCP_TOKEN").asText())
+                    .isEqualTo("{env:CZAR_MCP_TOKEN}");
+        } finally {
+            agents.close();
+        }
+    }
+
+    @Test
     void should_not_start_without_a_current_token() throws Exception {
         // given a token of no workstream
         List<String> command = McpLaunch.command(new McpConfig(null, null, null, null), fleet.home, fleet.repo.dir(), null);
