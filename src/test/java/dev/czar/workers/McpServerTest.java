@@ -172,6 +172,10 @@ class McpServerTest {
         assertThat(fleet.workers.find("fix-auth").orElseThrow().state()).isEqualTo(RUNNING);
         assertThat(new AuditLog(fleet.db, Clock.systemUTC()).recent(20)).filteredOn(e -> e.channel().equals("mcp"))
                 .extracting(AuditLog.Entry::outcome).containsExactlyInAnyOrder("ok", "ok", "refused", "refused");
+        // as docs/EVIDENCE.md shows it
+        System.out.println("== evidence(\"is CI green on my branch?\")\n" + ci + "\n== evidence(\"which workstreams"
+                + " conflict?\")\n" + conflicts + "\n== evidence(\"merge fix-auth\")\n"
+                + error(client, "evidence", Map.of("question", "merge fix-auth")));
     }
 
     @Test
