@@ -1,7 +1,7 @@
 package dev.czar.mcp;
 
-import dev.czar.agent.Redactor;
 import dev.czar.agent.Answerer;
+import dev.czar.agent.Redactor;
 import dev.czar.chat.Json;
 import dev.czar.store.AuditLog;
 import dev.czar.workers.McpTokens;

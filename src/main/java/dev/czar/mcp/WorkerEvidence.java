@@ -58,7 +58,7 @@ final class WorkerEvidence {
         String scoped = MessageText.clean(scoped(question, channel.branch(self)));
         if (scoped.isEmpty() || new IntentRouter().isInstruction(scoped)) {
             throw new McpRefusal("'" + question + "' reads as a command; evidence only answers questions (e.g. \"is CI"
-                    + " green on my branch?\", \"is my branch merged?\"); commands are for the humans");
+                    + " green on my branch?\", \"which workstreams conflict?\"); commands are for the humans");
         }
         Answer answer = answerer.status(new Message(scoped, WorkerChannel.actor(self), CzarMcpServer.AUDIT_CHANNEL,
                 null, clock.instant()));
@@ -86,7 +86,7 @@ final class WorkerEvidence {
 
     /** The tool's examples, in its description. */
     static List<String> examples() {
-        return List.of("is CI green on my branch?", "is my branch merged?", "which workstreams conflict?",
-                "is my branch slower than main?");
+        return List.of("is CI green on my branch?", "which workstreams conflict?", "is my branch slower than main?",
+                "status of my branch");
     }
 }

@@ -26,6 +26,9 @@ final class FleetViews {
 
     /** {@code workstream}, at {@code head}, was shown {@code close} as close to its own work. */
     void record(String workstream, List<String> close, String head, Instant at) {
+        if (close.isEmpty()) {
+            return;
+        }
         try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
                 "INSERT INTO mcp_fleet_views (workstream, seen, head_sha, seen_at) VALUES (?, ?, ?, ?)")) {
             for (String seen : close) {
