@@ -41,9 +41,8 @@ final class McpCommand implements Callable<Integer> {
             String self = tokens.workstreamOf(token).orElseThrow(() -> new UserError(McpTokens.ENV
                     + " is not the current token of any workstream (a newer attempt replaced it, or it is not czar's)"));
             CountDownLatch closed = new CountDownLatch(1);
-            CzarMcpServer server = new CzarMcpServer(app.workers().channel(), tokens, token, self,
-                    new AuditLog(app.database(), parent.clock()), app.config().mcp().askWaitDuration(),
-                    app.config().mcp().maxInputChars());
+            CzarMcpServer server = CzarMcpServer.of(app, tokens, token, self, new AuditLog(app.database(), parent.clock()),
+                    parent.clock());
             McpSyncServer running = server.serve(new EndSignalling(System.in, closed), System.out, version());
             closed.await(); // the agent closed our stdin: its session is over
             running.close();

@@ -1,5 +1,6 @@
 package dev.czar.mcp;
 
+import dev.czar.agent.Answerer;
 import dev.czar.agent.Redactor;
 import dev.czar.chat.Json;
 import dev.czar.store.AuditLog;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * {@code czar mcp}: the MCP server (official Java SDK, stdio) a worker's agent calls, bound to one workstream by the
- * token in its environment. Four tools; every call is checked (token still current, inputs within
+ * token in its environment. Five tools; every call is checked (token still current, inputs within
  * {@code mcp.max-input-chars}), redacted like chat messages, and recorded in the audit log with the worker as user.
  */
 public final class CzarMcpServer {
@@ -32,6 +33,7 @@ public final class CzarMcpServer {
     static final String AUDIT_CHANNEL = "mcp";
 
     private final McpTools tools;
+    private final WorkerEvidence evidence;
     private final McpTokens tokens;
     private final String token;
     private final String self;
@@ -40,15 +42,24 @@ public final class CzarMcpServer {
     private final Map<String, Function<McpArguments, Object>> actions = new java.util.LinkedHashMap<>();
     private final List<SyncToolSpecification> specs;
 
-    public CzarMcpServer(WorkerChannel channel, McpTokens tokens, String token, String self, AuditLog audit,
-                         java.time.Duration askWait, int maxChars) {
+    /** @param answerer czar's read-only STATUS answers, serving {@code evidence(question)} */
+    public CzarMcpServer(WorkerChannel channel, Answerer answerer, McpTokens tokens, String token, String self,
+                         AuditLog audit, java.time.Duration askWait, int maxChars, java.time.Clock clock) {
         this.tools = new McpTools(channel, self, askWait);
+        this.evidence = new WorkerEvidence(answerer, channel, self, clock);
         this.tokens = tokens;
         this.token = token;
         this.self = self;
         this.audit = audit;
         this.maxChars = maxChars;
         this.specs = specs();
+    }
+
+    /** A server for {@code self} over this app's state and evidence. */
+    public static CzarMcpServer of(dev.czar.CzarApp app, McpTokens tokens, String token, String self, AuditLog audit,
+                                   java.time.Clock clock) {
+        return new CzarMcpServer(app.workers().channel(), WorkerEvidence.answerer(app, clock), tokens, token, self, audit,
+                app.config().mcp().askWaitDuration(), app.config().mcp().maxInputChars(), clock);
     }
 
     /** Serves over {@code in}/{@code out} until the client closes {@code in}; the caller waits for that. */
@@ -58,8 +69,9 @@ public final class CzarMcpServer {
                 .serverInfo("czar", version)
                 .jsonMapper(mapper)
                 .instructions("czar supervises this worker (workstream " + self + "). Check fleet_status before"
-                        + " you start, report_progress at checkpoints, ask_human for decisions, claim_done to run the"
-                        + " Definition of Done gate on your committed branch before you finish.")
+                        + " you start, report_progress at checkpoints, ask_human for decisions, evidence to check what"
+                        + " the gate reads (CI, conflicts, benchmarks), claim_done to run the Definition of Done gate on"
+                        + " your committed branch before you finish.")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(specs)
                 .build();
@@ -85,7 +97,12 @@ public final class CzarMcpServer {
                 tool("claim_done", "Submit your committed branch to czar's Definition of Done gate now; returns the"
                         + " verdict with every item and its evidence. Fix FAIL items in this session and call it again.",
                         Map.of("summary", text("One line: what you did.")), List.of("summary"),
-                        args -> tools.claimDone(args.text("summary"))));
+                        args -> tools.claimDone(args.text("summary"))),
+                tool("evidence", "Ask what czar itself checks, read-only: CI checks of your branch, conflicts with main,"
+                        + " benchmark comparisons, git facts (" + String.join("; ", WorkerEvidence.examples()) + ")."
+                        + " \"my branch\" means yours. Answers cite their sources; it never runs a command.",
+                        Map.of("question", text("One question about the evidence, in plain words.")), List.of("question"),
+                        args -> evidence.answer(args.text("question"))));
     }
 
     private static Map<String, Object> text(String description) {

@@ -103,11 +103,12 @@ final class AttemptStart {
         List<String> extra = new ArrayList<>(config.unsafe().skipAgentPermissions() ? adapter.skipPermissionsArgs() : List.of());
         extra.addAll(settings.args());
         Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> mcpEnv = Map.of();
         if (mcpCommand != null) {
             String token = mcpTokens.issue(ws.name(), attempt);
             McpServerCommand server = new McpServerCommand(mcpCommand, Map.of(McpTokens.ENV, token));
             extra.addAll(adapter.mcpArgs(new AgentRun(executable, extra, dir, configDir, settings.env()), server));
-            env.putAll(adapter.mcpEnv(server));
+            mcpEnv = adapter.mcpEnv(server);
             env.put(McpTokens.ENV, token);
         }
         AgentRun run = new AgentRun(executable, extra, dir, configDir, settings.env());
@@ -117,6 +118,7 @@ final class AttemptStart {
         String handoff = HANDOFF + (mcpCommand == null ? "" : "\n" + preamble());
         List<String> command = resumed.orElseGet(() -> adapter.start(run, adapter.readsStdin() ? input : input + handoff));
         env.putAll(adapter.env(run));
+        env.putAll(mcpEnv); // over the adapter's own: OpenCode's config with the server replaces the one without
         env.putAll(settings.env());
         env.put("CZAR_WORKSTREAM", ws.name());
         env.put("CZAR_BRANCH", ws.branch());

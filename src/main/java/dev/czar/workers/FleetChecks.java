@@ -21,6 +21,7 @@ final class FleetChecks {
     private final ConflictMatrix conflicts;
     /** How long a finished workstream stays in the status file's "recently finished" list. */
     private static final java.time.Duration RECENTLY_FINISHED = java.time.Duration.ofDays(7);
+    private final FleetViews views;
     private volatile DuplicateDetector duplicates = new DuplicateDetector();
     /** Issue 24: task fit of each moved branch; null until wired. */
     private volatile TaskFitCheck fit;
@@ -39,6 +40,7 @@ final class FleetChecks {
         this.statusFile = statusFile;
         this.notices = notices;
         this.conflicts = new ConflictMatrix(git);
+        this.views = new FleetViews(store.database());
     }
 
     /** What a branch touched since it was created from main: its files and the names its added lines declare. */
@@ -71,8 +73,12 @@ final class FleetChecks {
         List<Workstream> open = store.all().stream().filter(w -> !w.state().finished()).toList();
         List<ConflictMatrix.Head> heads = new ArrayList<>();
         List<DuplicateDetector.Work> work = new ArrayList<>();
+        Map<String, String> headOf = new java.util.HashMap<>();
         for (Workstream ws : open) {
             String head = git.head(ws.branch()).orElse(null);
+            if (head != null) {
+                headOf.put(ws.name(), head);
+            }
             boolean changed = head != null && ws.baseSha() != null && !head.equals(ws.baseSha())
                     && !git.merged(head, main);
             if (changed) {
@@ -87,7 +93,10 @@ final class FleetChecks {
         }
         checkedKey = key;
         List<WorkerAlert> alerts = new ArrayList<>(conflicts.predict(main, mainSha, heads, now));
-        alerts.addAll(duplicates.find(work, now));
+        for (WorkerAlert duplicate : duplicates.find(work, now)) { // issue 21: said when a worker saw it and went on
+            alerts.add(new WorkerAlert(duplicate.kind(), duplicate.a(), duplicate.b(), duplicate.detail()
+                    + views.continuedAnyway(duplicate.a(), duplicate.b(), headOf), duplicate.at()));
+        }
         alerts.addAll(drifting(open, heads, now));
         Set<String> before = store.alerts().stream().map(WorkerAlert::line).collect(Collectors.toSet());
         store.replaceAlerts(alerts);

@@ -63,6 +63,7 @@ public final class WorkerChannel {
         }
         peers.sort((a, b) -> Boolean.compare(b.close() != null, a.close() != null));
         List<String> close = peers.stream().filter(p -> p.close() != null).map(Peer::name).toList();
+        new FleetViews(store.database()).record(self, close, git.head(me.branch()).orElse(me.baseSha()), clock.instant());
         store.note(self, actor(self), "fleet_status: saw " + peers.size() + " other live workstream(s)"
                 + (close.isEmpty() ? "" : "; close to this one: " + String.join(", ", close)));
         return peers;
@@ -114,11 +115,17 @@ public final class WorkerChannel {
         store.saveGate(self, report.headSha(), report.items());
         String verdict = report.refused() ? "refused (" + report.tally() + "): " + report.firstFailure()
                 : report.awaitingMerge() ? "passed, waiting for a merge (" + report.tally() + ")" : "passed (" + report.tally() + ")";
-        store.note(self, actor(self), "claim_done \"" + summary + "\": " + verdict);
+        // the items too: the supervisor posts this to the workstream's thread like a gate run (McpVerdicts)
+        store.note(self, actor(self), McpVerdicts.PREFIX + "\"" + summary + "\": " + verdict + "\n" + report.render());
         if (report.refused()) {
             store.setFacts(self, WorkstreamStore.set("fix_rounds", ws.fixRounds() + 1));
         }
         return report;
+    }
+
+    /** The branch a worker's work is on ("my branch" in its questions). */
+    public String branch(String self) {
+        return require(self).branch();
     }
 
     /** Fix rounds used and allowed, for the verdict's last line. */

@@ -38,6 +38,7 @@ final class WorkerWatch {
     private final TurnOutcomes outcomes;
     /** Questions asked through czar mcp already told, by workstream and question. */
     private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final McpVerdicts verdicts;
 
     WorkerWatch(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git, WorkingCopies copies,
                 GateRuns gates, WorkerNotices notices, Clock clock, Map<String, Activity> running,
@@ -54,6 +55,7 @@ final class WorkerWatch {
         this.running = running;
         this.sessions = sessions;
         this.outcomes = new TurnOutcomes(config);
+        this.verdicts = new McpVerdicts(store, notices);
     }
 
     /** Looks at every worker running here once and moves its workstream accordingly. */
@@ -85,6 +87,7 @@ final class WorkerWatch {
                 running.remove(name);
                 if (activity.sessions()) {
                     saveProgress(name, activity);
+                    verdicts.announce(ws); // a claim_done just before the turn ended
                     onTurnEnd(ws, activity, exit.get());
                 } else {
                     onExit(ws, exit.get(), worker.tail(20));
@@ -94,6 +97,7 @@ final class WorkerWatch {
             if (activity.sessions()) {
                 saveProgress(name, activity);
                 announceMcpQuestion(ws);
+                verdicts.announce(ws);
             }
             if (ws.state() == PAUSED) {
                 continue; // stopped on purpose: neither asking nor stuck

@@ -22,6 +22,24 @@ public record ResponsesConversation(JsonNode request) {
                 ? last.path("output").asText() : "";
     }
 
+    /** The outputs of every tool call the conversation carries, oldest first. */
+    public List<String> toolOutputs() {
+        List<String> outputs = new ArrayList<>();
+        for (JsonNode item : request.path("input")) {
+            if (item.path("type").asText().endsWith("function_call_output")) {
+                JsonNode output = item.path("output");
+                if (output.isTextual()) {
+                    outputs.add(output.asText());
+                } else {
+                    StringBuilder text = new StringBuilder();
+                    output.forEach(o -> text.append(o.path("text").asText()));
+                    outputs.add(text.toString());
+                }
+            }
+        }
+        return outputs;
+    }
+
     /** The texts of the input messages with {@code role}, in order. */
     public List<String> texts(String role) {
         List<String> texts = new ArrayList<>();

@@ -40,6 +40,23 @@ public interface ResponsesScenario {
         return c.texts("assistant").contains(QUESTION) ? new Shell(ASKER_COMMAND) : new Text(QUESTION);
     };
 
+    /** The namespace Codex groups an MCP server's tools in ({@code mcp__<server>}), as its tool list shows. */
+    String CZAR_TOOLS = "mcp__czar";
+    String MCP_COMMAND = "printf 'fixed\\n' > work.txt && git add work.txt && git commit -q -m 'Fix the token refresh'";
+    String MCP_CLAIM = "CZAR_DONE: work committed";
+
+    /**
+     * issue 21, one session: fleet_status, claim_done before committing (refused), commit, claim_done again
+     * (passed), then the final text; each step follows the number of tool outputs the conversation carries.
+     */
+    ResponsesScenario MCP = c -> switch (c.toolOutputs().size()) {
+        case 0 -> new Call(CZAR_TOOLS, "fleet_status", "{}");
+        case 1 -> new Call(CZAR_TOOLS, "claim_done", "{\"summary\":\"nothing yet\"}");
+        case 2 -> new Shell(MCP_COMMAND);
+        case 3 -> new Call(CZAR_TOOLS, "claim_done", "{\"summary\":\"work committed\"}");
+        default -> new Text("Checked the fleet, fixed the refused claim and passed the gate.\n\n" + MCP_CLAIM);
+    };
+
     /**
      * One stand-in for several workers: each conversation follows the scenario its task names in a line
      * {@code scenario: honest|liar|asker|stuck} (as the Claude Code stand-in does).
@@ -67,6 +84,16 @@ public interface ResponsesScenario {
 
     /** A call of Codex's {@code exec_command} tool. */
     record Shell(String command) implements Reply {
+    }
+
+    /**
+     * A call of any function tool the agent offered ({@code arguments} a JSON object's text); {@code namespace} as the
+     * agent's tool list groups it, or {@code null}.
+     */
+    record Call(String namespace, String name, String arguments) implements Reply {
+        public Call(String name, String arguments) {
+            this(null, name, arguments);
+        }
     }
 
     /** An HTTP error instead of a stream. */

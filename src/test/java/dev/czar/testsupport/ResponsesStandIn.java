@@ -98,10 +98,16 @@ public final class ResponsesStandIn implements AutoCloseable {
                     .put("content_index", 0).put("delta", text.text()));
             ArrayNode content = item.putArray("content");
             content.addObject().put("type", "output_text").put("text", text.text()).putArray("annotations");
-        } else if (reply instanceof ResponsesScenario.Shell shell) {
-            String arguments = Json.MAPPER.createObjectNode().put("cmd", shell.command()).toString();
+        } else if (reply instanceof ResponsesScenario.Shell || reply instanceof ResponsesScenario.Call) {
+            ResponsesScenario.Call call = reply instanceof ResponsesScenario.Shell shell
+                    ? new ResponsesScenario.Call("exec_command", Json.MAPPER.createObjectNode().put("cmd", shell.command()).toString())
+                    : (ResponsesScenario.Call) reply;
+            String arguments = call.arguments();
             item.put("type", "function_call").put("id", "fc_" + n).put("call_id", "call_" + n)
-                    .put("name", "exec_command").put("status", "completed");
+                    .put("name", call.name()).put("status", "completed");
+            if (call.namespace() != null) {
+                item.put("namespace", call.namespace());
+            }
             sse.send("response.output_item.added", o -> o.put("output_index", 0)
                     .set("item", inProgress(item.deepCopy().put("arguments", ""))));
             sse.send("response.function_call_arguments.delta", o -> o.put("item_id", "fc_" + n)

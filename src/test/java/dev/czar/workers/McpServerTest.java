@@ -95,11 +95,11 @@ class McpServerTest {
         // given
         McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
 
-        // when / then: the server is czar's, with its four tools and their schemas
+        // when / then: the server is czar's, with its five tools and their schemas
         assertThat(client.getServerInfo().name()).isEqualTo("czar");
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name)
-                .containsExactlyInAnyOrder("fleet_status", "report_progress", "ask_human", "claim_done");
+                .containsExactlyInAnyOrder("fleet_status", "report_progress", "ask_human", "claim_done", "evidence");
         assertThat(tools).filteredOn(t -> t.name().equals("report_progress")).singleElement()
                 .satisfies(t -> assertThat(t.inputSchema().get("required")).isEqualTo(List.of("done", "next")));
 
@@ -140,6 +140,74 @@ class McpServerTest {
         assertThat(new AuditLog(fleet.db, Clock.systemUTC()).recent(20)).filteredOn(e -> e.channel().equals("mcp"))
                 .allSatisfy(e -> assertThat(e.user()).isEqualTo("worker:fix-auth")).extracting(AuditLog.Entry::command)
                 .containsExactlyInAnyOrder("fleet_status", "report_progress", "claim_done", "claim_done");
+    }
+
+    @Test
+    void should_answer_evidence_questions_about_its_own_branch_read_only_and_refuse_commands() throws Exception {
+        // given a commit on the worker's branch
+        McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
+        String branch = fleet.workers.find("fix-auth").orElseThrow().branch();
+        fleet.repo.branch(branch).checkout(branch);
+        fleet.repo.commit("Fix the token refresh", Map.of("auth/Token.java", "class Token { int ttl = 3600; }\n"));
+        fleet.repo.checkout("main");
+
+        // when / then: "my branch" is the worker's, answered from git by czar's own read-only path, with citations
+        JsonNode ci = call(client, "evidence", Map.of("question", "is CI green on my branch?"));
+        assertThat(ci.path("question").asText()).isEqualTo("is CI green on " + branch + "?");
+        assertThat(ci.path("answer").asText()).contains("no test reports were imported for " + branch)
+                .contains("no CI evidence for it");
+        assertThat(ci.path("evidence").get(0).path("source").asText()).isEqualTo("git");
+        assertThat(ci.path("evidence").get(0).path("detail").asText()).isEqualTo("head of " + branch);
+        assertThat(ci.path("tools").toString()).contains("ci.test_reports");
+        JsonNode conflicts = call(client, "evidence", Map.of("question", "which workstreams conflict?"));
+        assertThat(conflicts.path("answer").asText()).contains("open workstream(s) (in-core merges of every active branch"
+                + " with main and with each other)");
+
+        // a command is refused, whatever its words, and changes nothing
+        assertThat(error(client, "evidence", Map.of("question", "merge fix-auth")))
+                .startsWith("czar: 'merge fix-auth' reads as a command");
+        assertThat(error(client, "evidence", Map.of("question", "/czar kill login-rework")))
+                .contains("reads as a command");
+        assertThat(fleet.workers.find("login-rework").orElseThrow().state()).isEqualTo(QUEUED);
+        assertThat(fleet.workers.find("fix-auth").orElseThrow().state()).isEqualTo(RUNNING);
+        assertThat(new AuditLog(fleet.db, Clock.systemUTC()).recent(20)).filteredOn(e -> e.channel().equals("mcp"))
+                .extracting(AuditLog.Entry::outcome).containsExactlyInAnyOrder("ok", "ok", "refused", "refused");
+        // as docs/EVIDENCE.md shows it
+        System.out.println("== evidence(\"is CI green on my branch?\")\n" + ci + "\n== evidence(\"which workstreams"
+                + " conflict?\")\n" + conflicts + "\n== evidence(\"merge fix-auth\")\n"
+                + error(client, "evidence", Map.of("question", "merge fix-auth")));
+    }
+
+    @Test
+    void should_say_in_the_duplicate_alert_that_a_worker_saw_the_close_workstream_and_committed_anyway() throws Exception {
+        // given the duplicate alert as the fleet check raises it before anyone looked
+        McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
+        fleet.workers.supervisor().tick();
+        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+                .startsWith("possible duplicate work fix-auth <-> login-rework: task texts are")
+                .doesNotContain("looked at");
+
+        // when the worker looks at the fleet, is shown login-rework as close, and commits anyway
+        call(client, "fleet_status", Map.of());
+        fleet.workers.supervisor().tick();
+        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+                .as("looking alone is not going on").doesNotContain("looked at");
+        String branch = fleet.workers.find("fix-auth").orElseThrow().branch();
+        fleet.repo.branch(branch).checkout(branch);
+        fleet.repo.commit("Fix the token refresh", Map.of("auth/Token.java", "class Token { int ttl = 3600; }\n"));
+        fleet.repo.checkout("main");
+        fleet.workers.supervisor().tick();
+
+        // then the alert says so, in both workstreams' histories and threads
+        String said = "fix-auth looked at login-rework's task (fleet_status) and continued anyway";
+        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+                .startsWith("possible duplicate work fix-auth <-> login-rework: task texts are").endsWith("; " + said);
+        assertThat(events("login-rework")).anySatisfy(e -> assertThat(e).endsWith(said));
+        synchronized (fleet.notices) {
+            assertThat(fleet.notices).anySatisfy(n -> assertThat(n).startsWith("fix-auth: possible duplicate work")
+                    .endsWith(said)).anySatisfy(n -> assertThat(n).startsWith("login-rework: possible duplicate work")
+                    .endsWith(said));
+        }
     }
 
     @Test
@@ -191,6 +259,33 @@ class McpServerTest {
         // a newer attempt's token replaces this server's: every further call is refused
         fleet.workers.mcpTokens().issue("fix-auth", 2);
         assertThat(error(client, "fleet_status", Map.of())).contains("token is no longer current for fix-auth");
+    }
+
+    @Test
+    void should_hand_opencode_its_config_with_czars_server_over_the_adapters_own(@TempDir Path bin) throws Exception {
+        // given an "opencode" that only shows the environment czar started it with
+        Path seen = bin.resolve("env.txt");
+        Path opencode = bin.resolve("opencode");
+        Files.writeString(opencode, "#!/bin/sh\nprintf '%s' \"$OPENCODE_CONFIG_CONTENT\" > " + seen + "\n");
+        opencode.toFile().setExecutable(true);
+        Fleet agents = new Fleet(tmp.resolve("opencode"), Map.of("agent", "opencode", "command", List.of(), "agents",
+                Map.of("opencode", new dev.czar.config.AgentSettings(opencode.toString(), List.of(), Map.of()))), true);
+        try {
+            agents.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), agents.home,
+                    agents.repo.dir(), null));
+
+            // when its worker starts
+            agents.launch("docs", "Write the install guide");
+            agents.await("docs", w -> Files.exists(seen), Fleet.PATIENCE, "started");
+
+            // then the config it got is czar's permissions plus the czar server, its token only referenced
+            JsonNode config = JSON.readTree(Files.readString(seen));
+            assertThat(config.path("permission").path("edit").asText()).isEqualTo("allow");
+            assertThat(config.path("mcp").path("czar").path("environment").path("CZAR_MCP_TOKEN").asText())
+                    .isEqualTo("{env:CZAR_MCP_TOKEN}");
+        } finally {
+            agents.close();
+        }
     }
 
     @Test

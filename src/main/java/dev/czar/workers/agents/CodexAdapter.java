@@ -60,6 +60,32 @@ public final class CodexAdapter implements AgentAdapter {
         return Map.of("CODEX_HOME", CodexHome.dir(run).toString());
     }
 
+    /**
+     * czar's MCP server as {@code mcp_servers.czar} through {@code -c} overrides (TOML values; {@code exec resume}
+     * takes them too; checked with Codex 0.171.0, whose tool list then offers the namespace {@code mcp__czar}). The
+     * token is not on the command line: {@code env_vars} forwards {@code CZAR_MCP_TOKEN} from Codex's own environment
+     * (Codex starts MCP servers with a cleared one). {@code required = true}: the first request waits for the server
+     * — without it a JVM still starting is left out of the session's tools (seen with 0.171.0). Its tools are approved
+     * for headless use ({@code default_tools_approval_mode = "approve"}; Codex issues 16685 and 24135 report
+     * {@code exec} cancelling unannotated tool calls otherwise: "user cancelled MCP tool call"); ask_human and
+     * claim_done may take minutes, hence the tool timeout.
+     */
+    @Override
+    public List<String> mcpArgs(AgentRun run, McpServerCommand server) {
+        String table = "mcp_servers." + McpServerCommand.NAME + ".";
+        List<String> args = new ArrayList<>();
+        args.addAll(List.of("-c", table + "command=" + CodexHome.string(server.program())));
+        args.addAll(List.of("-c", table + "args=" + server.args().stream().map(CodexHome::string)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
+        args.addAll(List.of("-c", table + "env_vars=" + server.env().keySet().stream().sorted().map(CodexHome::string)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"))));
+        args.addAll(List.of("-c", table + "startup_timeout_sec=120", "-c", table + "tool_timeout_sec=900",
+                "-c", table + "default_tools_approval_mode=\"approve\"",
+                // required: the first request waits for the server; otherwise a JVM still starting is left out of it
+                "-c", table + "required=true"));
+        return args;
+    }
+
     @Override
     public AgentStream stream() {
         return new CodexStream(ledger);

@@ -21,6 +21,7 @@ import java.util.Optional;
  * {@code --resume <session id>} (the {@code init} event's id).
  */
 public final class GeminiAdapter implements AgentAdapter {
+    static final String MCP_FILE = "czar-mcp.json";
     static final String POLICY = """
             # Written by czar: headless Gemini may run git (to commit its work); other shell commands are denied.
             [[rule]]
@@ -94,11 +95,42 @@ public final class GeminiAdapter implements AgentAdapter {
         }
         Path file = home(run).resolve(".gemini/settings.json");
         try {
+            Path server = home(run).resolve(MCP_FILE);
+            if (Files.exists(server)) { // issue 21: czar's MCP server, written by mcpArgs for this attempt
+                settings.putObject("mcpServers").set(McpServerCommand.NAME, Json.MAPPER.readTree(Files.readString(server)));
+            }
             Files.createDirectories(file.getParent());
             Files.writeString(file, settings.toPrettyString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Gemini settings " + file, e);
         }
+    }
+
+    /**
+     * czar's MCP server, for the settings file (docs/tools/mcp-server.md of gemini-cli: {@code mcpServers.<name>} with
+     * {@code command}, {@code args}, {@code env}, {@code timeout} in ms, {@code trust}); not run here (Gemini CLI is not
+     * among the CLIs CI installs). Kept in {@code czar-mcp.json} next to the settings, which every command rewrites.
+     * {@code trust: true} skips the confirmation a headless run cannot give; the token stays out of the file
+     * ({@code "$CZAR_MCP_TOKEN"} is expanded from Gemini's own environment). {@code --allowed-mcp-server-names czar}
+     * keeps any other server of the user's settings out of the session.
+     */
+    @Override
+    public List<String> mcpArgs(AgentRun run, McpServerCommand server) {
+        ObjectNode czar = Json.MAPPER.createObjectNode();
+        czar.put("command", server.program());
+        server.args().forEach(czar.putArray("args")::add);
+        ObjectNode env = czar.putObject("env");
+        server.env().keySet().stream().sorted().forEach(key -> env.put(key, "$" + key));
+        czar.put("timeout", 900_000); // ask_human and claim_done may take minutes
+        czar.put("trust", true);
+        Path file = home(run).resolve(MCP_FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            dev.czar.store.PrivateFiles.write(file, czar.toPrettyString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Gemini MCP server " + file, e);
+        }
+        return List.of("--allowed-mcp-server-names", McpServerCommand.NAME);
     }
 
     private static Path writePolicy(AgentRun run) {

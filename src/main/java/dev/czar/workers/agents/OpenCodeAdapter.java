@@ -1,5 +1,8 @@
 package dev.czar.workers.agents;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.czar.chat.Json;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,31 @@ public final class OpenCodeAdapter implements AgentAdapter {
     @Override
     public Map<String, String> env(AgentRun run) {
         return Map.of("OPENCODE_CONFIG_CONTENT", CONFIG, "OPENCODE_DISABLE_AUTOUPDATE", "1");
+    }
+
+    /**
+     * czar's MCP server as the local server {@code czar} in the config czar passes ({@code mcp} section of
+     * {@code opencode.json}: {@code type: local}, {@code command} as one array, {@code environment}), checked against
+     * opencode.ai/docs/mcp-servers and config.json; not run here (OpenCode is not among the CLIs CI installs). The token
+     * stays out of the config: {@code {env:CZAR_MCP_TOKEN}} is OpenCode's substitution from its own environment.
+     * {@code timeout} (the wait for the server's tool list, 5 s by default) covers a JVM starting on a loaded machine.
+     */
+    @Override
+    public Map<String, String> mcpEnv(McpServerCommand server) {
+        ObjectNode config;
+        try {
+            config = (ObjectNode) Json.MAPPER.readTree(CONFIG);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("czar's OpenCode config is not JSON", e);
+        }
+        ObjectNode czar = config.putObject("mcp").putObject(McpServerCommand.NAME);
+        czar.put("type", "local");
+        server.command().forEach(czar.putArray("command")::add);
+        ObjectNode environment = czar.putObject("environment");
+        server.env().keySet().stream().sorted().forEach(key -> environment.put(key, "{env:" + key + "}"));
+        czar.put("enabled", true);
+        czar.put("timeout", 120_000);
+        return Map.of("OPENCODE_CONFIG_CONTENT", config.toString());
     }
 
     @Override
