@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code git} executable, for the one thing JGit cannot do: {@code git worktree}. */
-final class GitCli {
+public final class GitCli {
     private GitCli() {
     }
 
     /** Whether a {@code git} executable is on the PATH. */
-    static boolean available() {
+    public static boolean available() {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -28,7 +28,7 @@ final class GitCli {
     }
 
     /** Runs {@code git -C dir args…}; returns stdout, or throws with git's own message. */
-    static String run(Path dir, String... args) {
+    public static String run(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         try {

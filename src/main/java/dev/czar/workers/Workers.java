@@ -57,16 +57,22 @@ public final class Workers implements AutoCloseable {
         this.home = home;
         this.repo = repo;
         this.supervisor = supervisor;
-        this.pauses = new Pauses(store);
+        this.pauses = new Pauses(store, supervisor.capabilities(), config.backend());
         this.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
         this.sessions = new AgentSessions(store.database(), clock);
         this.clock = clock;
     }
 
-    /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
+    /**
+     * Wires the feature for the repository at {@code repoRoot} with the backend {@code workers.backend} names: local
+     * processes, or Kubernetes Jobs on the cluster found as kubectl finds it.
+     */
     public static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
                                Database db, Clock clock) {
-        return open(config, home, repoRoot, mainBranch, db, clock, new LocalProcessBackend(clock), WorkerNotices.toLog());
+        WorkerBackend backend = config.backend().equals("kubernetes")
+                ? dev.czar.workers.kubernetes.KubernetesBackend.connect(config.kubernetes(), repoRoot, clock)
+                : new LocalProcessBackend(clock);
+        return open(config, home, repoRoot, mainBranch, db, clock, backend, WorkerNotices.toLog());
     }
 
     public static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
