@@ -1,6 +1,7 @@
 package dev.czar.workers.kubernetes;
 
 import dev.czar.config.KubernetesConfig;
+import dev.czar.store.PrivateFiles;
 import dev.czar.workers.GitCli;
 import dev.czar.workers.RunningWorker;
 import dev.czar.workers.WorkerBackend;
@@ -56,6 +57,7 @@ public final class KubernetesBackend implements WorkerBackend {
         PushedBranch pushed = new PushedBranch(fetchUrl(), branch);
         String name = JobNames.job(launch.name(), attempt);
         Job job = spec.job(name, launch, branch, attempt);
+        PrivateFiles.directory(launch.log().getParent());
         Job created;
         try {
             created = client.batch().v1().jobs().inNamespace(config.namespace()).resource(job).create();
