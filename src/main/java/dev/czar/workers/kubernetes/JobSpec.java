@@ -44,13 +44,14 @@ final class JobSpec {
     /** Clones the branch, or the default branch as a new branch; czar's identity for the agent's commits. */
     static final String CLONE_SCRIPT = """
             set -e
-            if ! git clone --quiet --branch "$CZAR_BRANCH" "$CZAR_REMOTE_URL" /workspace 2>/dev/null; then
-              git clone --quiet "$CZAR_REMOTE_URL" /workspace
-              git -C /workspace checkout --quiet -b "$CZAR_BRANCH"
+            w="$CZAR_WORKSPACE"
+            if ! git clone --quiet --branch "$CZAR_BRANCH" "$CZAR_REMOTE_URL" "$w" 2>/dev/null; then
+              git clone --quiet "$CZAR_REMOTE_URL" "$w"
+              git -C "$w" checkout --quiet -b "$CZAR_BRANCH"
             fi
-            git -C /workspace config user.name "czar worker $CZAR_WORKSTREAM"
-            git -C /workspace config user.email "czar-worker@localhost"
-            echo "czar: workspace cloned at $(git -C /workspace rev-parse --short HEAD) on $CZAR_BRANCH"
+            git -C "$w" config user.name "czar worker $CZAR_WORKSTREAM"
+            git -C "$w" config user.email "czar-worker@localhost"
+            echo "czar: workspace cloned at $(git -C "$w" rev-parse --short HEAD) on $CZAR_BRANCH"
             """;
 
     /**
@@ -103,7 +104,8 @@ final class JobSpec {
                 .addNewVolume().withName("task").withNewSecret().withSecretName(name).withDefaultMode(0444).endSecret().endVolume()
                 .addNewInitContainer()
                 .withName("clone").withImage(config.cloneImage()).withCommand("sh", "-c", CLONE_SCRIPT)
-                .withEnv(remoteUrl(), value("CZAR_BRANCH", branch), value("CZAR_WORKSTREAM", launch.name()))
+                .withEnv(remoteUrl(), value("CZAR_BRANCH", branch), value("CZAR_WORKSTREAM", launch.name()),
+                        value("CZAR_WORKSPACE", WORKSPACE))
                 .withVolumeMounts(mount("workspace", WORKSPACE, false))
                 .endInitContainer()
                 .addNewContainer()
