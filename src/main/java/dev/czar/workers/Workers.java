@@ -305,8 +305,9 @@ public final class Workers implements AutoCloseable {
         if (!store.transition(name, ws.state(), WorkstreamState.KILLED, user, "killed by " + user)) {
             return name + " changed state just now; try again.";
         }
-        String process = ws.holdsProcess()
-                ? " The supervisor ends its worker's whole process group on its next round." : "";
+        String process = !ws.holdsProcess() ? "" : config.backend().equals("kubernetes")
+                ? " The supervisor deletes its worker's Job on its next round."
+                : " The supervisor ends its worker's whole process group on its next round.";
         return "Killed " + name + " (was " + ws.state().label() + ")." + process + " Branch " + ws.branch() + " is kept.";
     }
 

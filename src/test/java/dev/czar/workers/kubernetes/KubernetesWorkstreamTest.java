@@ -162,12 +162,13 @@ class KubernetesWorkstreamTest {
         createPod(job, status("Running", running()));
 
         // when
-        workers.kill("doomed", "local:test");
+        String answer = workers.kill("doomed", "local:test");
         tick(2);
 
         // then
         assertThat(job(job.getMetadata().getName())).isNull();
         assertThat(state("doomed")).isEqualTo(WorkstreamState.KILLED);
+        assertThat(answer).contains("The supervisor deletes its worker's Job on its next round.");
     }
 
     @Test
