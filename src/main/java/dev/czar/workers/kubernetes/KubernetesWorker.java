@@ -115,15 +115,22 @@ final class KubernetesWorker implements RunningWorker {
         throw new IOException("a Kubernetes worker has no stdin; answers reach the agent by resuming its session");
     }
 
-    /** Deletes the Job with foreground propagation: its pod goes first, then the Job, then the task Secret it owns. */
+    /**
+     * Deletes the Job with foreground propagation: its pod goes first, then the Job, then the task Secret it owns.
+     * Tried three times: nobody asks again once the supervisor let go of the worker.
+     */
     @Override
     public void kill() {
         stopped = true;
-        try {
-            client.batch().v1().jobs().inNamespace(config.namespace()).withName(job)
-                    .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
-        } catch (KubernetesClientException e) {
-            LOG.warn("could not delete Job {}: {}", job, e.getMessage());
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                client.batch().v1().jobs().inNamespace(config.namespace()).withName(job)
+                        .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+                break;
+            } catch (KubernetesClientException e) {
+                LOG.warn("could not delete Job {} (try {} of 3): {}", job, attempt, e.getMessage());
+                pauseBeforeRetry();
+            }
         }
         LogWatch watch = logWatch;
         if (watch != null) {
@@ -212,6 +219,14 @@ final class KubernetesWorker implements RunningWorker {
         var statuses = pod.getStatus() == null ? null : pod.getStatus().getContainerStatuses();
         return statuses != null && statuses.stream().anyMatch(s -> JobSpec.AGENT.equals(s.getName()) && s.getState() != null
                 && (s.getState().getRunning() != null || s.getState().getTerminated() != null));
+    }
+
+    private static void pauseBeforeRetry() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
