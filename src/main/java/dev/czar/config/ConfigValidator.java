@@ -81,6 +81,28 @@ final class ConfigValidator {
         }
     }
 
+    /** issue 23: {@code workers.backend} and, for {@code kubernetes}, what a Job cannot do without. */
+    private static void checkKubernetes(Function<String, String> origin, WorkersConfig w) {
+        if (!Set.of("local", "kubernetes").contains(w.backend())) {
+            fail(origin, "workers.backend", "must be local or kubernetes; got '" + w.backend() + "'");
+        }
+        if (!w.backend().equals("kubernetes")) {
+            return;
+        }
+        KubernetesConfig k = w.kubernetes();
+        if (k.image().isEmpty()) {
+            fail(origin, "workers.kubernetes.image", "must name the agent image when workers.backend is kubernetes");
+        }
+        if (!k.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            fail(origin, "workers.kubernetes.namespace", "must be a Kubernetes namespace name (lower case, digits, '-'); got '"
+                    + k.namespace() + "'");
+        }
+        if (k.ttlSecondsAfterFinished() < 0 || k.activeDeadlineSeconds() < 0) {
+            fail(origin, k.ttlSecondsAfterFinished() < 0 ? "workers.kubernetes.ttl-seconds-after-finished"
+                    : "workers.kubernetes.active-deadline-seconds", "must not be negative");
+        }
+    }
+
     private static void checkWorkers(Function<String, String> origin, WorkersConfig w) {
         java.util.Map<String, String> durations = new java.util.LinkedHashMap<>();
         durations.put("workers.poll-interval", w.pollInterval());
@@ -109,6 +131,7 @@ final class ConfigValidator {
         if (!Set.of("auto", "git-worktree", "jgit-clone").contains(w.workingCopies())) {
             fail(origin, "workers.working-copies", "must be auto, git-worktree or jgit-clone; got '" + w.workingCopies() + "'");
         }
+        checkKubernetes(origin, w);
         Set<String> agents = dev.czar.workers.agents.AgentAdapters.names();
         if (!agents.contains(w.agent())) {
             fail(origin, "workers.agent", "must be one of " + String.join(", ", agents) + "; got '" + w.agent() + "'");

@@ -33,12 +33,15 @@ import java.util.regex.Pattern;
  * @param pullRequests   {@code auto} (on when {@code ci.github.repo} and a token are configured), {@code on}, {@code off}:
  *                       push each branch and open/update its pull request (issue 19)
  * @param mergeMethod    how {@code czar merge} merges a pull request: {@code squash}, {@code merge} or {@code rebase}
+ * @param backend        where workers run: {@code local} (processes on this host) or {@code kubernetes} (Jobs, issue 23)
+ * @param kubernetes     the Kubernetes backend's settings
  */
 public record WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
                             Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
                             String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
                             String workingCopies, Unsafe unsafe, String donePattern, String agent,
-                            java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod) {
+                            java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod,
+                            String backend, KubernetesConfig kubernetes) {
     public static final String DEFAULT_PROMPT =
             "(?i)(\\[y/n\\]|\\(y/n\\)|\\[yes/no\\]|\\(yes/no\\)|press enter|do you want to .*\\?|allow .*\\?|proceed\\?)\\s*$";
     /** A line that is just {@code CZAR_DONE}, or {@code CZAR_DONE: summary}: unlikely to be printed by accident. */
@@ -65,6 +68,19 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
         agents = agents != null ? java.util.Map.copyOf(agents) : java.util.Map.of();
         pullRequests = text(pullRequests, "auto").toLowerCase(Locale.ROOT);
         mergeMethod = text(mergeMethod, "squash").toLowerCase(Locale.ROOT);
+        backend = text(backend, "local").toLowerCase(Locale.ROOT);
+        kubernetes = kubernetes != null ? kubernetes : KubernetesConfig.DEFAULTS;
+    }
+
+    /** As written before the Kubernetes backend (issue 23): local processes. */
+    public WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
+                         Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
+                         String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
+                         String workingCopies, Unsafe unsafe, String donePattern, String agent,
+                         java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod) {
+        this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
+                promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, donePattern, agent, agents,
+                pullRequests, mergeMethod, null, null);
     }
 
     /** As written before pull requests (issue 19): {@code auto} and {@code squash}. */
@@ -75,7 +91,7 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
                          java.util.Map<String, AgentSettings> agents) {
         this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
                 promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, donePattern, agent, agents,
-                null, null);
+                null, null, null, null);
     }
 
     /** Whether branches go to GitHub as pull requests, given whether GitHub ({@code ci.github.repo} and a token) is set. */

@@ -104,7 +104,8 @@ final class AttemptStart {
         extra.addAll(settings.args());
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, String> mcpEnv = Map.of();
-        if (mcpCommand != null) {
+        boolean mcp = mcpCommand != null && backend.capabilities().hostFiles(); // a pod cannot start czar mcp
+        if (mcp) {
             String token = mcpTokens.issue(ws.name(), attempt);
             McpServerCommand server = new McpServerCommand(mcpCommand, Map.of(McpTokens.ENV, token));
             extra.addAll(adapter.mcpArgs(new AgentRun(executable, extra, dir, configDir, settings.env()), server));
@@ -113,10 +114,11 @@ final class AttemptStart {
         }
         AgentRun run = new AgentRun(executable, extra, dir, configDir, settings.env());
         String session = adapter.readsStdin() ? null : sessions.find(ws.name()).map(AgentSessions.AgentSession::sessionId).orElse(null);
-        Optional<List<String>> resumed = session == null ? Optional.empty()
-                : adapter.resume(run, session, ws.nextInput() != null ? ws.nextInput().strip() : CONTINUE);
-        String handoff = HANDOFF + (mcpCommand == null ? "" : "\n" + preamble());
-        List<String> command = resumed.orElseGet(() -> adapter.start(run, adapter.readsStdin() ? input : input + handoff));
+        String message = ws.nextInput() != null ? ws.nextInput().strip() : CONTINUE;
+        Optional<List<String>> resumed = session == null ? Optional.empty() : adapter.resume(run, session, message);
+        String handoff = HANDOFF + (mcp ? "\n" + preamble() : "");
+        String prompt = resumed.isPresent() ? message : adapter.readsStdin() ? null : input + handoff;
+        List<String> command = resumed.orElseGet(() -> adapter.start(run, adapter.readsStdin() ? input : prompt));
         env.putAll(adapter.env(run));
         env.putAll(mcpEnv); // over the adapter's own: OpenCode's config with the server replaces the one without
         env.putAll(settings.env());
@@ -128,7 +130,7 @@ final class AttemptStart {
         Path log = logs.resolve(ws.name())
                 .resolve("attempt-" + attempt + (ws.fixRounds() > 0 ? "-fix-" + ws.fixRounds() : "") + ".log");
         RunningWorker worker = backend.start(new WorkerLaunch(ws.name(), command, dir, adapter.readsStdin() ? input : null,
-                env, log, adapter.stream()));
+                env, log, adapter.stream(), input, prompt));
         return new Started(worker, log, agent, !adapter.readsStdin(), resumed.isPresent() ? session : null);
     }
 }

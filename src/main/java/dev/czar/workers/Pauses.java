@@ -13,9 +13,18 @@ final class Pauses {
             WorkstreamState.BLOCKED, WorkstreamState.RUNNING, WorkstreamState.NEEDS_INPUT);
 
     private final WorkstreamStore store;
+    private final WorkerCapabilities capabilities;
+    private final String backend;
 
     Pauses(WorkstreamStore store) {
+        this(store, WorkerCapabilities.LOCAL, "local");
+    }
+
+    /** @param backend {@code workers.backend}, named when its workers cannot be paused */
+    Pauses(WorkstreamStore store, WorkerCapabilities capabilities, String backend) {
         this.store = store;
+        this.capabilities = capabilities;
+        this.backend = backend;
     }
 
     /** See {@link Workers#pause}; returns the one-line answer. */
@@ -26,6 +35,10 @@ final class Pauses {
         }
         if (!PAUSABLE.contains(ws.state())) {
             return name + " is " + ws.state().label() + "; only queued, blocked, running or waiting workstreams can be paused.";
+        }
+        if (ws.holdsProcess() && !capabilities.pause()) {
+            return "Pause is not supported for workers.backend " + backend + ": " + name + "'s worker cannot be stopped"
+                    + " and continued; kill it ('kill " + name + "') or let it run. Queued workstreams can be paused.";
         }
         String effect = ws.holdsProcess() ? "its worker's process group is stopped and its stuck clock frozen"
                 : "it is not started until resumed";
@@ -44,6 +57,10 @@ final class Pauses {
             return name + " is " + ws.state().label() + ", not paused; nothing to resume.";
         }
         WorkstreamState back = ws.pausedFrom() != null ? ws.pausedFrom() : WorkstreamState.QUEUED;
+        if (ws.holdsProcess() && !capabilities.pause()) {
+            return "Pause is not supported for workers.backend " + backend + ": " + name + "'s worker cannot be stopped"
+                    + " and continued; kill it ('kill " + name + "') or let it run. Queued workstreams can be paused.";
+        }
         String effect = ws.holdsProcess() ? "its worker's process group continues on the supervisor's next round"
                 : "it starts when a slot is free";
         if (!store.transition(name, WorkstreamState.PAUSED, back, user, "resumed by " + user + "; " + effect,

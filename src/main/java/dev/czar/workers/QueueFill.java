@@ -116,7 +116,7 @@ final class QueueFill {
             AttemptStart.Started started = attempts.start(ws, attempt, dir);
             RunningWorker worker = started.worker();
             store.setFacts(ws.name(), set("pid", worker.pid(), "pid_started_at", worker.startedAt()));
-            store.note(ws.name(), actor, "worker process " + worker.pid() + " started in " + dir + "; output in " + started.log()
+            store.note(ws.name(), actor, "worker " + worker.handle() + " started in " + dir + "; output in " + started.log()
                     + (started.sessions() ? "; agent " + started.agent() + (started.resumed() != null
                     ? ", resuming session " + started.resumed() : ", new session") : ""));
             running.put(ws.name(), new Activity(worker, dir, now, walkEvery(), started,

@@ -9,7 +9,29 @@ import java.util.Optional;
  * the controls over its process group.
  */
 public interface RunningWorker {
+    /** The local process (group leader); 0 for a worker that is no local process (a Kubernetes Job). */
     long pid();
+
+    /**
+     * What the supervisor calls this worker in its notes and commands: {@code process 1234} for a local process,
+     * {@code job czar-x-1} for a Kubernetes Job. Opaque to the supervisor.
+     */
+    default String handle() {
+        return "process " + pid();
+    }
+
+    /** What this worker can do beyond running and being ended (pause, stdin). */
+    default WorkerCapabilities capabilities() {
+        return WorkerCapabilities.LOCAL;
+    }
+
+    /**
+     * Why the worker is gone without ending on its own (its pod evicted, its Job deleted, its node lost): the
+     * supervisor marks it LOST and re-queues it once. Empty while it runs or once it ended by itself.
+     */
+    default Optional<String> lost() {
+        return Optional.empty();
+    }
 
     Instant startedAt();
 

@@ -50,6 +50,7 @@ public final class Supervisor implements AutoCloseable {
     private final GateVerdicts verdicts;
     private final QueueFill queue;
     private final SessionReplies replies;
+    private final WorkerCapabilities capabilities;
     private volatile ScheduledExecutorService loop;
     private Thread shutdownHook;
     private boolean holdsLease;
@@ -59,6 +60,11 @@ public final class Supervisor implements AutoCloseable {
      * again (a thread blocked on {@code synchronized} ignores the loop's interrupt).
      */
     private volatile boolean closed;
+
+    /** What the workers of its backend can do. */
+    WorkerCapabilities capabilities() {
+        return capabilities;
+    }
 
     /** The Definition of Done gate this supervisor runs. */
     DoneGate gate() {
@@ -110,6 +116,7 @@ public final class Supervisor implements AutoCloseable {
         this.watch = new WorkerWatch(id, config, store, git, copies, gates, notices, clock, running, sessions);
         this.verdicts = new GateVerdicts(config, store, git, gates, notices);
         this.queue = new QueueFill(id, config, store, git, copies, attempts, notices, running);
+        this.capabilities = backend.capabilities();
     }
 
     public String id() {

@@ -1,7 +1,9 @@
 package dev.czar.workers;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where worker processes run. The supervisor only talks to this seam, so a backend running workers elsewhere
@@ -21,5 +23,18 @@ public interface WorkerBackend {
      * Ends any process still working in {@code workingCopy}: covers a supervisor that died after starting a worker
      * but before recording its pid. Returns the pids ended.
      */
-    java.util.List<Long> terminateIn(java.nio.file.Path workingCopy);
+    List<Long> terminateIn(Path workingCopy);
+
+    /** What its workers can do (pause, stdin, czar's host files). */
+    default WorkerCapabilities capabilities() {
+        return WorkerCapabilities.LOCAL;
+    }
+
+    /**
+     * Ends every left-over worker of {@code workstream} whose supervisor is gone, found by what the backend knows of
+     * it (local: processes in its working copy; Kubernetes: Jobs labelled with its name). Returns their handles.
+     */
+    default List<String> terminateLeftovers(String workstream, Path workingCopy) {
+        return terminateIn(workingCopy).stream().map(String::valueOf).toList();
+    }
 }

@@ -36,6 +36,7 @@ final class WorkerWatch {
     private final Map<String, Activity> running;
     private final AgentSessions sessions;
     private final TurnOutcomes outcomes;
+    private final LostWorkers lost;
     /** Questions asked through czar mcp already told, by workstream and question. */
     private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final McpVerdicts verdicts;
@@ -56,6 +57,7 @@ final class WorkerWatch {
         this.sessions = sessions;
         this.outcomes = new TurnOutcomes(config);
         this.verdicts = new McpVerdicts(store, notices);
+        this.lost = new LostWorkers(actor, store);
     }
 
     /** Looks at every worker running here once and moves its workstream accordingly. */
@@ -68,7 +70,15 @@ final class WorkerWatch {
             if (!ws.holdsProcess() || !id.equals(ws.owner())) {
                 worker.kill();
                 running.remove(name);
-                store.note(name, actor, "worker process " + worker.pid() + " ended: the workstream is " + ws.state().label());
+                store.note(name, actor, "worker " + worker.handle() + " ended: the workstream is " + ws.state().label());
+                continue;
+            }
+            Optional<String> gone = worker.lost();
+            if (gone.isPresent()) {
+                running.remove(name);
+                worker.kill(); // whatever is left of it (a Job with its failed pod) goes, so it never runs twice
+                lost.lose(ws, "worker " + worker.handle() + " was lost: " + gone.get()
+                        + (worker.tail(5).isBlank() ? "" : "; last output:\n" + worker.tail(5)));
                 continue;
             }
             followPause(ws, activity, now);
@@ -144,6 +154,9 @@ final class WorkerWatch {
     /** Stops the worker's process group when its workstream was paused, continues it when resumed. */
     private void followPause(Workstream ws, Activity activity, Instant now) {
         RunningWorker worker = activity.worker();
+        if (!worker.capabilities().pause()) {
+            return; // paused elsewhere (Pauses refuses it for this backend): the worker runs on, its clock too
+        }
         if (ws.state() == PAUSED && !activity.paused()) {
             worker.pause();
             activity.paused(now);

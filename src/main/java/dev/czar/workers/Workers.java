@@ -61,7 +61,7 @@ public final class Workers implements AutoCloseable {
         this.home = home;
         this.repo = repo;
         this.supervisor = supervisor;
-        this.pauses = new Pauses(store);
+        this.pauses = new Pauses(store, supervisor.capabilities(), config.backend());
         this.merges = new ConfirmedMerge(config, store, git, mainBranch, repo, clock);
         this.sessions = new AgentSessions(store.database(), clock);
         this.wordRarity = LexicalEvidence.rarity(() -> this.mainBranch.get().map(main -> git.recentMessages(main, 2_000))
@@ -69,10 +69,16 @@ public final class Workers implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Wires the feature for the repository at {@code repoRoot}, local process backend included. */
+    /**
+     * Wires the feature for the repository at {@code repoRoot} with the backend {@code workers.backend} names: local
+     * processes, or Kubernetes Jobs on the cluster found as kubectl finds it.
+     */
     public static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
                                Database db, Clock clock) {
-        return open(config, home, repoRoot, mainBranch, db, clock, new LocalProcessBackend(clock), WorkerNotices.toLog());
+        WorkerBackend backend = config.backend().equals("kubernetes")
+                ? dev.czar.workers.kubernetes.KubernetesBackend.connect(config.kubernetes(), repoRoot, clock)
+                : new LocalProcessBackend(clock);
+        return open(config, home, repoRoot, mainBranch, db, clock, backend, WorkerNotices.toLog());
     }
 
     public static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
@@ -346,8 +352,9 @@ public final class Workers implements AutoCloseable {
         if (!store.transition(name, ws.state(), WorkstreamState.KILLED, user, "killed by " + user)) {
             return name + " changed state just now; try again.";
         }
-        String process = ws.holdsProcess()
-                ? " The supervisor ends its worker's whole process group on its next round." : "";
+        String process = !ws.holdsProcess() ? "" : config.backend().equals("kubernetes")
+                ? " The supervisor deletes its worker's Job on its next round."
+                : " The supervisor ends its worker's whole process group on its next round.";
         return "Killed " + name + " (was " + ws.state().label() + ")." + process + " Branch " + ws.branch() + " is kept.";
     }
 

@@ -25,17 +25,16 @@ public class ConflictMatrixJmh {
     public String repo;
 
     private Repository repository;
-    private ConflictMatrix matrix;
+    private BranchFacts facts;
     private String mainSha;
     private List<ConflictMatrix.Head> heads;
 
     @Setup
     public void open() throws Exception {
         repository = new FileRepositoryBuilder().setGitDir(Path.of(repo).resolve(".git").toFile()).setMustExist(true).build();
-        BranchFacts facts = new BranchFacts(repository);
+        facts = new BranchFacts(repository);
         mainSha = facts.head("main").orElseThrow();
         heads = heads(repository, facts);
-        matrix = new ConflictMatrix(facts);
     }
 
     @TearDown
@@ -43,9 +42,10 @@ public class ConflictMatrixJmh {
         repository.close();
     }
 
+    /** A fresh matrix each time: the full round, every merge run (a kept matrix would only look its outcomes up). */
     @Benchmark
     public List<WorkerAlert> predict() {
-        return matrix.predict("main", mainSha, heads, Instant.now());
+        return new ConflictMatrix(facts).predict("main", mainSha, heads, Instant.now());
     }
 
     /** Every branch but main, with its head. */

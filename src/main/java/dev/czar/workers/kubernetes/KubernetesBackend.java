@@ -1,0 +1,122 @@
+package dev.czar.workers.kubernetes;
+
+import dev.czar.config.KubernetesConfig;
+import dev.czar.store.PrivateFiles;
+import dev.czar.workers.GitProcess;
+import dev.czar.workers.RunningWorker;
+import dev.czar.workers.WorkerBackend;
+import dev.czar.workers.WorkerCapabilities;
+import dev.czar.workers.WorkerException;
+import dev.czar.workers.WorkerLaunch;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs each worker attempt as a Kubernetes Job ({@code workers.backend: kubernetes}): the Job and its task Secret
+ * ({@link JobSpec}) are created in {@code workers.kubernetes.namespace}; the worker is followed through the API
+ * ({@link KubernetesWorker}). Its workers cannot be paused and have no stdin. The API calls it makes, and so the
+ * verbs its Role needs: jobs create/get/list/delete, secrets create, pods list, pods/log get.
+ */
+public final class KubernetesBackend implements WorkerBackend {
+    private final KubernetesClient client;
+    private final KubernetesConfig config;
+    private final Path repoRoot;
+    private final Clock clock;
+    private final JobSpec spec;
+
+    /**
+     * @param repoRoot the supervised repository: its remote {@code workers.kubernetes.fetch-remote} is where the
+     *                 pods' pushed branches are fetched from
+     */
+    public KubernetesBackend(KubernetesClient client, KubernetesConfig config, Path repoRoot, Clock clock) {
+        this.client = client;
+        this.config = config;
+        this.repoRoot = repoRoot;
+        this.clock = clock;
+        this.spec = new JobSpec(config);
+    }
+
+    /** A backend on the cluster fabric8 finds as kubectl would (KUBECONFIG, ~/.kube/config, in-cluster account). */
+    public static KubernetesBackend connect(KubernetesConfig config, Path repoRoot, Clock clock) {
+        return new KubernetesBackend(new KubernetesClientBuilder().build(), config, repoRoot, clock);
+    }
+
+    @Override
+    public RunningWorker start(WorkerLaunch launch) throws IOException {
+        String branch = launch.env().get("CZAR_BRANCH");
+        String attempt = launch.env().getOrDefault("CZAR_ATTEMPT", "1");
+        PushedBranch pushed = new PushedBranch(fetchUrl(), branch);
+        String name = JobNames.job(launch.name(), attempt);
+        Job job = spec.job(name, launch, branch, attempt);
+        PrivateFiles.directory(launch.log().getParent());
+        Job created;
+        try {
+            created = client.batch().v1().jobs().inNamespace(config.namespace()).resource(job).create();
+        } catch (KubernetesClientException e) {
+            throw new IOException("the cluster refused Job " + name + " in namespace " + config.namespace() + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            client.secrets().inNamespace(config.namespace()).resource(spec.taskSecret(created, launch)).create();
+        } catch (KubernetesClientException e) {
+            delete(name);
+            throw new IOException("the cluster refused the task Secret of Job " + name + ": " + e.getMessage(), e);
+        }
+        return new KubernetesWorker(client, config, name, launch, pushed, clock);
+    }
+
+    @Override
+    public WorkerCapabilities capabilities() {
+        return KubernetesWorker.CAPABILITIES;
+    }
+
+    /** Kubernetes workers have no local pid; left-overs are found by label ({@link #terminateLeftovers}). */
+    @Override
+    public boolean alive(long pid, Instant startedAt) {
+        return false;
+    }
+
+    @Override
+    public void terminate(long pid, Instant startedAt) {
+        // no local process: see terminateLeftovers
+    }
+
+    @Override
+    public List<Long> terminateIn(Path workingCopy) {
+        return List.of();
+    }
+
+    /** Deletes every Job of {@code workstream} still in the namespace, so no attempt of it ever runs twice. */
+    @Override
+    public List<String> terminateLeftovers(String workstream, Path workingCopy) {
+        List<Job> jobs = client.batch().v1().jobs().inNamespace(config.namespace())
+                .withLabel(JobSpec.MANAGED_BY, "czar").withLabel(JobSpec.WORKSTREAM, JobNames.labelValue(workstream))
+                .list().getItems();
+        return jobs.stream().filter(j -> j.getStatus() == null || j.getStatus().getCompletionTime() == null)
+                .map(j -> j.getMetadata().getName()).peek(this::delete).map(name -> "job " + name).toList();
+    }
+
+    private void delete(String job) {
+        client.batch().v1().jobs().inNamespace(config.namespace()).withName(job)
+                .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+    }
+
+    /** The URL of the supervised repository's remote the pods push to, as czar's host reaches it. */
+    private String fetchUrl() {
+        try {
+            return GitProcess.run(repoRoot, "remote", "get-url", config.fetchRemote()).strip();
+        } catch (GitProcess.GitFailure e) {
+            throw new WorkerException("workers.kubernetes.fetch-remote '" + config.fetchRemote() + "' is not a remote of "
+                    + repoRoot + "; czar fetches the branches the pods push from it", e);
+        }
+    }
+}
