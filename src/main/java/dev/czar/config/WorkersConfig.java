@@ -33,12 +33,14 @@ import java.util.regex.Pattern;
  * @param pullRequests   {@code auto} (on when {@code ci.github.repo} and a token are configured), {@code on}, {@code off}:
  *                       push each branch and open/update its pull request (issue 19)
  * @param mergeMethod    how {@code czar merge} merges a pull request: {@code squash}, {@code merge} or {@code rebase}
+ * @param autoRedirect   issue 24: a worker whose task fit turns drifting is sent a course correction (once per drift)
  */
 public record WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
                             Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
                             String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
                             String workingCopies, Unsafe unsafe, String donePattern, String agent,
-                            java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod) {
+                            java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod,
+                            Boolean autoRedirect) {
     public static final String DEFAULT_PROMPT =
             "(?i)(\\[y/n\\]|\\(y/n\\)|\\[yes/no\\]|\\(yes/no\\)|press enter|do you want to .*\\?|allow .*\\?|proceed\\?)\\s*$";
     /** A line that is just {@code CZAR_DONE}, or {@code CZAR_DONE: summary}: unlikely to be printed by accident. */
@@ -65,6 +67,18 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
         agents = agents != null ? java.util.Map.copyOf(agents) : java.util.Map.of();
         pullRequests = text(pullRequests, "auto").toLowerCase(Locale.ROOT);
         mergeMethod = text(mergeMethod, "squash").toLowerCase(Locale.ROOT);
+        autoRedirect = autoRedirect != null && autoRedirect;
+    }
+
+    /** As written before course corrections (issue 24): {@code auto-redirect} off. */
+    public WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
+                         Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
+                         String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
+                         String workingCopies, Unsafe unsafe, String donePattern, String agent,
+                         java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod) {
+        this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
+                promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, donePattern, agent, agents,
+                pullRequests, mergeMethod, null);
     }
 
     /** As written before pull requests (issue 19): {@code auto} and {@code squash}. */
