@@ -8,6 +8,8 @@
 #     tick: prints "tick N" every half second until ended (a busy worker whose output shows when it runs)
 #     commit-then-claim / claim-no-commit: print the claim line (agent-claim) and keep running, like an agent that
 #     says it is done but does not exit; the first commits before claiming, the second does not
+#     commit-listen: commits, then for agent-linger seconds prints every line it is given on stdin ("heard: …")
+#     and commits once more after the first one (work/<workstream>-more.txt, message "<agent-message> (more)")
 #   agent-claim: the claim line (default CZAR_DONE, as workers.done-pattern expects by default)
 #   agent-file: path to write (default work/<workstream>.txt)
 #   agent-content: text to write into it (default "implemented by <workstream>")
@@ -48,6 +50,16 @@ if [ -n "$say" ]; then printf '%b\n' "$say"; fi
 case "$mode" in
   commit)
     commit "$file" "$content" "$message"; keep_working; echo "done"; exit 0 ;;
+  commit-listen)
+    commit "$file" "$content" "$message"
+    heard=0
+    for ((s = 0; s < linger * 2; s++)); do
+      if IFS= read -r -t 0.5 line; then
+        echo "heard: $line"
+        if [ "$heard" = 0 ]; then heard=1; commit "work/$name-more.txt" "$content" "$message (more)"; fi
+      elif [ $? -le 128 ]; then sleep 0.5; fi # stdin closed: wait like a timeout would
+    done
+    echo "done"; exit 0 ;;
   crash)
     echo "error: the build broke" >&2; exit "$code" ;;
   crash-first)

@@ -185,7 +185,7 @@ public final class Czar {
                 new AuditLog(database, options.clock()));
         // issue 24: casual messages the rules cannot place go to the nearest labelled example (embeddings, lazily)
         IntentRouter router = new IntentRouter(agent.refiner(), config.understanding().embeddingsOn()
-                ? NearestExamples.shipped(dev.czar.understanding.MiniLmEmbedder.shared()) : IntentRefiner.NONE);
+                ? nearestExamples(config.understanding(), git.root()) : IntentRefiner.NONE);
         ChatService chat = new ChatService(router, new FreshAnswerer(agent.answerer(), remote::fetchIfDue, remote::staleness), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
                 new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
@@ -193,6 +193,14 @@ public final class Czar {
     }
 
     /** issue 7: multi-persona review; offline rule packs unless an LLM is configured. */
+    /** The shipped intent examples, plus understanding.intent-examples (relative to the repository) when set. */
+    private static NearestExamples nearestExamples(dev.czar.config.UnderstandingConfig understanding, Path repoRoot) {
+        var embedder = dev.czar.understanding.MiniLmEmbedder.shared();
+        return understanding.intentExamples().isEmpty() ? NearestExamples.shipped(embedder)
+                : NearestExamples.withExtra(embedder, repoRoot.resolve(understanding.intentExamples()),
+                understanding.intentExamples());
+    }
+
     private static ReviewService reviews(CzarConfig config, GitEvidence git, Database database, GithubClient github,
                                          StartOptions options) {
         PersonaCatalog personas = PersonaLoader.load(git.root().resolve(config.review().personasDir()));

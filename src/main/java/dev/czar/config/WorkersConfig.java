@@ -35,13 +35,14 @@ import java.util.regex.Pattern;
  * @param mergeMethod    how {@code czar merge} merges a pull request: {@code squash}, {@code merge} or {@code rebase}
  * @param backend        where workers run: {@code local} (processes on this host) or {@code kubernetes} (Jobs, issue 23)
  * @param kubernetes     the Kubernetes backend's settings
+ * @param autoRedirect   issue 24: a worker whose task fit turns drifting is sent a course correction (once per drift)
  */
 public record WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
                             Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
                             String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
                             String workingCopies, Unsafe unsafe, String donePattern, String agent,
                             java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod,
-                            String backend, KubernetesConfig kubernetes) {
+                            String backend, KubernetesConfig kubernetes, Boolean autoRedirect) {
     public static final String DEFAULT_PROMPT =
             "(?i)(\\[y/n\\]|\\(y/n\\)|\\[yes/no\\]|\\(yes/no\\)|press enter|do you want to .*\\?|allow .*\\?|proceed\\?)\\s*$";
     /** A line that is just {@code CZAR_DONE}, or {@code CZAR_DONE: summary}: unlikely to be printed by accident. */
@@ -70,6 +71,19 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
         mergeMethod = text(mergeMethod, "squash").toLowerCase(Locale.ROOT);
         backend = text(backend, "local").toLowerCase(Locale.ROOT);
         kubernetes = kubernetes != null ? kubernetes : KubernetesConfig.DEFAULTS;
+        autoRedirect = autoRedirect != null && autoRedirect;
+    }
+
+    /** As written before course corrections (issue 24): {@code auto-redirect} off. */
+    public WorkersConfig(List<String> command, Integer maxParallel, String pollInterval, String stuckAfter,
+                         Integer maxRetries, String retryBackoff, String verifyCommand, String verifyTimeout,
+                         String promptPattern, String inputAfter, Integer maxFixRounds, String retention,
+                         String workingCopies, Unsafe unsafe, String donePattern, String agent,
+                         java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod,
+                         String backend, KubernetesConfig kubernetes) {
+        this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
+                promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, donePattern, agent, agents,
+                pullRequests, mergeMethod, backend, kubernetes, null);
     }
 
     /** As written before the Kubernetes backend (issue 23): local processes. */
@@ -80,7 +94,7 @@ public record WorkersConfig(List<String> command, Integer maxParallel, String po
                          java.util.Map<String, AgentSettings> agents, String pullRequests, String mergeMethod) {
         this(command, maxParallel, pollInterval, stuckAfter, maxRetries, retryBackoff, verifyCommand, verifyTimeout,
                 promptPattern, inputAfter, maxFixRounds, retention, workingCopies, unsafe, donePattern, agent, agents,
-                pullRequests, mergeMethod, null, null);
+                pullRequests, mergeMethod, null, null, null);
     }
 
     /** As written before pull requests (issue 19): {@code auto} and {@code squash}. */

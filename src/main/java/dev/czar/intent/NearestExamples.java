@@ -33,26 +33,38 @@ public final class NearestExamples implements IntentRefiner {
     private static final Set<String> SLANG = Set.of("rofl", "lol", "lmao", "lmfao", "haha", "hahaha", "hehe", "xd", "omg",
             "brb", "gg", "np", "ty", "tyvm", "nice", "cool", "wow", "yay", "woot", "kk", "ikr", "imo", "fr", "tbh", "bruh");
 
-    private record Example(Intent intent, String text) {
-    }
-
     private final TextEmbedder embedder;
-    private final List<Example> examples;
+    private final List<IntentExamples.Example> examples;
     private volatile List<float[]> vectors;
 
-    NearestExamples(TextEmbedder embedder, List<Example> examples) {
+    NearestExamples(TextEmbedder embedder, List<IntentExamples.Example> examples) {
         this.embedder = embedder;
         this.examples = examples;
     }
 
     /** The shipped example set ({@code intent/examples.psv}). */
     public static NearestExamples shipped(TextEmbedder embedder) {
+        return new NearestExamples(embedder, shippedRows());
+    }
+
+    /**
+     * The shipped set plus the operator's own ({@code understanding.intent-examples}), read now: a bad line, or
+     * one labelled COMMAND, is refused at start-up ({@link dev.czar.config.ConfigException}, one line).
+     */
+    public static NearestExamples withExtra(TextEmbedder embedder, java.nio.file.Path extra) {
+        return withExtra(embedder, extra, extra.toString());
+    }
+
+    /** As {@link #withExtra(TextEmbedder, java.nio.file.Path)}; errors name the file as {@code shownAs}. */
+    public static NearestExamples withExtra(TextEmbedder embedder, java.nio.file.Path extra, String shownAs) {
+        List<IntentExamples.Example> rows = new java.util.ArrayList<>(shippedRows());
+        rows.addAll(IntentExamples.read(extra, shownAs));
+        return new NearestExamples(embedder, List.copyOf(rows));
+    }
+
+    private static List<IntentExamples.Example> shippedRows() {
         try (InputStream in = NearestExamples.class.getResourceAsStream("/intent/examples.psv")) {
-            List<Example> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split("\\|", 2))
-                    .map(p -> new Example(Intent.valueOf(p[0]), p[1])).toList();
-            return new NearestExamples(embedder, rows);
+            return IntentExamples.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "intent/examples.psv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

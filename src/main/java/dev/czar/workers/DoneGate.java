@@ -127,7 +127,7 @@ public final class DoneGate {
         items.add(Substance.check(ws.task(), git.changes(base, head)));
         TaskFitCheck taskFit = fit;
         if (taskFit != null) {
-            items.add(taskFit.gateItem(ws, base, head));
+            items.add(taskFit.gateItem(ws, base, head, merged));
         }
         review.check(ws.branch()).ifPresent(items::add);
         if (merged) {

@@ -25,6 +25,8 @@ final class FleetChecks {
     private volatile DuplicateDetector duplicates = new DuplicateDetector();
     /** Issue 24: task fit of each moved branch; null until wired. */
     private volatile TaskFitCheck fit;
+    /** Issue 24, workers.auto-redirect: drifting workers are told; null when off. */
+    private volatile CourseCorrections corrections;
     /** Files touched and names declared per base..head range; bounded, old ranges are never asked for again. */
     private final Map<String, Touched> touchedByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -58,6 +60,11 @@ final class FleetChecks {
     void fitWith(TaskFitCheck check) {
         this.fit = check;
         this.checkedKey = "";
+    }
+
+    /** Sends drifting workers a course correction from now on (workers.auto-redirect). */
+    void redirectWith(CourseCorrections sender) {
+        this.corrections = sender;
     }
 
     Path statusFile() {
@@ -119,11 +126,23 @@ final class FleetChecks {
         if (check == null) {
             return alerts;
         }
+        CourseCorrections redirect = corrections;
+        if (redirect != null) {
+            redirect.keepOnly(open.stream().map(Workstream::name).collect(Collectors.toSet()));
+        }
         for (ConflictMatrix.Head head : heads) {
-            open.stream().filter(ws -> ws.name().equals(head.workstream())).findFirst()
-                    .flatMap(ws -> check.judge(ws, ws.baseSha(), head.sha()))
-                    .filter(r -> r.verdict() == TaskFit.Verdict.DRIFTING && r.best() != null)
-                    .ifPresent(r -> alerts.add(new WorkerAlert("drifting", head.workstream(), r.best(), r.evidence(), now)));
+            Workstream ws = open.stream().filter(w -> w.name().equals(head.workstream())).findFirst().orElse(null);
+            TaskFit.Result r = ws == null ? null : check.judge(ws, ws.baseSha(), head.sha()).orElse(null);
+            if (r == null) {
+                continue;
+            }
+            if (r.verdict() == TaskFit.Verdict.DRIFTING && r.best() != null) {
+                alerts.add(new WorkerAlert("drifting", head.workstream(), r.best(), r.evidence(), now));
+            }
+            if (redirect != null) {
+                String otherTask = r.best() == null ? null : store.find(r.best()).map(Workstream::task).orElse(null);
+                redirect.judged(ws, r, touched(ws, head.sha()).files(), otherTask);
+            }
         }
         return alerts;
     }

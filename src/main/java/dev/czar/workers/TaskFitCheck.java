@@ -45,8 +45,12 @@ final class TaskFitCheck {
         return Optional.of(fit.judge(change, ws.task(), others));
     }
 
-    /** The gate item; its FAIL text goes back to the worker, so it quotes the task it should be doing. */
-    GateItem gateItem(Workstream ws, String base, String head) {
+    /**
+     * The gate item; its FAIL text goes back to the worker, so it quotes the task it should be doing.
+     *
+     * @param merged whether a human already merged the head: an unclear verdict is then theirs to have made
+     */
+    GateItem gateItem(Workstream ws, String base, String head, boolean merged) {
         if (!fit.available()) {
             return new GateItem("task-fit", GateItem.Status.SKIP, "not judged: understanding.embeddings is off");
         }
@@ -66,7 +70,10 @@ final class TaskFitCheck {
         return switch (verdict) {
             case DRIFTING -> GateItem.fail("task-fit", "drifting: " + evidence + ". Your task is: \""
                     + clip(ws.task()) + "\"; do that task" + (r.best() == null ? "" : ", not " + r.best() + "'s"));
-            case UNCLEAR -> new GateItem("task-fit", GateItem.Status.SKIP, "unclear: " + evidence);
+            case UNCLEAR -> merged ? GateItem.pass("task-fit", "unclear: " + evidence + "; released by the merge (a"
+                    + " human's decision)") : new GateItem("task-fit", GateItem.Status.WAIT, "unclear: " + evidence
+                    + "; a human decides: check the branch ('czar fit " + ws.branch() + " --task-file TASK.md') and merge"
+                    + " it if it does its task (the merge releases this wait), or kill the workstream");
             case ON_TASK -> GateItem.pass("task-fit", "on task: " + evidence + covered(ws, base, head));
         };
     }

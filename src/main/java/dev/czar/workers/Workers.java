@@ -118,6 +118,15 @@ public final class Workers implements AutoCloseable {
         this.fitCheck = check;
         supervisor.fleetChecks().fitWith(check);
         supervisor.gate().fitWith(check);
+        if (config.autoRedirect()) { // issue 24: drifting workers are told, once per drift
+            supervisor.fleetChecks().redirectWith(new CourseCorrections(store,
+                    new dev.czar.store.AuditLog(store.database(), clock), name -> keepsSession(agentOf(name))));
+        }
+    }
+
+    /** Whether an agent preset resumes a session with a message (rather than reading answers on stdin). */
+    private static boolean keepsSession(String agent) {
+        return dev.czar.workers.agents.AgentAdapters.builtIn().find(agent).map(a -> !a.readsStdin()).orElse(false);
     }
 
     /**

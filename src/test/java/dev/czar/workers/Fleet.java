@@ -66,7 +66,8 @@ final class Fleet implements AutoCloseable {
                 new WorkersConfig.Unsafe((Boolean) o.get("auto-merge")),
                 null,
                 (String) o.get("agent"),
-                (Map<String, dev.czar.config.AgentSettings>) o.get("agents"));
+                (Map<String, dev.czar.config.AgentSettings>) o.get("agents"),
+                null, null, null, null, (Boolean) o.get("auto-redirect"));
     }
 
     Workers open(WorkersConfig config) {
