@@ -99,7 +99,7 @@ class CodexMcpTest {
         assertThat(model.unexpected()).isEmpty();
         // the session as docs/EVIDENCE.md shows it (surefire keeps this output)
         System.out.println("== history\n" + String.join("\n", fleet.workers.store().events("asker", 100).stream()
-                .map(e -> e.actor() + ": " + e.to() + " " + e.reason()).toList())
+                .map(e -> e.actor() + ": " + (e.to() == null ? "" : e.to() + " ") + e.reason()).toList())
                 + "\n== ask_human's output the model saw\n" + results.get(0));
     }
 
@@ -127,7 +127,7 @@ class CodexMcpTest {
         assertThat(fleet.workers.agentSessions().get("asker").turns()).isEqualTo(2);
         assertThat(model.unexpected()).isEmpty();
         System.out.println("== history\n" + String.join("\n", fleet.workers.store().events("asker", 100).stream()
-                .map(e -> e.actor() + ": " + e.to() + " " + e.reason()).toList())
+                .map(e -> e.actor() + ": " + (e.to() == null ? "" : e.to() + " ") + e.reason()).toList())
                 + "\n== ask_human's output the model saw\n" + last.toolOutputs().get(0)
                 + "\n== the resumed turn's message\n" + last.texts("user").get(last.texts("user").size() - 1));
     }
