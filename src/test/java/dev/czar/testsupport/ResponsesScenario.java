@@ -58,6 +58,33 @@ public interface ResponsesScenario {
     };
 
     /**
+     * issue 21, ask_human: asks {@link #QUESTION} through czar's tool; with the answer as the tool's output, commits and
+     * claims done in the same turn.
+     */
+    ResponsesScenario MCP_ASKER = c -> switch (c.toolOutputs().size()) {
+        case 0 -> new Call(CZAR_TOOLS, "ask_human", "{\"question\":\"" + QUESTION + "\"}");
+        case 1 -> new Shell(ASKER_COMMAND);
+        default -> new Text("Kept the legacy table as answered.\n\n" + ASKER_CLAIM);
+    };
+
+    String ASKER_WAITS = "I asked the humans whether to keep the legacy table; ending my turn until they answer.";
+
+    /**
+     * issue 21, ask_human answered late: asks through czar's tool; told there is no answer yet, ends its turn; resumed
+     * with the answer (a new user message), commits and claims done.
+     */
+    ResponsesScenario MCP_LATE_ASKER = c -> {
+        int outputs = c.toolOutputs().size();
+        if (outputs == 0) {
+            return MCP_ASKER.reply(c);
+        }
+        if (outputs == 1) {
+            return "function_call_output".equals(c.lastItemType()) ? new Text(ASKER_WAITS) : new Shell(ASKER_COMMAND);
+        }
+        return new Text("Kept the legacy table as answered.\n\n" + ASKER_CLAIM);
+    };
+
+    /**
      * One stand-in for several workers: each conversation follows the scenario its task names in a line
      * {@code scenario: honest|liar|asker|stuck} (as the Claude Code stand-in does).
      */

@@ -12,10 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.czar.workers.WorkstreamState.NEEDS_INPUT;
+import static dev.czar.workers.WorkstreamState.QUEUED;
+import static dev.czar.workers.WorkstreamState.RUNNING;
 import static dev.czar.workers.WorkstreamState.VERIFYING;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,16 +52,13 @@ class CodexMcpTest {
         }
     }
 
-    private boolean noticed(String text) {
-        synchronized (fleet.notices) {
-            return fleet.notices.stream().anyMatch(n -> n.contains(text));
-        }
+    private void fleetWithMcp(ResponsesScenario scenario) throws java.io.IOException {
+        fleetWithMcp(scenario, null);
     }
 
-    @Test
-    void should_let_a_codex_worker_see_the_fleet_be_refused_fix_and_pass_the_gate_in_one_session() throws Exception {
-        // given a Codex worker with czar's MCP server, and another live workstream on the same kind of task
-        model = new ResponsesStandIn(ResponsesScenario.MCP);
+    /** {@code mcpConfig}: the czar.yaml the worker's {@code czar mcp} reads, or {@code null} for the defaults. */
+    private void fleetWithMcp(ResponsesScenario scenario, Path mcpConfig) throws java.io.IOException {
+        model = new ResponsesStandIn(scenario);
         Map<String, String> env = Map.of("OPENAI_BASE_URL", model.baseUrl(), "OPENAI_API_KEY", "sk-test-not-a-real-key",
                 "GIT_AUTHOR_NAME", "codex worker", "GIT_AUTHOR_EMAIL", "codex@example.com",
                 "GIT_COMMITTER_NAME", "codex worker", "GIT_COMMITTER_EMAIL", "codex@example.com");
@@ -64,7 +66,76 @@ class CodexMcpTest {
                 "-c", "model_providers.czar.stream_max_retries=0");
         fleet = new Fleet(tmp, Map.of("agent", "codex", "command", List.of(),
                 "agents", Map.of("codex", new AgentSettings(codex.toString(), args, env))), true);
-        fleet.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), fleet.home, fleet.repo.dir(), null));
+        fleet.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), fleet.home, fleet.repo.dir(), mcpConfig));
+    }
+
+    private boolean noticed(String text) {
+        synchronized (fleet.notices) {
+            return fleet.notices.stream().anyMatch(n -> n.contains(text));
+        }
+    }
+
+    @Test
+    void should_let_a_codex_worker_ask_a_human_through_czar_and_go_on_with_the_answer_in_the_same_turn() throws Exception {
+        // given
+        fleetWithMcp(ResponsesScenario.MCP_ASKER);
+        fleet.launch("asker", "Write the users migration\n");
+
+        // when it asks through ask_human, the thread is told, and a human answers with reply
+        fleet.await("asker", NEEDS_INPUT);
+        fleet.await("asker", w -> noticed("asker: is waiting for an answer: \"" + ResponsesScenario.QUESTION
+                + "\" (answer in this thread, or '/czar reply asker <answer>')"), Fleet.PATIENCE, "announced");
+        fleet.workers.reply("asker", "keep the legacy table", "local:alice");
+        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("asker").size() > 1,
+                Fleet.PATIENCE, "verifying, gated");
+
+        // then the answer was ask_human's output, in the same session and turn (one run of codex exec, no resume)
+        List<ResponsesConversation> asked = model.requests().stream().map(ResponsesConversation::new).toList();
+        assertThat(asked.get(0).toolNames()).contains(ResponsesScenario.CZAR_TOOLS);
+        List<String> results = asked.get(asked.size() - 1).toolOutputs();
+        assertThat(results.get(0)).contains("\"answered\":true").contains("\"answer\":\"keep the legacy table\"");
+        assertThat(fleet.history("asker")).startsWith(QUEUED, RUNNING, NEEDS_INPUT, RUNNING, VERIFYING);
+        assertThat(fleet.workers.agentSessions().get("asker").turns()).isEqualTo(1);
+        assertThat(model.unexpected()).isEmpty();
+        // the session as docs/EVIDENCE.md shows it (surefire keeps this output)
+        System.out.println("== history\n" + String.join("\n", fleet.workers.store().events("asker", 100).stream()
+                .map(e -> e.actor() + ": " + (e.to() == null ? "" : e.to() + " ") + e.reason()).toList())
+                + "\n== ask_human's output the model saw\n" + results.get(0));
+    }
+
+    @Test
+    void should_resume_a_codex_session_with_an_answer_given_after_ask_humans_wait() throws Exception {
+        // given a czar mcp that waits 2 s for an answer
+        Path config = Files.writeString(tmp.resolve("mcp.yaml"), "mcp:\n  ask-wait: 2s\n", StandardCharsets.UTF_8);
+        fleetWithMcp(ResponsesScenario.MCP_LATE_ASKER, config);
+        fleet.launch("asker", "Write the users migration\n");
+
+        // when the wait passes, the agent ends its turn, and only then a human answers
+        fleet.await("asker", w -> w.state() == NEEDS_INPUT && noticed("its session resumes with it"),
+                Fleet.PATIENCE, "waiting without a process");
+        fleet.workers.reply("asker", "keep the legacy table", "local:alice");
+        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("asker").size() > 1,
+                Fleet.PATIENCE, "verifying, gated");
+
+        // then ask_human told the model to end its turn, and codex exec resume brought the answer to the same thread
+        List<ResponsesConversation> asked = model.requests().stream().map(ResponsesConversation::new).toList();
+        ResponsesConversation last = asked.get(asked.size() - 1);
+        assertThat(last.toolOutputs().get(0)).contains("\"answered\":false").contains("End your turn now");
+        assertThat(last.texts("assistant")).contains(ResponsesScenario.ASKER_WAITS);
+        assertThat(last.texts("user")).anySatisfy(t -> assertThat(t).contains("keep the legacy table"));
+        assertThat(fleet.history("asker")).containsSubsequence(RUNNING, NEEDS_INPUT, QUEUED, RUNNING, VERIFYING);
+        assertThat(fleet.workers.agentSessions().get("asker").turns()).isEqualTo(2);
+        assertThat(model.unexpected()).isEmpty();
+        System.out.println("== history\n" + String.join("\n", fleet.workers.store().events("asker", 100).stream()
+                .map(e -> e.actor() + ": " + (e.to() == null ? "" : e.to() + " ") + e.reason()).toList())
+                + "\n== ask_human's output the model saw\n" + last.toolOutputs().get(0)
+                + "\n== the resumed turn's message\n" + last.texts("user").get(last.texts("user").size() - 1));
+    }
+
+    @Test
+    void should_let_a_codex_worker_see_the_fleet_be_refused_fix_and_pass_the_gate_in_one_session() throws Exception {
+        // given a Codex worker with czar's MCP server, and another live workstream on the same kind of task
+        fleetWithMcp(ResponsesScenario.MCP);
         fleet.launch("fix-auth", "Fix the login token refresh in the auth service\n");
         fleet.workers.launch("login-rework", "Rework the login token refresh in the auth service\n",
                 0, "fix-auth", "local:test", "cli", null);
