@@ -20,14 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.czar.testsupport.SeedTasks.GATEWAY;
+import static dev.czar.testsupport.SeedTasks.AUDIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code czar fit}: the real command line over a temp repository and the diff fixtures made by real git. */
 class FitCliTest {
-    private static final String GATEWAY = "Build the Gateway API: REST endpoints that route client requests to the "
-            + "backend services, with request validation";
-    private static final String AUDIT = "Add a tamper-evident audit log: every admin action is recorded in an "
-            + "append-only hash chain";
     @TempDir
     Path tmp;
     TempGitRepo repo;

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
+import static dev.czar.testsupport.SeedTasks.GATEWAY;
+import static dev.czar.testsupport.SeedTasks.AUDIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,10 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once for the whole drift (a second drifting commit does not send another).
  */
 class CourseCorrectionTest {
-    private static final String GATEWAY = "Build the Gateway API: REST endpoints that route client requests to the "
-            + "backend services, with request validation";
-    private static final String AUDIT = "Add a tamper-evident audit log: every admin action is recorded in an "
-            + "append-only hash chain";
     @TempDir
     Path tmp;
     Fleet fleet;

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static dev.czar.testsupport.SeedTasks.GATEWAY;
+import static dev.czar.testsupport.SeedTasks.AUDIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,10 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * workstream, and its gate must fail the task-fit item with the task quoted for the worker.
  */
 class TaskFitScenarioTest {
-    private static final String GATEWAY = "Build the Gateway API: REST endpoints that route client requests to the "
-            + "backend services, with request validation";
-    private static final String AUDIT = "Add a tamper-evident audit log: every admin action is recorded in an "
-            + "append-only hash chain";
     @TempDir
     Path tmp;
     Fleet fleet;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.czar.testsupport.SeedTasks.GATEWAY;
 import static dev.czar.workers.WorkstreamState.DONE;
 import static dev.czar.workers.WorkstreamState.VERIFYING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the branch releases the wait.
  */
 class TaskFitWaitTest {
-    private static final String GATEWAY = "Build the Gateway API: REST endpoints that route client requests to the "
-            + "backend services, with request validation";
     @TempDir
     Path tmp;
     Fleet fleet;
