@@ -19,6 +19,15 @@ import dev.czar.agent.TokenLedger;
 import dev.czar.agent.StatusCommand;
 import dev.czar.agent.FreshAnswerer;
 import dev.czar.chat.ChatService;
+import dev.czar.chat.ChatGateway;
+import dev.czar.config.DashboardConfig;
+import dev.czar.config.DigestConfig;
+import dev.czar.digest.AlertThrottle;
+import dev.czar.digest.AlertWatcher;
+import dev.czar.digest.DigestSchedule;
+import dev.czar.digest.DigestScheduler;
+import dev.czar.web.Dashboard;
+import dev.czar.workers.WorkerNotices;
 import dev.czar.cli.CzarCommand;
 import dev.czar.command.AccessPolicy;
 import dev.czar.command.CommandPath;
@@ -71,8 +80,13 @@ import dev.czar.workers.RemoteSync;
 import dev.czar.workers.RemoteTransport;
 import dev.czar.config.WorkersConfig;
 import dev.czar.workers.WorkstreamThreads;
+import dev.czar.workers.GateReports;
+import dev.czar.workers.ModelTaskFit;
+import dev.czar.workers.WorkersWiring;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -81,6 +95,9 @@ import java.util.Optional;
 
 /** Entry point and composition root: the only place that knows how the features are wired together. */
 public final class Czar {
+    /** How often {@code czar serve} looks for alerts to post and digests that are due. */
+    static final long SERVE_CHECK_EVERY_SECONDS = 30;
+
     private Czar() {
     }
 
@@ -117,45 +134,27 @@ public final class Czar {
         GithubClient github = config.ci().github().enabled()
                 ? GithubClient.fromConfig(config.ci().github(), options.env().get("GITHUB_TOKEN"), options.clock()) : null;
         CiSources ci = CiSources.withClient(config.ci(), github, database, options.clock());
-        Workers workers;
-        try {
-            workers = Workers.open(config.workers(), home, git.root(), git::mainBranch, database, options.clock());
-        } catch (RuntimeException e) {
-            database.close();
-            git.close();
-            throw e;
-        }
-        if (config.mcp().enabled()) { // issue 21: each agent gets 'czar mcp' on this home, bound by a token
-            workers.serveMcp(McpLaunch.command(config.mcp(), home, git.root(), options.configFile()));
-        }
-        workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
         // issue 19: git.remote fetched on the tick and before launches, gates and status answers; branches start
         // from its main. Through the git executable, so the user's own credentials apply (README says why)
         RemoteSync remote = new RemoteSync(git.root(), config.git().remote(),
                 WorkersConfig.parseDuration(config.git().fetchInterval()), options.clock(),
                 RemoteTransport.of(git.root(), options.env().get("GITHUB_TOKEN")));
-        workers.syncWith(remote);
-        // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
-        PullRequestPublisher.fromConfig(config, github, remote, database, options.clock()).ifPresent(publisher -> {
-            workers.publishWith(publisher);
-            workers.checkCiWith(new PullRequestChecks(github, git::mainBranch)); // the PR head's check runs and statuses are the CI item
-            workers.mergeThrough(new PullRequestMerge(github, new PullRequestStore(database), config.workers().mergeMethod(),
-                    options.clock())); // 'czar merge' merges the pull request at the verified head
-        });
-        // issue 24: task texts compared by meaning; the model loads on first use, not here
-        TextEmbedder embedder = config.understanding().embeddingsOn() ? MiniLmEmbedder.shared() : TextEmbedder.OFF;
-        workers.understandWith(embedder, config.understanding().duplicateSimilarity(),
-                config.understanding().overlapSimilarity());
-        workers.fitWith(embedder, config.understanding().fitMargin());
-        if (config.llm().enabled()) {
-            workers.readTasksWith(new dev.czar.workers.ModelTaskFit(() -> ChatModels.create(config.llm()),
-                    Redactor.INSTANCE::redact));
-        }
+        AuditLog audit = new AuditLog(database, options.clock()); // the one audit log of every front door
         ReviewService reviews = reviews(config, git, database, github, options);
-        workers.reviewWith(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
         // issue 19: pull requests answered from their stored state, first: "waiting for review" is theirs, not the fleet's
-        PullRequestFacts pullRequests = PullRequestFacts.over(database, workers);
-        workers.showPullRequestsFrom(pullRequests); // the fleet answers, dashboard, digests and alerts show each PR
+        PullRequestFacts pullRequests = PullRequestFacts.over(database, new GateReports(database, options.clock()));
+        FrontDoorNotices notices = new FrontDoorNotices(); // 'czar serve' points them at Slack threads
+        Workers workers;
+        try {
+            workers = Workers.open(config.workers(), home, git.root(), git::mainBranch, database, options.clock(),
+                    workersWiring(config, options, home, git, github, ci, remote, reviews, database)
+                            .pullRequests(pullRequests) // the fleet answers, dashboard, digests and alerts show each PR
+                            .audit(audit).notices(notices).build());
+        } catch (RuntimeException e) {
+            database.close();
+            git.close();
+            throw e;
+        }
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
                 new PullRequestAnswers(pullRequests, options.clock(), zone), new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
                 new CiAnswers(ci, git, options.clock())));
@@ -181,18 +180,94 @@ public final class Czar {
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);
-        CommandPath commands = new CommandPath(registry, new AccessPolicy(config.access()),
-                new AuditLog(database, options.clock()));
+        AccessPolicy access = new AccessPolicy(config.access());
+        CommandPath commands = new CommandPath(registry, access, audit);
         // issue 24: casual messages the rules cannot place go to the nearest labelled example (embeddings, lazily)
         IntentRouter router = new IntentRouter(agent.refiner(), config.understanding().embeddingsOn()
                 ? nearestExamples(config.understanding(), git.root()) : IntentRefiner.NONE);
         ChatService chat = new ChatService(router, new FreshAnswerer(agent.answerer(), remote::fetchIfDue, remote::staleness), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
                 new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
-        return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);
+        return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests, audit, access, notices);
     }
 
-    /** issue 7: multi-persona review; offline rule packs unless an LLM is configured. */
+    /**
+     * What the worker feature works with: CI and reviews (with GitHub: pull requests) in its Definition of Done, the
+     * remote, task texts compared by meaning, and czar's MCP server for its agents.
+     */
+    private static WorkersWiring.Builder workersWiring(CzarConfig config, StartOptions options, Path home,
+                                                       GitEvidence git, GithubClient github, CiSources ci,
+                                                       RemoteSync remote, ReviewService reviews, Database database) {
+        WorkersWiring.Builder wiring = WorkersWiring.builder()
+                .ci(CiGate.over(ci)) // the Definition of Done reads CI evidence of the branch head
+                .remote(remote)
+                .review(ReviewGate.over(reviews)); // a review blocker sends the worker back to fix it
+        if (config.mcp().enabled()) { // issue 21: each agent gets 'czar mcp' on this home, bound by a token
+            wiring.mcpCommand(McpLaunch.command(config.mcp(), home, git.root(), options.configFile()));
+        }
+        // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
+        PullRequestPublisher.fromConfig(config, github, remote, database, options.clock()).ifPresent(publisher -> wiring
+                .publishing(publisher, new PullRequestMerge(github, new PullRequestStore(database),
+                        config.workers().mergeMethod(), options.clock())) // 'czar merge' merges the PR at the verified head
+                .ci(new PullRequestChecks(github, git::mainBranch))); // the PR head's check runs and statuses are the CI item
+        // issue 24: task texts compared by meaning; the model loads on first use, not here
+        TextEmbedder embedder = config.understanding().embeddingsOn() ? MiniLmEmbedder.shared() : TextEmbedder.OFF;
+        return wiring.comparingTasks(embedder, config.understanding().duplicateSimilarity(),
+                        config.understanding().overlapSimilarity())
+                .judgingFit(embedder, config.understanding().fitMargin(), config.llm().enabled()
+                        ? new ModelTaskFit(() -> ChatModels.create(config.llm()), Redactor.INSTANCE::redact) : null);
+    }
+
+    /**
+     * What {@code czar serve} runs besides its Slack front door, over the chat that door posts to: the supervisor's
+     * notices and alerts in each workstream's thread (throttled), scheduled digests, and the dashboard. Returns the
+     * started parts, to be closed in order.
+     *
+     * @throws UserError on a bad schedule or a dashboard that may not or cannot start
+     */
+    public static List<AutoCloseable> serve(CzarApp app, ChatGateway chat, Clock clock) {
+        DigestConfig config = app.config().digest();
+        List<DigestSchedule> schedules = new ArrayList<>();
+        for (int i = 0; i < config.schedules().size(); i++) {
+            schedules.add(DigestSchedule.parse(config.schedules().get(i), i));
+        }
+        // workstreams launched from Slack carry their channel and thread; the others' notices stay in the log
+        WorkerNotices threads = new WorkstreamThreads(app.workers().store()).notices(chat, WorkerNotices.toLog());
+        AlertThrottle throttle = new AlertThrottle(threads, app.database(), clock, config.alertRepeatAfterDuration(),
+                config.alertsPerHour());
+        app.notices().postThrough(throttle);
+        var composer = app.digests().composer();
+        AlertWatcher alerts = new AlertWatcher(app.workers(), composer.bench(), throttle, config.regressionThreshold());
+        alerts.start(SERVE_CHECK_EVERY_SECONDS);
+        DigestScheduler scheduler = new DigestScheduler(schedules, app.digests(), composer.bench(), chat, clock);
+        scheduler.start(SERVE_CHECK_EVERY_SECONDS);
+        List<AutoCloseable> parts = new ArrayList<>(List.of(alerts, scheduler));
+        try {
+            parts.add(dashboard(app, clock, null));
+        } catch (RuntimeException e) {
+            parts.forEach(Czar::closeQuietly);
+            throw e;
+        }
+        return parts;
+    }
+
+    /** The dashboard over the app's services; {@code port} overrides {@code dashboard.port} when given. */
+    public static Dashboard dashboard(CzarApp app, Clock clock, Integer port) {
+        DashboardConfig c = app.config().dashboard();
+        var composer = app.digests().composer();
+        return Dashboard.start(port == null ? c : c.onPort(port), new Dashboard.Sources(app.workers(), app.git(),
+                composer.ci(), composer.bench(), app.audit(), clock));
+    }
+
+    /** Closes a started part, logging rather than throwing: the others still have to close. */
+    public static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Czar.class).warn("stopping {}: {}", part, e.toString());
+        }
+    }
+
     /** The shipped intent examples, plus understanding.intent-examples (relative to the repository) when set. */
     private static NearestExamples nearestExamples(dev.czar.config.UnderstandingConfig understanding, Path repoRoot) {
         var embedder = dev.czar.understanding.MiniLmEmbedder.shared();

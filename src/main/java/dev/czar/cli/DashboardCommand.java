@@ -1,9 +1,8 @@
 package dev.czar.cli;
 
+import dev.czar.Czar;
 import dev.czar.CzarApp;
 import dev.czar.UserError;
-import dev.czar.config.DashboardConfig;
-import dev.czar.store.AuditLog;
 import dev.czar.web.Dashboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +11,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -40,7 +38,7 @@ final class DashboardCommand implements Callable<Integer> {
         CzarApp app = parent.start(global);
         Dashboard dashboard;
         try {
-            dashboard = start(app, parent.clock(), port);
+            dashboard = Czar.dashboard(app, parent.clock(), port);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -56,14 +54,5 @@ final class DashboardCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    /** Starts the dashboard over the app's services; {@code port} overrides {@code dashboard.port} when given. */
-    static Dashboard start(CzarApp app, Clock clock, Integer port) {
-        DashboardConfig c = app.config().dashboard();
-        DashboardConfig config = port == null ? c : c.onPort(port);
-        var composer = app.digests().composer();
-        return Dashboard.start(config, new Dashboard.Sources(app.workers(), app.git(), composer.ci(), composer.bench(),
-                new AuditLog(app.database(), clock), clock));
     }
 }

@@ -2,6 +2,7 @@ package dev.czar.cli;
 
 import dev.czar.command.CommandSpec;
 import dev.czar.workers.WorkerCommands;
+import dev.czar.workers.WorkerAction;
 import dev.czar.workers.Workers;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ final class KillCommand extends NamedWorkerCommand {
     }
 
     @Override
-    String act(Workers workers, String name, String user) {
+    WorkerAction act(Workers workers, String name, String user) {
         return workers.kill(name, user);
     }
 }

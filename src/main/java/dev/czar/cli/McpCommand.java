@@ -3,7 +3,6 @@ package dev.czar.cli;
 import dev.czar.CzarApp;
 import dev.czar.UserError;
 import dev.czar.mcp.CzarMcpServer;
-import dev.czar.store.AuditLog;
 import dev.czar.workers.McpTokens;
 import io.modelcontextprotocol.server.McpSyncServer;
 import picocli.CommandLine.Command;
@@ -41,7 +40,7 @@ final class McpCommand implements Callable<Integer> {
             String self = tokens.workstreamOf(token).orElseThrow(() -> new UserError(McpTokens.ENV
                     + " is not the current token of any workstream (a newer attempt replaced it, or it is not czar's)"));
             CountDownLatch closed = new CountDownLatch(1);
-            CzarMcpServer server = CzarMcpServer.of(app, tokens, token, self, new AuditLog(app.database(), parent.clock()),
+            CzarMcpServer server = CzarMcpServer.of(app, tokens, token, self, app.audit(),
                     parent.clock());
             McpSyncServer running = server.serve(new EndSignalling(System.in, closed), System.out, version());
             closed.await(); // the agent closed our stdin: its session is over

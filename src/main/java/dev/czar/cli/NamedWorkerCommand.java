@@ -2,6 +2,7 @@ package dev.czar.cli;
 
 import dev.czar.CzarApp;
 import dev.czar.command.CommandSpec;
+import dev.czar.workers.WorkerAction;
 import dev.czar.workers.Workers;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,8 @@ abstract class NamedWorkerCommand implements Callable<Integer> {
     /** The chat command whose role and audit this subcommand shares. */
     abstract CommandSpec command();
 
-    /** Does it, as {@code user}; returns the one-line result. */
-    abstract String act(Workers workers, String name, String user);
+    /** Does it, as {@code user}. */
+    abstract WorkerAction act(Workers workers, String name, String user);
 
     /** Whether a supervisor carries the change out (a worker to stop or continue), so one round should run now. */
     boolean supervisorActs() {
@@ -43,7 +44,7 @@ abstract class NamedWorkerCommand implements Callable<Integer> {
     public Integer call() {
         try (CzarApp app = parent.start(global)) {
             String result = LocalCommands.run(app, parent.clock(), command(), name,
-                    () -> act(app.workers(), name, CzarCommand.localUser()));
+                    () -> act(app.workers(), name, CzarCommand.localUser()).line());
             if (supervisorActs()) {
                 app.workers().supervisor().tick(); // when no other czar supervises this home, act on the worker now
             }

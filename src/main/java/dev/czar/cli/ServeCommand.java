@@ -53,14 +53,14 @@ final class ServeCommand implements Callable<Integer> {
         CzarApp app = parent.start(global);
         // issue 19: GitHub's webhook shares the HTTP endpoint (one public URL behind the proxy); polling stays otherwise
         Optional<GithubWebhook> webhook = GithubWebhook.fromConfig(app.config().ci().github(), app.database(), app.workers(),
-                parent.clock());
+                app.audit(), parent.clock());
         if (webhook.isPresent() && transport.isHttp()) {
             transport = transport.withRoute(GithubWebhook.PATH, webhook.get());
         }
         SlackFrontDoor slack;
         try {
-            slack = SlackFrontDoor.start(new SlackFrontDoor.Wiring(app.config().slack(), app.config().access(), app.chat(),
-                    app.database(), parent.clock(), app.config().llm().enabled()), tokens, transport);
+            slack = SlackFrontDoor.start(new SlackFrontDoor.Wiring(app.config().slack(), app.access(), app.audit(),
+                    app.chat(), app.database(), parent.clock(), app.config().llm().enabled()), tokens, transport);
         } catch (RuntimeException e) {
             app.close();
             throw e;

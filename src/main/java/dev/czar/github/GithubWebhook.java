@@ -54,8 +54,12 @@ public final class GithubWebhook implements Route {
         this.wake = wake;
     }
 
-    /** The endpoint {@code ci.github.webhook-secret} asks for, over the app's stores; empty while it is unset. */
-    public static Optional<GithubWebhook> fromConfig(CiConfig.GithubConfig config, Database db, Workers workers, Clock clock) {
+    /**
+     * The endpoint {@code ci.github.webhook-secret} asks for, over the app's stores, recording refusals in the app's
+     * {@code audit} log; empty while it is unset.
+     */
+    public static Optional<GithubWebhook> fromConfig(CiConfig.GithubConfig config, Database db, Workers workers,
+                                                     AuditLog audit, Clock clock) {
         if (!config.webhooksOn()) {
             return Optional.empty();
         }
@@ -64,7 +68,7 @@ public final class GithubWebhook implements Route {
                 branch -> workers.store().all().stream().filter(ws -> ws.branch().equals(branch)).map(Workstream::name).findFirst(),
                 clock);
         return Optional.of(new GithubWebhook(new WebhookSignature(config.webhookSecret()), new DeliveryLedger(db, clock, "github"),
-                events, new AuditLog(db, clock), workers.supervisor()::wake));
+                events, audit, workers.supervisor()::wake));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.czar.github;
 
 import dev.czar.workers.GateItem;
+import dev.czar.workers.GateReports;
 import dev.czar.workers.PullRequestSource;
-import dev.czar.workers.Workers;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,10 +27,9 @@ public final class PullRequestFacts implements PullRequestSource {
         this.latestGate = latestGate;
     }
 
-    /** Facts over the app's database and workers. */
-    public static PullRequestFacts over(dev.czar.store.Database db, Workers workers) {
-        return new PullRequestFacts(new PullRequestStore(db), new ReportedChecks(db),
-                name -> workers.store().latestGate(name));
+    /** Facts over the app's database, with the gate's CI verdict from {@code gates} where no check was reported. */
+    public static PullRequestFacts over(dev.czar.store.Database db, GateReports gates) {
+        return new PullRequestFacts(new PullRequestStore(db), new ReportedChecks(db), gates::latest);
     }
 
     /**

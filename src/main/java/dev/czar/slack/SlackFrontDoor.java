@@ -7,7 +7,6 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.czar.UserError;
 import dev.czar.chat.ChatService;
 import dev.czar.command.AccessPolicy;
-import dev.czar.config.AccessConfig;
 import dev.czar.config.SlackConfig;
 import dev.czar.store.AuditLog;
 import dev.czar.store.Database;
@@ -68,9 +67,13 @@ public final class SlackFrontDoor implements AutoCloseable {
         }
     }
 
-    /** What the Slack front door needs from the rest of czar; {@code llmAnswers} sizes the answer pool (see slack.workers). */
-    public record Wiring(SlackConfig slack, AccessConfig access, ChatService chat, Database database, Clock clock,
-                         boolean llmAnswers) {
+    /**
+     * What the Slack front door needs from the rest of czar: the command path's {@code access} policy and the one
+     * {@code audit} log (its confirmations check and record with them); {@code llmAnswers} sizes the answer pool (see
+     * slack.workers).
+     */
+    public record Wiring(SlackConfig slack, AccessPolicy access, AuditLog audit, ChatService chat, Database database,
+                         Clock clock, boolean llmAnswers) {
     }
 
     private final App app;
@@ -120,7 +123,7 @@ public final class SlackFrontDoor implements AutoCloseable {
         Duration ttl = Duration.ofSeconds(config.confirmTtlSeconds());
         ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), replies,
                 new PendingConfirmations(wiring.database(), wiring.clock(), ttl), renderer, poster,
-                new AuditLog(wiring.database(), wiring.clock()), new AccessPolicy(wiring.access()), wiring.clock(), ttl);
+                wiring.audit(), wiring.access(), wiring.clock(), ttl);
         SlackResponder responder = new SlackResponder(wiring.chat(), replies,
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());

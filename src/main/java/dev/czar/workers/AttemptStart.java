@@ -39,11 +39,15 @@ final class AttemptStart {
     private final Path statusFile;
     private final Path logs;
     /** issue 21: how agents start {@code czar mcp} (without a token), and the tokens binding it; null = no server. */
-    private volatile List<String> mcpCommand;
-    private volatile McpTokens mcpTokens;
+    private final List<String> mcpCommand;
+    private final McpTokens mcpTokens;
 
-    AttemptStart(WorkersConfig config, WorkerBackend backend, AgentSessions sessions, Path statusFile, Path logs) {
+    /** @param mcpCommand every attempt gets czar's MCP server, started with it, bound by a fresh token; null: none */
+    AttemptStart(WorkersConfig config, WorkerBackend backend, AgentSessions sessions, Path statusFile, Path logs,
+                 List<String> mcpCommand, McpTokens mcpTokens) {
         this.config = config;
+        this.mcpCommand = mcpCommand == null ? null : List.copyOf(mcpCommand);
+        this.mcpTokens = mcpTokens;
         this.backend = backend;
         this.sessions = sessions;
         this.statusFile = statusFile;
@@ -58,12 +62,6 @@ final class AttemptStart {
      * turn, or a plain program).
      */
     record Started(RunningWorker worker, Path log, String agent, boolean sessions, String resumed) {
-    }
-
-    /** Gives every attempt from now on czar's MCP server, started with {@code command}, bound by a fresh token. */
-    void serveMcp(List<String> command, McpTokens tokens) {
-        this.mcpTokens = tokens;
-        this.mcpCommand = List.copyOf(command);
     }
 
     /** issue 21: the paragraph telling an agent that czar's tools exist ({@code prompts/worker-preamble.md}). */

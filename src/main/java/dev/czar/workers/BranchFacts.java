@@ -29,15 +29,16 @@ import java.util.TreeSet;
  */
 public final class BranchFacts {
     private final Repository repo;
-    /** issue 19: the remote whose main counts ({@code git.remote}), once its fetches are kept in step; null = local. */
-    private volatile String remote;
+    /** issue 19: the remote whose main counts ({@code git.remote}), kept fetched by the supervisor; null = local. */
+    private final String remote;
 
     public BranchFacts(Repository repo) {
-        this.repo = repo;
+        this(repo, null);
     }
 
-    /** From now on main is read as {@code remote} has it (when fetched), e.g. {@code refs/remotes/origin/main}. */
-    void followRemote(String remote) {
+    /** Reads main as {@code remote} has it (when fetched), e.g. {@code refs/remotes/origin/main}; null: the local main. */
+    BranchFacts(Repository repo, String remote) {
+        this.repo = repo;
         this.remote = remote;
     }
 

@@ -1,5 +1,6 @@
 package dev.czar.workers;
 
+import dev.czar.chat.Evidence;
 import dev.czar.config.WorkersConfig;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -23,29 +24,26 @@ final class ConfirmedMerge {
     private final Supplier<Optional<String>> mainBranch;
     private final BranchMerger merger;
     private final Clock clock;
-    private volatile RemoteMerge remote;
+    /** Merges through the pull request instead of writing a local merge commit (issue 19); null: locally. */
+    private final RemoteMerge remote;
 
     ConfirmedMerge(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch,
-                   Repository repo, Clock clock) {
+                   Repository repo, Clock clock, RemoteMerge remote) {
         this.config = config;
         this.store = store;
         this.git = git;
         this.mainBranch = mainBranch;
         this.merger = new BranchMerger(repo);
         this.clock = clock;
-    }
-
-    /** Merges through the pull request from now on instead of writing a local merge commit (issue 19). */
-    void mergeThrough(RemoteMerge remote) {
         this.remote = remote;
     }
 
     /**
-     * Merges {@code ws}'s branch into main for {@code user}; one line saying what was merged.
+     * Merges {@code ws}'s branch into main for {@code user}: what was merged, with the merge commit when czar wrote it.
      *
      * @throws WorkerException with the one-line reason when it may not or cannot merge; nothing changes then
      */
-    String merge(Workstream ws, String user) {
+    WorkerAction merge(Workstream ws, String user) {
         if (!config.unsafe().autoMerge()) {
             throw new WorkerException("czar does not merge: workers.unsafe.auto-merge is off in config/czar.yaml; merge "
                     + ws.branch() + " yourself");
@@ -63,7 +61,7 @@ final class ConfirmedMerge {
         if (remote != null) {
             String line = remote.merge(ws, head, user);
             store.transition(ws.name(), WorkstreamState.VERIFYING, WorkstreamState.DONE, user, line);
-            return "Merged " + ws.name() + ": " + line + ". DONE.";
+            return WorkerAction.changed(ws, WorkstreamState.DONE, "Merged " + ws.name() + ": " + line + ". DONE.");
         }
         String main = mainBranch.get().orElseThrow(() -> new WorkerException("no main branch to merge into"));
         PersonIdent czar = new PersonIdent("czar", "czar@localhost", clock.instant(), ZoneOffset.UTC);
@@ -74,7 +72,9 @@ final class ConfirmedMerge {
                 + DoneGate.shortSha(merged.mergeSha()) + " (parents " + DoneGate.shortSha(merged.mainBefore()) + " and "
                 + DoneGate.shortSha(merged.branchHead()) + "), confirmed by " + user;
         store.note(ws.name(), user, line);
-        return "Merged " + ws.name() + ": " + line + ". The gate checks it once more and marks it DONE.";
+        return WorkerAction.changed(ws, ws.state(), "Merged " + ws.name() + ": " + line
+                + ". The gate checks it once more and marks it DONE.").citing(Evidence.git(merged.mergeSha(),
+                "merge of " + ws.branch() + " into " + main));
     }
 
     /**

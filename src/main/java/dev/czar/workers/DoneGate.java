@@ -15,40 +15,25 @@ public final class DoneGate {
     private final BranchFacts git;
     private final VerifyCommand verify;
     private final boolean autoMerge;
-    private volatile CiGate.Check ci = CiGate.Check.NONE;
-    private volatile ReviewGate.Check review = ReviewGate.Check.NONE;
-    private volatile BranchPublisher publisher = BranchPublisher.NONE;
-    /** Issue 24: the task-fit item, once wired (null: no such item). */
-    private volatile TaskFitCheck fit;
+    private final CiGate.Check ci;
+    private final ReviewGate.Check review;
+    /** Pushes branches and keeps their pull requests up to date around each gate run (issue 19). */
+    private final BranchPublisher publisher;
+    /** Issue 24: the task-fit item (null: no such item). */
+    private final TaskFitCheck fit;
 
-    public DoneGate(BranchFacts git, VerifyCommand verify, WorkersConfig config) {
+    DoneGate(BranchFacts git, VerifyCommand verify, WorkersConfig config, WorkersWiring wiring, TaskFitCheck fit) {
         this.git = git;
         this.verify = verify;
         this.autoMerge = config.unsafe().autoMerge();
-    }
-
-    /** Decides the CI item from now on (the CI feature is wired in after the supervisor is built). */
-    void checkCiWith(CiGate.Check check) {
-        this.ci = check;
-    }
-
-    /** Pushes branches and keeps their pull requests up to date around each gate run from now on (issue 19). */
-    void publishWith(BranchPublisher publisher) {
-        this.publisher = publisher;
+        this.ci = wiring.ci();
+        this.review = wiring.review();
+        this.publisher = wiring.publisher();
+        this.fit = fit;
     }
 
     BranchPublisher publisher() {
         return publisher;
-    }
-
-    /** Adds the task-fit item (issue 24) to the gate from now on. */
-    void fitWith(TaskFitCheck check) {
-        this.fit = check;
-    }
-
-    /** Adds the personas' review of the branch to the gate from now on. */
-    void reviewWith(ReviewGate.Check check) {
-        this.review = check;
     }
 
     /** The decision: the items, the head they were checked at, and what it means for the workstream. */
@@ -125,9 +110,8 @@ public final class DoneGate {
                     + String.join(", ", conflicts) + "; rebase onto " + mainName + " and resolve them"));
         }
         items.add(Substance.check(ws.task(), git.changes(base, head)));
-        TaskFitCheck taskFit = fit;
-        if (taskFit != null) {
-            items.add(taskFit.gateItem(ws, base, head, merged));
+        if (fit != null) {
+            items.add(fit.gateItem(ws, base, head, merged));
         }
         review.check(ws.branch()).ifPresent(items::add);
         if (merged) {

@@ -22,11 +22,11 @@ final class FleetChecks {
     /** How long a finished workstream stays in the status file's "recently finished" list. */
     private static final java.time.Duration RECENTLY_FINISHED = java.time.Duration.ofDays(7);
     private final FleetViews views;
-    private volatile DuplicateDetector duplicates = new DuplicateDetector();
-    /** Issue 24: task fit of each moved branch; null until wired. */
-    private volatile TaskFitCheck fit;
+    private final DuplicateDetector duplicates;
+    /** Issue 24: task fit of each moved branch; null: not judged. */
+    private final TaskFitCheck fit;
     /** Issue 24, workers.auto-redirect: drifting workers are told; null when off. */
-    private volatile CourseCorrections corrections;
+    private final CourseCorrections corrections;
     /** Files touched and names declared per base..head range; bounded, old ranges are never asked for again. */
     private final Map<String, Touched> touchedByRange = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -36,35 +36,28 @@ final class FleetChecks {
     };
     private String checkedKey = "";
 
-    FleetChecks(WorkstreamStore store, BranchFacts git, StatusFile statusFile, WorkerNotices notices) {
+    /**
+     * @param duplicates  how tasks are compared (issue 24: embeddings and thresholds from config)
+     * @param fit         judges every moved branch's task fit; drifting ones raise a "did the wrong task?" alert
+     *                    ({@code null}: not judged)
+     * @param corrections sends drifting workers a course correction ({@code null}: workers.auto-redirect is off)
+     */
+    FleetChecks(WorkstreamStore store, BranchFacts git, StatusFile statusFile, WorkerNotices notices,
+                DuplicateDetector duplicates, TaskFitCheck fit, CourseCorrections corrections) {
         this.store = store;
         this.git = git;
         this.statusFile = statusFile;
         this.notices = notices;
         this.conflicts = new ConflictMatrix(git);
         this.views = new FleetViews(store.database());
+        this.duplicates = duplicates;
+        this.fit = fit;
+        this.corrections = corrections;
     }
 
     /** What a branch touched since it was created from main: its files and the names its added lines declare. */
     record Touched(List<String> files, Set<String> identifiers) {
         static final Touched NOTHING = new Touched(List.of(), Set.of());
-    }
-
-    /** Compares tasks with the given detector from now on (issue 24: embeddings and thresholds from config). */
-    void compareWith(DuplicateDetector detector) {
-        this.duplicates = detector;
-        this.checkedKey = "";
-    }
-
-    /** Judges every moved branch's task fit from now on; drifting ones raise a "did the wrong task?" alert. */
-    void fitWith(TaskFitCheck check) {
-        this.fit = check;
-        this.checkedKey = "";
-    }
-
-    /** Sends drifting workers a course correction from now on (workers.auto-redirect). */
-    void redirectWith(CourseCorrections sender) {
-        this.corrections = sender;
     }
 
     Path statusFile() {
@@ -121,27 +114,25 @@ final class FleetChecks {
     }
 
     private List<WorkerAlert> drifting(List<Workstream> open, List<ConflictMatrix.Head> heads, Instant now) {
-        TaskFitCheck check = fit;
         List<WorkerAlert> alerts = new ArrayList<>();
-        if (check == null) {
+        if (fit == null) {
             return alerts;
         }
-        CourseCorrections redirect = corrections;
-        if (redirect != null) {
-            redirect.keepOnly(open.stream().map(Workstream::name).collect(Collectors.toSet()));
+        if (corrections != null) {
+            corrections.keepOnly(open.stream().map(Workstream::name).collect(Collectors.toSet()));
         }
         for (ConflictMatrix.Head head : heads) {
             Workstream ws = open.stream().filter(w -> w.name().equals(head.workstream())).findFirst().orElse(null);
-            TaskFit.Result r = ws == null ? null : check.judge(ws, ws.baseSha(), head.sha()).orElse(null);
+            TaskFit.Result r = ws == null ? null : fit.judge(ws, ws.baseSha(), head.sha()).orElse(null);
             if (r == null) {
                 continue;
             }
             if (r.verdict() == TaskFit.Verdict.DRIFTING && r.best() != null) {
                 alerts.add(new WorkerAlert("drifting", head.workstream(), r.best(), r.evidence(), now));
             }
-            if (redirect != null) {
+            if (corrections != null) {
                 String otherTask = r.best() == null ? null : store.find(r.best()).map(Workstream::task).orElse(null);
-                redirect.judged(ws, r, touched(ws, head.sha()).files(), otherTask);
+                corrections.judged(ws, r, touched(ws, head.sha()).files(), otherTask);
             }
         }
         return alerts;
@@ -165,11 +156,10 @@ final class FleetChecks {
 
     /** Other live or recently finished workstreams whose tasks are close to this one's, closest first. */
     private List<String> closeTasks(Workstream ws, List<Workstream> candidates) {
-        DuplicateDetector detector = duplicates;
         List<Map.Entry<Workstream, Double>> close = new ArrayList<>();
         for (Workstream other : candidates) {
             if (!other.name().equals(ws.name())) {
-                detector.closeness(ws.task(), other.task()).ifPresent(s -> close.add(Map.entry(other, s)));
+                duplicates.closeness(ws.task(), other.task()).ifPresent(s -> close.add(Map.entry(other, s)));
             }
         }
         close.sort(Map.Entry.<Workstream, Double>comparingByValue().reversed());

@@ -44,22 +44,16 @@ final class GateRuns {
     /** When the last report of a workstream found its CI still running (pull-request checks pending), issue 19. */
     private final Map<String, Instant> ciWaitingSince = new ConcurrentHashMap<>();
     private final Clock clock;
-    private volatile RemoteSync remote = RemoteSync.NONE;
+    /** Fetched (at most once per interval) before each gate run. */
+    private final RemoteSync remote;
 
-    GateRuns(DoneGate gate, WorkingCopies copies, BranchFacts git, Supplier<Optional<String>> mainBranch) {
-        this(gate, copies, git, mainBranch, Clock.systemUTC());
-    }
-
-    GateRuns(DoneGate gate, WorkingCopies copies, BranchFacts git, Supplier<Optional<String>> mainBranch, Clock clock) {
+    GateRuns(DoneGate gate, WorkingCopies copies, BranchFacts git, Supplier<Optional<String>> mainBranch, Clock clock,
+             RemoteSync remote) {
         this.gate = gate;
         this.copies = copies;
         this.git = git;
         this.mainBranch = mainBranch;
         this.clock = clock;
-    }
-
-    /** Fetches the remote (at most once per interval) before each gate run from now on. */
-    void syncWith(RemoteSync remote) {
         this.remote = remote;
     }
 

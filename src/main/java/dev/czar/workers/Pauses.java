@@ -27,46 +27,53 @@ final class Pauses {
         this.backend = backend;
     }
 
-    /** See {@link Workers#pause}; returns the one-line answer. */
-    String pause(Workstream ws, String user) {
+    /** See {@link Workers#pause}. */
+    WorkerAction pause(Workstream ws, String user) {
         String name = ws.name();
         if (ws.state() == WorkstreamState.PAUSED) {
-            return name + " is already paused (it was " + ws.pausedFrom().label() + "); resume it with 'resume " + name + "'.";
+            return WorkerAction.unchanged(ws, name + " is already paused (it was " + ws.pausedFrom().label()
+                    + "); resume it with 'resume " + name + "'.");
         }
         if (!PAUSABLE.contains(ws.state())) {
-            return name + " is " + ws.state().label() + "; only queued, blocked, running or waiting workstreams can be paused.";
+            return WorkerAction.unchanged(ws, name + " is " + ws.state().label()
+                    + "; only queued, blocked, running or waiting workstreams can be paused.");
         }
         if (ws.holdsProcess() && !capabilities.pause()) {
-            return "Pause is not supported for workers.backend " + backend + ": " + name + "'s worker cannot be stopped"
-                    + " and continued; kill it ('kill " + name + "') or let it run. Queued workstreams can be paused.";
+            return notSupported(ws);
         }
         String effect = ws.holdsProcess() ? "its worker's process group is stopped and its stuck clock frozen"
                 : "it is not started until resumed";
         if (!store.transition(name, ws.state(), WorkstreamState.PAUSED, user, "paused by " + user + " (was "
                 + ws.state().label() + "); " + effect, WorkstreamStore.set("paused_from", ws.state()))) {
-            return name + " changed state just now; try again.";
+            return WorkerAction.raced(ws);
         }
-        return "Paused " + name + " (was " + ws.state().label() + "): " + effect + (ws.holdsProcess()
-                ? " on the supervisor's next round. It keeps its worker slot." : ".") + " Resume with 'resume " + name + "'.";
+        return WorkerAction.changed(ws, WorkstreamState.PAUSED, "Paused " + name + " (was " + ws.state().label() + "): "
+                + effect + (ws.holdsProcess() ? " on the supervisor's next round. It keeps its worker slot." : ".")
+                + " Resume with 'resume " + name + "'.");
     }
 
-    /** See {@link Workers#resume}; returns the one-line answer. */
-    String resume(Workstream ws, String user) {
+    /** See {@link Workers#resume}. */
+    WorkerAction resume(Workstream ws, String user) {
         String name = ws.name();
         if (ws.state() != WorkstreamState.PAUSED) {
-            return name + " is " + ws.state().label() + ", not paused; nothing to resume.";
+            return WorkerAction.unchanged(ws, name + " is " + ws.state().label() + ", not paused; nothing to resume.");
         }
         WorkstreamState back = ws.pausedFrom() != null ? ws.pausedFrom() : WorkstreamState.QUEUED;
         if (ws.holdsProcess() && !capabilities.pause()) {
-            return "Pause is not supported for workers.backend " + backend + ": " + name + "'s worker cannot be stopped"
-                    + " and continued; kill it ('kill " + name + "') or let it run. Queued workstreams can be paused.";
+            return notSupported(ws);
         }
         String effect = ws.holdsProcess() ? "its worker's process group continues on the supervisor's next round"
                 : "it starts when a slot is free";
         if (!store.transition(name, WorkstreamState.PAUSED, back, user, "resumed by " + user + "; " + effect,
                 WorkstreamStore.set("paused_from", null))) {
-            return name + " changed state just now; try again.";
+            return WorkerAction.raced(ws);
         }
-        return "Resumed " + name + " (" + back.label() + "): " + effect + ".";
+        return WorkerAction.changed(ws, back, "Resumed " + name + " (" + back.label() + "): " + effect + ".");
+    }
+
+    private WorkerAction notSupported(Workstream ws) {
+        return WorkerAction.unchanged(ws, "Pause is not supported for workers.backend " + backend + ": " + ws.name()
+                + "'s worker cannot be stopped and continued; kill it ('kill " + ws.name() + "') or let it run."
+                + " Queued workstreams can be paused.");
     }
 }

@@ -36,10 +36,11 @@ final class QueueFill {
     private final AttemptStart attempts;
     private final WorkerNotices notices;
     private final Map<String, Activity> running;
-    private volatile RemoteSync remote = RemoteSync.NONE;
+    /** Fetched (at most once per interval) before launches; branches start from its main. */
+    private final RemoteSync remote;
 
     QueueFill(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git, WorkingCopies copies,
-              AttemptStart attempts, WorkerNotices notices, Map<String, Activity> running) {
+              AttemptStart attempts, WorkerNotices notices, Map<String, Activity> running, RemoteSync remote) {
         this.id = id;
         this.actor = "supervisor " + id;
         this.config = config;
@@ -49,10 +50,6 @@ final class QueueFill {
         this.attempts = attempts;
         this.notices = notices;
         this.running = running;
-    }
-
-    /** Fetches the remote (at most once per interval) before launches from now on; branches start from its main. */
-    void syncWith(RemoteSync remote) {
         this.remote = remote;
     }
 

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,8 @@ public final class Supervisor implements AutoCloseable {
     private volatile ScheduledExecutorService loop;
     private Thread shutdownHook;
     private boolean holdsLease;
-    private volatile RemoteSync remote = RemoteSync.NONE;
+    /** issue 19: fetched on each tick (and before launches and gate runs), at most once per interval. */
+    private final RemoteSync remote;
     /**
      * Set by {@link #close}: a tick already waiting for this object's lock when close ran must not start workers
      * again (a thread blocked on {@code synchronized} ignores the loop's interrupt).
@@ -82,41 +82,33 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * issue 19: keeps the remote fetched (each tick, before launches and gate runs, at most once per interval) and
-     * compares with its main from now on.
+     * What a supervisor drives, built once with the fleet ({@link WorkersAssembly}).
+     *
+     * @param remote the remote kept fetched (issue 19); {@link RemoteSync#NONE} for none
      */
-    void syncWith(RemoteSync remote, BranchFacts git) {
-        this.remote = remote;
-        git.followRemote(remote.remote());
-        queue.syncWith(remote);
-        gates.syncWith(remote);
+    record Parts(WorkerBackend backend, WorkingCopies copies, DoneGate gate, FleetChecks checks, AttemptStart attempts,
+                 AgentSessions sessions, WorkerNotices notices, RemoteSync remote) {
     }
 
-    /** issue 21: every attempt started from now on gets czar's MCP server, started with {@code command}. */
-    void serveMcp(java.util.List<String> command, McpTokens tokens) {
-        attempts.serveMcp(command, tokens);
-    }
-
-    public Supervisor(String id, WorkersConfig config, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies,
-                      BranchFacts git, StatusFile statusFile, Supplier<Optional<String>> mainBranch, Path home, Clock clock,
-                      WorkerNotices notices) {
+    Supervisor(String id, WorkersConfig config, WorkstreamStore store, BranchFacts git,
+               Supplier<Optional<String>> mainBranch, Clock clock, Parts parts) {
         this.id = id;
         this.config = config;
         this.store = store;
-        this.copies = copies;
-        this.gate = new DoneGate(git, new VerifyCommand(config, home), config);
-        this.checks = new FleetChecks(store, git, statusFile, notices);
+        this.copies = parts.copies();
+        this.gate = parts.gate();
+        this.checks = parts.checks();
         this.mainBranch = mainBranch;
         this.clock = clock;
-        this.gates = new GateRuns(gate, copies, git, mainBranch, clock);
-        AgentSessions sessions = new AgentSessions(store.database(), clock);
-        this.attempts = new AttemptStart(config, backend, sessions, statusFile.path(), home.resolve("workers"));
+        this.remote = parts.remote();
+        this.gates = new GateRuns(gate, copies, git, mainBranch, clock, remote);
+        this.attempts = parts.attempts();
         this.replies = new SessionReplies(store);
-        this.recovery = new Recovery(actor(), store, backend, copies);
-        this.watch = new WorkerWatch(id, config, store, git, copies, gates, notices, clock, running, sessions);
-        this.verdicts = new GateVerdicts(config, store, git, gates, notices);
-        this.queue = new QueueFill(id, config, store, git, copies, attempts, notices, running);
-        this.capabilities = backend.capabilities();
+        this.recovery = new Recovery(actor(), store, parts.backend(), copies);
+        this.watch = new WorkerWatch(id, config, store, git, copies, gates, parts.notices(), clock, running, parts.sessions());
+        this.verdicts = new GateVerdicts(config, store, git, gates, parts.notices());
+        this.queue = new QueueFill(id, config, store, git, copies, attempts, parts.notices(), running, remote);
+        this.capabilities = parts.backend().capabilities();
     }
 
     public String id() {

@@ -13,18 +13,17 @@ final class TaskFitCheck {
     private final TaskFit fit;
     private final WorkstreamStore store;
     private final BranchFacts git;
-    /** With an llm configured, the gate also asks the model (issue 24); null: embeddings and words only. */
-    private volatile ModelTaskFit model;
+    /**
+     * With an llm configured, the gate's verdicts combine with the model's reading (issue 24; the fleet checks stay
+     * offline: cheap); null: embeddings and words only.
+     */
+    private final ModelTaskFit model;
 
-    TaskFitCheck(TaskFit fit, WorkstreamStore store, BranchFacts git) {
+    TaskFitCheck(TaskFit fit, WorkstreamStore store, BranchFacts git, ModelTaskFit model) {
         this.fit = fit;
         this.store = store;
         this.git = git;
-    }
-
-    /** The gate's verdicts combine with the model's reading from now on (the fleet checks stay offline: cheap). */
-    void readWith(ModelTaskFit reader) {
-        this.model = reader;
+        this.model = model;
     }
 
     /** The verdict for the branch between base and head, against its own task and every other live task. */

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The worker commands of {@code /czar}: thin adapters that parse arguments, call {@link Workers} and word the
- * result. The same specs guard the CLI subcommands.
+ * The worker commands of {@code /czar}: thin adapters that parse arguments, call {@link Workers} and render the
+ * {@link WorkerAction} it returns. The same specs guard the CLI subcommands.
  */
 public final class WorkerCommands {
     public static final CommandSpec LAUNCH = new CommandSpec("launch", List.of("spawn"),
@@ -124,7 +124,7 @@ public final class WorkerCommands {
             return CommandResult.failed("Usage: " + REPLY.syntax() + ".");
         }
         try {
-            return CommandResult.ok(workers.reply(parts[0], parts[1], user(request)));
+            return CommandResult.ok(workers.reply(parts[0], parts[1], user(request)).line());
         } catch (WorkerException e) {
             return CommandResult.failed(e.getMessage() + ".");
         }
@@ -136,18 +136,19 @@ public final class WorkerCommands {
         }
         try {
             return CommandResult.ok(workers.reprioritise(request.args().get(0), Integer.parseInt(request.args().get(1)),
-                    user(request)));
+                    user(request)).line());
         } catch (WorkerException e) {
             return CommandResult.failed(e.getMessage() + ".");
         }
     }
 
-    private static CommandResult named(CommandRequest request, String verb, java.util.function.Function<String, String> action) {
+    private static CommandResult named(CommandRequest request, String verb,
+                                       java.util.function.Function<String, WorkerAction> action) {
         if (request.args().size() != 1) {
             return CommandResult.failed("Usage: " + verb + " <name>.");
         }
         try {
-            return CommandResult.ok(action.apply(request.args().get(0)));
+            return CommandResult.ok(action.apply(request.args().get(0)).line());
         } catch (WorkerException e) {
             return CommandResult.failed(e.getMessage() + ".");
         }

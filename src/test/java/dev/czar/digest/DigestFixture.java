@@ -8,8 +8,10 @@ import dev.czar.store.Database;
 import dev.czar.testsupport.MutableClock;
 import dev.czar.testsupport.TempGitRepo;
 import dev.czar.workers.LocalProcessBackend;
-import dev.czar.workers.WorkerNotices;
+import dev.czar.github.PullRequestFacts;
+import dev.czar.workers.GateReports;
 import dev.czar.workers.Workers;
+import dev.czar.workers.WorkersWiring;
 import dev.czar.workers.Workstream;
 import dev.czar.workers.WorkstreamState;
 
@@ -43,7 +45,8 @@ public final class DigestFixture implements AutoCloseable {
         repo.commit("Initial import", Map.of("README.md", "demo\n"));
         workers = Workers.open(new WorkersConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null), tmp.resolve("home"), repo.dir(), () -> Optional.of("main"), db, clock,
-                new LocalProcessBackend(clock), (WorkerNotices) (ws, text) -> told.add(ws.name() + ": " + text));
+                WorkersWiring.builder().backend(new LocalProcessBackend(clock)).notices((ws, text) -> told.add(ws.name()
+                        + ": " + text)).pullRequests(PullRequestFacts.over(db, new GateReports(db, clock))).build());
         git = GitEvidence.open(repo.dir(), new GitConfig(null, null));
     }
 

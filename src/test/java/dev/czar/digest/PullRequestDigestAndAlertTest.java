@@ -1,7 +1,6 @@
 package dev.czar.digest;
 
 import dev.czar.chat.Evidence;
-import dev.czar.github.PullRequestFacts;
 import dev.czar.github.PullRequestStore;
 import dev.czar.github.ReportedChecks;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +39,6 @@ class PullRequestDigestAndAlertTest {
         fx.move("fix-login", RUNNING, VERIFYING, "claims done");
         pulls = new PullRequestStore(fx.db);
         checks = new ReportedChecks(fx.db);
-        fx.workers.showPullRequestsFrom(PullRequestFacts.over(fx.db, fx.workers));
         pulls.save(new PullRequestStore.PullRequest("fix-login", REPO, 57, "https://github.com/" + REPO + "/pull/57", null,
                 "open", HEAD, fx.clock.instant()));
         pulls.save(new PullRequestStore.PullRequest("docs", REPO, 56, "https://github.com/" + REPO + "/pull/56", null,

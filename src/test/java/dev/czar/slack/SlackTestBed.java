@@ -91,13 +91,14 @@ final class SlackTestBed implements AutoCloseable {
                     return CommandResult.ok("Stopped worker " + request.argumentText() + ".");
                 });
         AccessConfig access = new AccessConfig(List.of(ADMIN, OTHER_ADMIN), List.of(), "admin");
-        commands = new CommandPath(registry, new AccessPolicy(access), audit);
+        AccessPolicy policy = new AccessPolicy(access); // one policy for the command path and the confirmations
+        commands = new CommandPath(registry, policy, audit);
         ChatService chat = new ChatService(new IntentRouter(), answerer, commands, new ConversationStore(db, clock), 8000);
         SlackConfig withStub = new SlackConfig(slack.apiUrl(), config.workers(), config.queueCapacity(),
                 config.workingAfterMs(), config.confirmTtlSeconds(), config.postAttempts(), config.retryBackoffMs(),
                 config.channels());
         beforeStart.accept(slack);
-        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(withStub, access, chat, db, clock, false), tokens, transport);
+        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(withStub, policy, audit, chat, db, clock, false), tokens, transport);
         requests = transport.isHttp() ? new SignedSlackRequests(endpoint(), SignedSlackRequests.FAKE_SIGNING_SECRET) : null;
     }
 

@@ -57,12 +57,12 @@ final class WorkerSlackBed implements AutoCloseable {
                 """.formatted(ADMIN, OPERATOR, slack.apiUrl(), AGENT));
         Clock clock = Clock.systemUTC();
         app = Czar.assemble(new StartOptions(repo.dir(), dir.resolve("home"), config, Map.of(), clock));
-        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(app.config().slack(), app.config().access(), app.chat(),
-                        app.database(), clock, false),
+        frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(app.config().slack(), app.access(), app.audit(),
+                        app.chat(), app.database(), clock, false),
                 new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET),
                 SlackFrontDoor.Transport.http(0, "127.0.0.1"));
         // as czar serve wires it (DigestServing), minus the alert throttle
-        app.workers().notifyVia(new WorkstreamThreads(app.workers().store()).notices(frontDoor.outbound()::post,
+        app.notices().postThrough(new WorkstreamThreads(app.workers().store()).notices(frontDoor.outbound()::post,
                 WorkerNotices.toLog()));
         app.workers().supervisor().start();
         requests = new SignedSlackRequests(URI.create("http://127.0.0.1:" + frontDoor.httpPort() + SlackHttpEndpoint.PATH),

@@ -2,7 +2,6 @@ package dev.czar.web;
 
 import dev.czar.config.DashboardConfig;
 import dev.czar.digest.DigestFixture;
-import dev.czar.github.PullRequestFacts;
 import dev.czar.github.PullRequestStore;
 import dev.czar.github.ReportedChecks;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +41,6 @@ class DashboardPullRequestTest {
         new PullRequestStore(fx.db).applyReview("octocat/Hello-World", 57, "changes_requested", fx.clock.instant());
         new ReportedChecks(fx.db).record(new ReportedChecks.Check("octocat/Hello-World", head, "check_run", "build", "4401",
                 "completed", "failure", null, fx.clock.instant()));
-        fx.workers.showPullRequestsFrom(PullRequestFacts.over(fx.db, fx.workers));
         dashboard = DashboardTest.start(fx, new DashboardConfig(0, "127.0.0.1", "", 5));
 
         // when

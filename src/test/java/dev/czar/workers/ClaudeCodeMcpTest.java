@@ -55,8 +55,8 @@ class ClaudeCodeMcpTest {
                 "GIT_AUTHOR_NAME", "claude worker", "GIT_AUTHOR_EMAIL", "claude@example.com",
                 "GIT_COMMITTER_NAME", "claude worker", "GIT_COMMITTER_EMAIL", "claude@example.com");
         fleet = new Fleet(tmp, Map.of("agent", "claude-code", "command", List.of(),
-                "agents", Map.of("claude-code", new AgentSettings(claude.toString(), List.of(), env))), true);
-        fleet.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), fleet.home, fleet.repo.dir(), null));
+                "agents", Map.of("claude-code", new AgentSettings(claude.toString(), List.of(), env))), true, (f, wiring) ->
+                wiring.mcpCommand(McpLaunch.command(new McpConfig(null, null, null, null), f.home, f.repo.dir(), null)));
     }
 
     @Test

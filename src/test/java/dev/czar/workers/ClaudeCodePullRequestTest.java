@@ -67,20 +67,19 @@ class ClaudeCodePullRequestTest {
         Path claude = AgentClis.require("claude");
         model = AnthropicStandIn.start();
         github = PullRequestStandIn.start("czar/login");
+        GithubClient client = github.client(Clock.systemUTC());
         fleet = new Fleet(tmp, ClaudeCodeWorkersTest.claudeCodeWorkers(claude, model,
-                Map.of("max-fix-rounds", 2, "auto-merge", true)));
+                Map.of("max-fix-rounds", 2, "auto-merge", true)), (f, wiring) -> {
+            RemoteSync remote = new RemoteSync(f.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC());
+            prs = new PullRequestStore(f.db);
+            return wiring.remote(remote).publishing(new PullRequestPublisher(new RemoteBranches(remote),
+                    new PullRequestApi(client), prs, Clock.systemUTC()),
+                    new PullRequestMerge(client, prs, "squash", Clock.systemUTC())).ci(new PullRequestChecks(client));
+        });
         bare = tmp.resolve("remote.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
         fleet.repo.git().remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
         fleet.repo.git().push().setRemote("origin").add("main").call();
-        RemoteSync remote = new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC());
-        GithubClient client = github.client(Clock.systemUTC());
-        prs = new PullRequestStore(fleet.db);
-        fleet.workers.syncWith(remote);
-        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(remote),
-                new PullRequestApi(client), prs, Clock.systemUTC()));
-        fleet.workers.checkCiWith(new PullRequestChecks(client));
-        fleet.workers.mergeThrough(new PullRequestMerge(client, prs, "squash", Clock.systemUTC()));
     }
 
     @AfterEach
@@ -136,7 +135,7 @@ class ClaudeCodePullRequestTest {
                     .withRequestBody(matchingJsonPath("$.body", containing("PASS ci: checks green at " + head.substring(0, 7)))));
 
             // when an admin merges
-            String merged = fleet.workers.merge("login", "alice");
+            String merged = fleet.workers.merge("login", "alice").line();
 
             // then GitHub squashed exactly the verified head, the branch is gone and the workstream is DONE
             github.server().verify(putRequestedFor(urlPathEqualTo(REPO + "/pulls/1347/merge"))

@@ -148,7 +148,7 @@ class ClaudeCodeWorkersTest {
         String sessionId = session("asker").sessionId();
 
         // when the operator answers
-        assertThat(fleet.workers.reply("asker", "keep it", "local:op")).contains("its agent session resumes with it");
+        assertThat(fleet.workers.reply("asker", "keep it", "local:op").line()).contains("its agent session resumes with it");
         Workstream ws = fleet.await("asker", w -> w.state() == VERIFYING
                 && fleet.workers.store().latestGate("asker").size() > 1, Fleet.PATIENCE, "verifying, gated");
 

@@ -33,8 +33,8 @@ class CloseTasksAndClustersTest {
     @Test
     void should_list_close_tasks_of_each_workstream_and_the_recently_finished_ones_in_the_status_file() throws Exception {
         // given: no worker command, so the three stay queued; one is killed (finished)
-        fleet = new Fleet(tmp, Map.of("command", List.of()));
-        fleet.workers.understandWith(MiniLmEmbedder.shared(), 0.8, 0.4);
+        fleet = new Fleet(tmp, Map.of("command", List.of()),
+                (f, wiring) -> wiring.comparingTasks(MiniLmEmbedder.shared(), 0.8, 0.4));
         fleet.launch("login-limit", "Add rate limiting to the login endpoint");
         fleet.launch("login-throttle", "Rate-limit the login endpoint so that brute force attempts are blocked");
         fleet.launch("i18n", "Translate the settings page into French and German");

@@ -65,8 +65,8 @@ class CodexMcpTest {
         List<String> args = List.of("-m", "stand-in", "-c", "model_providers.czar.request_max_retries=0",
                 "-c", "model_providers.czar.stream_max_retries=0");
         fleet = new Fleet(tmp, Map.of("agent", "codex", "command", List.of(),
-                "agents", Map.of("codex", new AgentSettings(codex.toString(), args, env))), true);
-        fleet.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), fleet.home, fleet.repo.dir(), mcpConfig));
+                "agents", Map.of("codex", new AgentSettings(codex.toString(), args, env))), true, (f, wiring) -> wiring
+                .mcpCommand(McpLaunch.command(new McpConfig(null, null, null, null), f.home, f.repo.dir(), mcpConfig)));
     }
 
     private boolean noticed(String text) {

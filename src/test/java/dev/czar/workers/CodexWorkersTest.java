@@ -153,7 +153,7 @@ class CodexWorkersTest {
         String thread = session("asker").sessionId();
 
         // when the operator answers
-        assertThat(fleet.workers.reply("asker", "keep it", "local:op")).contains("its agent session resumes with it");
+        assertThat(fleet.workers.reply("asker", "keep it", "local:op").line()).contains("its agent session resumes with it");
         Workstream ws = fleet.await("asker", w -> w.state() == VERIFYING
                 && fleet.workers.store().latestGate("asker").size() > 1, Fleet.PATIENCE, "verifying, gated");
 

@@ -54,7 +54,7 @@ class ConfirmedMergeTest {
         String head = fleet.workers.headOf("czar/feat").orElseThrow();
 
         // when
-        String answer = fleet.workers.merge("feat", "U0ADMIN");
+        String answer = fleet.workers.merge("feat", "U0ADMIN").line();
 
         // then
         String mainAfter = fleet.workers.headOf("main").orElseThrow();

@@ -34,8 +34,8 @@ class CourseCorrectionTest {
     @Test
     void should_send_the_drifting_worker_one_course_correction_as_its_next_input() {
         // given
-        fleet = new Fleet(tmp, Map.of("auto-redirect", true));
-        fleet.workers.fitWith(MiniLmEmbedder.shared(), 0.2);
+        fleet = new Fleet(tmp, Map.of("auto-redirect", true),
+                (f, wiring) -> wiring.judgingFit(MiniLmEmbedder.shared(), 0.2, null));
         fleet.launch("audit", AUDIT + "\nagent-mode: tick\n");
         fleet.launch("gateway", GATEWAY + "\nagent-mode: commit-listen\nagent-file: src/audit/HashChainLog.java\n"
                 + "agent-content: public class HashChainLog { void recordAdminAction() {} }\n"
@@ -68,8 +68,7 @@ class CourseCorrectionTest {
     @Test
     void should_send_nothing_with_auto_redirect_off() {
         // given
-        fleet = new Fleet(tmp, Map.of());
-        fleet.workers.fitWith(MiniLmEmbedder.shared(), 0.2);
+        fleet = new Fleet(tmp, Map.of(), (f, wiring) -> wiring.judgingFit(MiniLmEmbedder.shared(), 0.2, null));
         fleet.launch("audit", AUDIT + "\nagent-mode: tick\n");
         fleet.launch("gateway", GATEWAY + "\nagent-mode: commit-listen\nagent-file: src/audit/HashChainLog.java\n"
                 + "agent-content: public class HashChainLog { void recordAdminAction() {} }\n"

@@ -49,10 +49,10 @@ class DoneGateTest {
     }
 
     @Test
-    void should_tell_the_workstreams_thread_through_a_notices_target_set_later() {
-        fleet = new Fleet(tmp, Map.of("max-fix-rounds", 0));
+    void should_tell_the_workstreams_thread_through_the_notices_target_it_was_built_with() {
         List<String> thread = new java.util.concurrent.CopyOnWriteArrayList<>();
-        fleet.workers.notifyVia((ws, text) -> thread.add(ws.channel() + "/" + ws.thread() + " " + ws.name() + ": " + text));
+        fleet = new Fleet(tmp, Map.of("max-fix-rounds", 0), (f, wiring) -> wiring.notices((ws, text) ->
+                thread.add(ws.channel() + "/" + ws.thread() + " " + ws.name() + ": " + text)));
         fleet.workers.launch("liar", "Implement the parser\nagent-mode: claim-done\n", 0, null, "U1", "C42", "1700000000.000100");
 
         fleet.await("liar", FAILED);

@@ -35,17 +35,36 @@ final class Fleet implements AutoCloseable {
     final List<String> notices = new ArrayList<>();
     private final List<Workers> extra = new ArrayList<>();
 
+    /** What a test adds to the fleet's wiring (local processes, notices collected in {@link #notices}). */
+    @FunctionalInterface
+    interface Wiring {
+        WorkersWiring.Builder wire(Fleet fleet, WorkersWiring.Builder wiring) throws Exception;
+    }
+
     Fleet(Path tmp, Map<String, Object> overrides) {
         this(tmp, overrides, false);
     }
 
     /** @param onDisk the home's own file database, which other czar processes (czar mcp) open too */
     Fleet(Path tmp, Map<String, Object> overrides, boolean onDisk) {
+        this(tmp, overrides, onDisk, (fleet, wiring) -> wiring);
+    }
+
+    /** @param wiring what the fleet works with besides the defaults; it sees the repository, home and database */
+    Fleet(Path tmp, Map<String, Object> overrides, Wiring wiring) {
+        this(tmp, overrides, false, wiring);
+    }
+
+    Fleet(Path tmp, Map<String, Object> overrides, boolean onDisk, Wiring wiring) {
         this.repo = TempGitRepo.init(tmp.resolve("repo"), "main");
         repo.commit("initial", Map.of("README.md", "demo\n", "shared/config.txt", "mode = old\n"));
         this.home = onDisk ? dev.czar.store.HomeDirectory.prepare(tmp.resolve("home")) : tmp.resolve("home");
         this.db = onDisk ? MemoryDatabase.openHome(home) : MemoryDatabase.open();
-        this.workers = open(config(overrides));
+        try {
+            this.workers = open(config(overrides), wiring.wire(this, wiring()));
+        } catch (Exception e) {
+            throw new IllegalStateException("wiring the fleet failed", e);
+        }
     }
 
     static WorkersConfig config(Map<String, Object> o) {
@@ -71,14 +90,22 @@ final class Fleet implements AutoCloseable {
     }
 
     Workers open(WorkersConfig config) {
-        Workers w = Workers.open(config, home, repo.dir(), () -> Optional.of("main"), db, Clock.systemUTC(),
-                new LocalProcessBackend(Clock.systemUTC()), (ws, text) -> {
-                    synchronized (notices) {
-                        notices.add(ws.name() + ": " + text);
-                    }
-                });
+        return open(config, wiring());
+    }
+
+    private Workers open(WorkersConfig config, WorkersWiring.Builder wiring) {
+        Workers w = Workers.open(config, home, repo.dir(), () -> Optional.of("main"), db, Clock.systemUTC(), wiring.build());
         extra.add(w);
         return w;
+    }
+
+    /** Local worker processes, notices collected in {@link #notices}. */
+    private WorkersWiring.Builder wiring() {
+        return WorkersWiring.builder().backend(new LocalProcessBackend(Clock.systemUTC())).notices((ws, text) -> {
+            synchronized (notices) {
+                notices.add(ws.name() + ": " + text);
+            }
+        });
     }
 
     Workstream launch(String name, String task) {

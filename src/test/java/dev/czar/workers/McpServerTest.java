@@ -269,10 +269,10 @@ class McpServerTest {
         Files.writeString(opencode, "#!/bin/sh\nprintf '%s' \"$OPENCODE_CONFIG_CONTENT\" > " + seen + "\n");
         opencode.toFile().setExecutable(true);
         Fleet agents = new Fleet(tmp.resolve("opencode"), Map.of("agent", "opencode", "command", List.of(), "agents",
-                Map.of("opencode", new dev.czar.config.AgentSettings(opencode.toString(), List.of(), Map.of()))), true);
+                Map.of("opencode", new dev.czar.config.AgentSettings(opencode.toString(), List.of(), Map.of()))), true,
+                (f, wiring) -> wiring.mcpCommand(McpLaunch.command(new McpConfig(null, null, null, null), f.home,
+                        f.repo.dir(), null)));
         try {
-            agents.workers.serveMcp(McpLaunch.command(new McpConfig(null, null, null, null), agents.home,
-                    agents.repo.dir(), null));
 
             // when its worker starts
             agents.launch("docs", "Write the install guide");

@@ -53,7 +53,7 @@ class PauseResumeTest {
                 Fleet.PATIENCE, "running and ticking");
 
         // when paused
-        String paused = fleet.workers.pause("ticker", "U_OP");
+        String paused = fleet.workers.pause("ticker", "U_OP").line();
         fleet.await("ticker", w -> processState(running.pid()) == 'T', Fleet.PATIENCE, "stopped");
         int ticksAtStop = settledTicks();
         tickFor(Duration.ofSeconds(4)); // twice workers.stuck-after without any output
@@ -67,7 +67,7 @@ class PauseResumeTest {
         assertThat(held.pid()).isEqualTo(running.pid());
 
         // when resumed, it goes on where it stopped and is not declared stuck for the paused time
-        assertThat(fleet.workers.resume("ticker", "U_OP")).startsWith("Resumed ticker (running)");
+        assertThat(fleet.workers.resume("ticker", "U_OP").line()).startsWith("Resumed ticker (running)");
         fleet.await("ticker", w -> lastTick("ticker") > ticksAtStop + 2, Fleet.PATIENCE, "ticking again");
 
         assertThat(processState(running.pid())).isNotEqualTo('T');
@@ -85,7 +85,7 @@ class PauseResumeTest {
         // given
         fleet = new Fleet(tmp, Map.of("max-parallel", 2, "stuck-after", "60s"));
         fleet.workers.launch("held", TICKER, 9, null, "local:test", "cli", null);
-        assertThat(fleet.workers.pause("held", "U_OP")).startsWith("Paused held (was queued): it is not started until resumed");
+        assertThat(fleet.workers.pause("held", "U_OP").line()).startsWith("Paused held (was queued): it is not started until resumed");
         fleet.launch("other", TICKER);
 
         // when the other one runs and a slot stays free
@@ -136,7 +136,7 @@ class PauseResumeTest {
         assertThat(fleet.history("frozen")).containsExactly(QUEUED, RUNNING, PAUSED, LOST, PAUSED);
 
         // and resuming starts a fresh attempt
-        assertThat(second.resume("frozen", "U_OP")).startsWith("Resumed frozen (queued)");
+        assertThat(second.resume("frozen", "U_OP").line()).startsWith("Resumed frozen (queued)");
         long started = System.nanoTime() + Fleet.PATIENCE.toNanos();
         while (second.find("frozen").orElseThrow().state() != RUNNING && System.nanoTime() < started) {
             second.supervisor().tick();

@@ -58,17 +58,17 @@ class PullRequestFlowTest {
     void setUp() throws Exception {
         standIn = PullRequestStandIn.start("czar/login");
         github = standIn.server();
-        fleet = new Fleet(tmp, Map.of("max-fix-rounds", 2, "auto-merge", true));
+        GithubClient client = standIn.client(Clock.systemUTC());
+        fleet = new Fleet(tmp, Map.of("max-fix-rounds", 2, "auto-merge", true), (f, wiring) -> {
+            prs = new PullRequestStore(f.db);
+            return wiring.publishing(new PullRequestPublisher(new RemoteBranches(f.repo.dir(), "origin", Duration.ZERO,
+                    Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()),
+                    new PullRequestMerge(client, prs, "squash", Clock.systemUTC())).ci(new PullRequestChecks(client));
+        });
         bare = tmp.resolve("remote.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
         fleet.repo.git().remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
         fleet.repo.git().push().setRemote("origin").add("main").call();
-        GithubClient client = standIn.client(Clock.systemUTC());
-        prs = new PullRequestStore(fleet.db);
-        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.dir(), "origin", Duration.ZERO,
-                Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()));
-        fleet.workers.checkCiWith(new PullRequestChecks(client));
-        fleet.workers.mergeThrough(new PullRequestMerge(client, prs, "squash", Clock.systemUTC()));
     }
 
     @AfterEach
@@ -110,7 +110,7 @@ class PullRequestFlowTest {
                 .isEqualTo(new PullRequestSummary(1347, "https://github.com/octocat/Hello-World/pull/1347", "open", "green"));
 
         // when an admin merges
-        String merged = fleet.workers.merge("login", "alice");
+        String merged = fleet.workers.merge("login", "alice").line();
 
         // then GitHub squashed exactly the verified head, the branch is gone and the workstream is DONE
         github.verify(putRequestedFor(urlPathEqualTo(REPO + "/pulls/1347/merge"))

@@ -130,11 +130,11 @@ class RemoteSyncTest {
     @Test
     void should_start_a_worker_branch_from_the_remote_main_and_count_it_merged_once_the_remote_main_has_it() throws Exception {
         // given a teammate pushed to the remote's main, which the local main does not have
-        fleet = new Fleet(tmp, Map.of());
+        fleet = new Fleet(tmp, Map.of(),
+                (f, wiring) -> wiring.remote(new RemoteSync(f.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC())));
         remoteFor(fleet);
         String localMain = fleet.repo.git().getRepository().resolve("main").name();
         String remoteMain = pushFromElsewhere("teammate.txt");
-        fleet.workers.syncWith(new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC()));
 
         // when a worker runs and claims done
         fleet.launch("feature", "Add the feature\nagent-mode: commit\nagent-file: feature.txt\n");
@@ -162,10 +162,10 @@ class RemoteSyncTest {
     @Test
     void should_start_a_jgit_clone_working_copy_from_the_remote_main_too() throws Exception {
         // given working copies cloned with JGit (no git executable needed), and a teammate's push to the remote
-        fleet = new Fleet(tmp, Map.of("working-copies", "jgit-clone"));
+        fleet = new Fleet(tmp, Map.of("working-copies", "jgit-clone"),
+                (f, wiring) -> wiring.remote(new RemoteSync(f.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC())));
         remoteFor(fleet);
         String remoteMain = pushFromElsewhere("teammate.txt");
-        fleet.workers.syncWith(new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC()));
 
         // when
         fleet.launch("feature", "Add the feature\nagent-mode: commit\nagent-file: feature.txt\n");

@@ -105,7 +105,7 @@ class SupervisorTest {
 
         // when
         Workstream waiting = fleet.await("asker", NEEDS_INPUT);
-        String reply = fleet.workers.reply("asker", "y", "U123");
+        String reply = fleet.workers.reply("asker", "y", "U123").line();
 
         // then
         assertThat(waiting.reason()).isEqualTo("asks: Apply the change to work/asker.txt? [y/n]");

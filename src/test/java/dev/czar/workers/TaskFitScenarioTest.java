@@ -32,8 +32,7 @@ class TaskFitScenarioTest {
     @Test
     void should_alert_and_fail_the_gate_when_the_gateway_worker_builds_the_audit_log() {
         // given
-        fleet = new Fleet(tmp, Map.of());
-        fleet.workers.fitWith(MiniLmEmbedder.shared(), 0.2);
+        fleet = new Fleet(tmp, Map.of(), (f, wiring) -> wiring.judgingFit(MiniLmEmbedder.shared(), 0.2, null));
         fleet.launch("audit", AUDIT + "\nagent-mode: tick\n");
         fleet.launch("gateway", GATEWAY + "\nagent-mode: commit\nagent-file: src/audit/HashChainLog.java\n"
                 + "agent-content: public class HashChainLog { void recordAdminAction() {} }\n"
@@ -63,9 +62,8 @@ class TaskFitScenarioTest {
     @Test
     void should_warn_at_launch_and_alert_once_when_the_gateway_task_is_launched_twice_in_other_words() {
         // given
-        fleet = new Fleet(tmp, Map.of());
-        fleet.workers.understandWith(MiniLmEmbedder.shared(), 0.8, 0.4);
-        fleet.workers.fitWith(MiniLmEmbedder.shared(), 0.2);
+        fleet = new Fleet(tmp, Map.of(), (f, wiring) -> wiring.comparingTasks(MiniLmEmbedder.shared(), 0.8, 0.4)
+                .judgingFit(MiniLmEmbedder.shared(), 0.2, null));
         fleet.launch("gw-1", "Build the Gateway API that routes requests to the services\nagent-mode: commit\n"
                 + "agent-file: src/gateway/Routes.java\nagent-content: public class Routes { void route() {} }\n"
                 + "agent-message: Gateway routes to the services\nagent-linger: 30\n");
@@ -94,11 +92,10 @@ class TaskFitScenarioTest {
                             + " \"evidence\": [\"src/gateway/Router.java:3\"]}]}"));
             model.replies(java.util.stream.Stream.generate(() -> dev.czar.testsupport.ModelStub.ok(claim)).limit(10)
                     .toArray(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder[]::new));
-            fleet = new Fleet(tmp, Map.of());
-            fleet.workers.fitWith(MiniLmEmbedder.shared(), 0.2);
-            fleet.workers.readTasksWith(new ModelTaskFit(dev.czar.agent.ChatModels.create(new dev.czar.config.LlmConfig(
+            fleet = new Fleet(tmp, Map.of(), (f, wiring) -> wiring.judgingFit(MiniLmEmbedder.shared(), 0.2,
+                    new ModelTaskFit(dev.czar.agent.ChatModels.create(new dev.czar.config.LlmConfig(
                     "openai", model.baseUrl(), "gpt-4o-mini", "sk-test-" + "0123456789abcdefghij")),
-                    dev.czar.agent.Redactor.INSTANCE::redact));
+                    dev.czar.agent.Redactor.INSTANCE::redact)));
             fleet.launch("audit", AUDIT + "\nagent-mode: tick\n");
             fleet.launch("gateway", GATEWAY + "\nagent-mode: commit\nagent-file: src/audit/HashChainLog.java\n"
                     + "agent-content: public class HashChainLog { void recordAdminAction() {} }\n"

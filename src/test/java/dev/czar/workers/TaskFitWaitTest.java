@@ -47,10 +47,9 @@ class TaskFitWaitTest {
                             + " \"evidence\": []}]}"));
             model.replies(Stream.generate(() -> ModelStub.ok(notAddressed)).limit(10)
                     .toArray(ResponseDefinitionBuilder[]::new));
-            fleet = new Fleet(tmp, Map.of());
-            fleet.workers.fitWith(MiniLmEmbedder.shared(), 0.2);
-            fleet.workers.readTasksWith(new ModelTaskFit(ChatModels.create(new LlmConfig("openai", model.baseUrl(),
-                    "gpt-4o-mini", "sk-test-" + "0123456789abcdefghij")), Redactor.INSTANCE::redact));
+            fleet = new Fleet(tmp, Map.of(), (f, wiring) -> wiring.judgingFit(MiniLmEmbedder.shared(), 0.2,
+                    new ModelTaskFit(ChatModels.create(new LlmConfig("openai", model.baseUrl(),
+                    "gpt-4o-mini", "sk-test-" + "0123456789abcdefghij")), Redactor.INSTANCE::redact)));
             fleet.launch("gateway", GATEWAY + "\nagent-mode: commit\nagent-file: src/gateway/Routes.java\n"
                     + "agent-content: public class Routes { void routeClientRequests() {} }\n"
                     + "agent-message: Gateway API routes for client requests\n");

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.czar.config.CiConfig;
 import dev.czar.github.GithubClient;
+import dev.czar.store.AuditLog;
 import dev.czar.github.GithubWebhook;
 import dev.czar.github.PullRequestApi;
 import dev.czar.github.PullRequestChecks;
@@ -55,18 +56,19 @@ class WebhookWakeTest {
     @BeforeEach
     void setUp() throws Exception {
         github.start();
-        fleet = new Fleet(tmp, Map.of());
+        GithubClient client = new GithubClient(new CiConfig.GithubConfig("octocat/Hello-World", github.baseUrl(), 5, 2),
+                "ghp_fake_token_for_tests_only", Clock.systemUTC(),
+                new GithubClient.Resilience(2, Duration.ofMillis(5), 10, Duration.ofMinutes(1)));
+        fleet = new Fleet(tmp, Map.of(), (f, wiring) -> {
+            prs = new PullRequestStore(f.db);
+            return wiring.publishing(new PullRequestPublisher(new RemoteBranches(f.repo.dir(), "origin", Duration.ZERO,
+                    Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()), null)
+                    .ci(new PullRequestChecks(client));
+        });
         Path bare = tmp.resolve("remote.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
         fleet.repo.git().remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
         fleet.repo.git().push().setRemote("origin").add("main").call();
-        GithubClient client = new GithubClient(new CiConfig.GithubConfig("octocat/Hello-World", github.baseUrl(), 5, 2),
-                "ghp_fake_token_for_tests_only", Clock.systemUTC(),
-                new GithubClient.Resilience(2, Duration.ofMillis(5), 10, Duration.ofMinutes(1)));
-        prs = new PullRequestStore(fleet.db);
-        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.dir(), "origin", Duration.ZERO,
-                Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()));
-        fleet.workers.checkCiWith(new PullRequestChecks(client));
         String created = Fixtures.read("github/pulls.create.json", Map.of("title", "Add a login page", "body", "…", "head", "0".repeat(40)));
         github.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(json("[]", 200)));
         github.stubFor(post(urlPathEqualTo(REPO + "/pulls")).willReturn(json(created, 201)));
@@ -92,7 +94,7 @@ class WebhookWakeTest {
         String head = prs.of("login").orElseThrow().headSha();
         stubCheckRuns("completed", "success");
         GithubWebhook webhook = GithubWebhook.fromConfig(new CiConfig.GithubConfig("octocat/Hello-World", github.baseUrl(),
-                5, 2, SECRET), fleet.db, fleet.workers, Clock.systemUTC()).orElseThrow();
+                5, 2, SECRET), fleet.db, fleet.workers, new AuditLog(fleet.db, Clock.systemUTC()), Clock.systemUTC()).orElseThrow();
         String body = Fixtures.read("github/webhooks/check_run.completed.json", Map.of("id", "4", "name", "build",
                 "conclusion", "success", "head_sha", head, "branch", "czar/login", "number", "1347", "repo", "octocat/Hello-World"));
 

@@ -55,7 +55,7 @@ class WorkingCopiesTest {
         ProcessHandle leader = ProcessHandle.of(running.pid()).orElseThrow();
 
         // when
-        String reply = fleet.workers.kill("victim", "U-admin");
+        String reply = fleet.workers.kill("victim", "U-admin").line();
         fleet.workers.supervisor().tick();
 
         // then

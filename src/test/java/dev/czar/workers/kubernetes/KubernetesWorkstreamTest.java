@@ -5,6 +5,7 @@ import dev.czar.store.Database;
 import dev.czar.testsupport.GitCli;
 import dev.czar.workers.WorkerBackend;
 import dev.czar.workers.Workers;
+import dev.czar.workers.WorkersWiring;
 import dev.czar.workers.Workstream;
 import dev.czar.workers.WorkstreamEvent;
 import dev.czar.workers.WorkstreamState;
@@ -69,11 +70,11 @@ class KubernetesWorkstreamTest {
                 "kubernetes", CONFIG);
         WorkerBackend backend = new KubernetesBackend(client, CONFIG, tmp.resolve("repo"), Clock.systemUTC());
         workers = Workers.open(config, tmp.resolve("home"), tmp.resolve("repo"), () -> Optional.of("main"), db,
-                Clock.systemUTC(), backend, (ws, text) -> {
+                Clock.systemUTC(), WorkersWiring.builder().backend(backend).notices((ws, text) -> {
                     synchronized (notices) {
                         notices.add(ws.name() + ": " + text);
                     }
-                });
+                }).build());
     }
 
     @AfterEach
@@ -162,7 +163,7 @@ class KubernetesWorkstreamTest {
         createPod(job, status("Running", running()));
 
         // when
-        String answer = workers.kill("doomed", "local:test");
+        String answer = workers.kill("doomed", "local:test").line();
 
         // then
         assertThat(answer).startsWith("Killed doomed (was running).");
@@ -181,7 +182,7 @@ class KubernetesWorkstreamTest {
         awaitJob(1);
 
         // when
-        String answer = workers.pause("steady", "local:test");
+        String answer = workers.pause("steady", "local:test").line();
 
         // then
         assertThat(answer).isEqualTo("Pause is not supported for workers.backend kubernetes: steady's worker cannot be"
