@@ -71,11 +71,6 @@ public final class Supervisor implements AutoCloseable {
         return gate;
     }
 
-    /** The fleet-wide checks (conflicts, duplicates) this supervisor runs. */
-    FleetChecks fleetChecks() {
-        return checks;
-    }
-
     /** The working copies of its workers (an MCP claim_done syncs and checks one). */
     WorkingCopies copies() {
         return copies;

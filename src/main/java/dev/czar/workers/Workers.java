@@ -24,7 +24,8 @@ public final class Workers implements AutoCloseable {
     private final WorkstreamStore store;
     private final BranchFacts git;
     private final Supplier<Optional<String>> mainBranch;
-    private final Repository repo;
+    /** Closes the repository when this feature opened it; nothing when it was borrowed. */
+    private final Runnable releaseRepo;
     private final Supervisor supervisor;
     private final Parts parts;
     private final PullRequestSource pullRequests;
@@ -37,12 +38,12 @@ public final class Workers implements AutoCloseable {
     }
 
     Workers(WorkersConfig config, WorkstreamStore store, BranchFacts git, Supplier<Optional<String>> mainBranch,
-            Repository repo, Supervisor supervisor, Parts parts, PullRequestSource pullRequests, Clock clock) {
+            Runnable releaseRepo, Supervisor supervisor, Parts parts, PullRequestSource pullRequests, Clock clock) {
         this.config = config;
         this.store = store;
         this.git = git;
         this.mainBranch = mainBranch;
-        this.repo = repo;
+        this.releaseRepo = releaseRepo;
         this.supervisor = supervisor;
         this.parts = parts;
         this.pullRequests = pullRequests;
@@ -59,7 +60,16 @@ public final class Workers implements AutoCloseable {
         return WorkersAssembly.open(config, home, repoRoot, mainBranch, db, clock, wiring);
     }
 
-    /** As above with {@link WorkersWiring#defaults()}. */
+    /**
+     * As above over {@code repo}, borrowed from the app's one JGit access point: its owner closes it, this never does.
+     * The repository's work tree is where the Kubernetes backend and agents find the checkout.
+     */
+    public static Workers open(WorkersConfig config, Path home, Repository repo, Supplier<Optional<String>> mainBranch,
+                               Database db, Clock clock, WorkersWiring wiring) {
+        return WorkersAssembly.borrowing(config, home, repo, mainBranch, db, clock, wiring);
+    }
+
+    /** Over a repository it opens at {@code repoRoot}, with {@link WorkersWiring#defaults()}. */
     public static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
                                Database db, Clock clock) {
         return open(config, home, repoRoot, mainBranch, db, clock, WorkersWiring.defaults());
@@ -238,6 +248,6 @@ public final class Workers implements AutoCloseable {
         }
         closed = true;
         supervisor.close();
-        repo.close();
+        releaseRepo.run();
     }
 }

@@ -38,18 +38,26 @@ final class WorkersAssembly {
         this.wiring = wiring;
     }
 
+    /** Over a repository it opens at {@code repoRoot}, and closes when {@link Workers#close} runs. */
     static Workers open(WorkersConfig config, Path home, Path repoRoot, Supplier<Optional<String>> mainBranch,
                         Database db, Clock clock, WorkersWiring wiring) {
         Repository repo = openRepository(repoRoot);
         try {
-            return new WorkersAssembly(config, home, mainBranch, clock, wiring).build(repo, repoRoot, db);
+            return new WorkersAssembly(config, home, mainBranch, clock, wiring).build(repo, repoRoot, db, repo::close);
         } catch (RuntimeException e) {
             repo.close();
             throw e;
         }
     }
 
-    /** The one place the worker feature opens the supervised repository; {@link Workers#close} closes it. */
+    /** Over a borrowed repository (the app's one JGit access point), which its owner closes, never {@link Workers}. */
+    static Workers borrowing(WorkersConfig config, Path home, Repository repo, Supplier<Optional<String>> mainBranch,
+                             Database db, Clock clock, WorkersWiring wiring) {
+        return new WorkersAssembly(config, home, mainBranch, clock, wiring).build(repo, repo.getWorkTree().toPath(), db,
+                () -> { });
+    }
+
+    /** The one place the worker feature opens the supervised repository itself. */
     private static Repository openRepository(Path repoRoot) {
         try {
             return new FileRepositoryBuilder().findGitDir(repoRoot.toFile()).setMustExist(true).build();
@@ -58,7 +66,7 @@ final class WorkersAssembly {
         }
     }
 
-    private Workers build(Repository repo, Path repoRoot, Database db) {
+    private Workers build(Repository repo, Path repoRoot, Database db, Runnable releaseRepo) {
         WorkstreamStore store = new WorkstreamStore(db, clock);
         BranchFacts git = new BranchFacts(repo, wiring.remote().remote());
         AgentSessions sessions = new AgentSessions(db, clock);
@@ -75,7 +83,7 @@ final class WorkersAssembly {
                 new WorkstreamLaunch(config, store, sessions, wiring.duplicates(), wiring.duplicateSimilarity()),
                 controls, new WorkstreamViews(store, git, sessions, wordRarity, home.resolve("workers")), sessions,
                 wordRarity, agentOf);
-        return new Workers(config, store, git, mainBranch, repo, supervisor, parts, wiring.pullRequests(), clock);
+        return new Workers(config, store, git, mainBranch, releaseRepo, supervisor, parts, wiring.pullRequests(), clock);
     }
 
     private Supervisor supervisor(Repository repo, Path repoRoot, WorkstreamStore store, BranchFacts git,

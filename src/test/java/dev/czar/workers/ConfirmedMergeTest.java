@@ -48,6 +48,24 @@ class ConfirmedMergeTest {
     }
 
     @Test
+    void should_return_the_merge_commit_it_wrote_as_the_actions_evidence() {
+        // given
+        verified(Map.of("auto-merge", true));
+
+        // when
+        WorkerAction merged = fleet.workers.merge("feat", "U0ADMIN");
+
+        // then
+        String mainAfter = fleet.workers.headOf("main").orElseThrow();
+        assertThat(merged.outcome()).isEqualTo(WorkerAction.Outcome.CHANGED);
+        assertThat(merged.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo("git");
+            assertThat(e.ref()).isEqualTo(mainAfter);
+            assertThat(e.detail()).isEqualTo("merge of czar/feat into main");
+        });
+    }
+
+    @Test
     void should_merge_with_a_merge_commit_of_main_and_the_verified_head_and_then_reach_done() throws Exception {
         // given
         String mainBefore = verified(Map.of("auto-merge", true));

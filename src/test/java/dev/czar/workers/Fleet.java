@@ -94,7 +94,9 @@ final class Fleet implements AutoCloseable {
     }
 
     private Workers open(WorkersConfig config, WorkersWiring.Builder wiring) {
-        Workers w = Workers.open(config, home, repo.dir(), () -> Optional.of("main"), db, Clock.systemUTC(), wiring.build());
+        // the repository is borrowed, as from the app's one JGit access point: the TempGitRepo closes it
+        Workers w = Workers.open(config, home, repo.git().getRepository(), () -> Optional.of("main"), db,
+                Clock.systemUTC(), wiring.build());
         extra.add(w);
         return w;
     }
