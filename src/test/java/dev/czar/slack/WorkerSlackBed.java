@@ -6,9 +6,7 @@ import dev.czar.StartOptions;
 import dev.czar.testsupport.SignedSlackRequests;
 import dev.czar.testsupport.SlackApiStub;
 import dev.czar.testsupport.TempGitRepo;
-import dev.czar.workers.WorkerNotices;
 import dev.czar.workers.Workstream;
-import dev.czar.workers.WorkstreamThreads;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +34,7 @@ final class WorkerSlackBed implements AutoCloseable {
     final TempGitRepo repo;
     final CzarApp app;
     final SlackFrontDoor frontDoor;
+    private final java.util.List<AutoCloseable> serving;
     final SignedSlackRequests requests;
 
     WorkerSlackBed(Path dir) {
@@ -47,6 +46,8 @@ final class WorkerSlackBed implements AutoCloseable {
                   operators: [%s]
                 slack:
                   api-url: %s
+                dashboard:
+                  port: 0
                 workers:
                   command: [bash, %s]
                   poll-interval: 50ms
@@ -61,9 +62,8 @@ final class WorkerSlackBed implements AutoCloseable {
                         app.chat(), app.database(), clock, false),
                 new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET),
                 SlackFrontDoor.Transport.http(0, "127.0.0.1"));
-        // as czar serve wires it (DigestServing), minus the alert throttle
-        app.notices().postThrough(new WorkstreamThreads(app.workers().store()).notices(frontDoor.outbound()::post,
-                WorkerNotices.toLog()));
+        // as czar serve wires it: notices and alerts through the throttle to each workstream's thread, digests, dashboard
+        serving = Czar.serve(app, frontDoor.outbound(), clock);
         app.workers().supervisor().start();
         requests = new SignedSlackRequests(URI.create("http://127.0.0.1:" + frontDoor.httpPort() + SlackHttpEndpoint.PATH),
                 SignedSlackRequests.FAKE_SIGNING_SECRET);
@@ -100,6 +100,7 @@ final class WorkerSlackBed implements AutoCloseable {
 
     @Override
     public void close() {
+        serving.forEach(Czar::closeQuietly);
         frontDoor.close();
         app.close();
         repo.close();
