@@ -188,7 +188,7 @@ public final class Czar {
                 ? nearestExamples(config.understanding(), git.root()) : IntentRefiner.NONE);
         ChatService chat = new ChatService(router, new FreshAnswerer(agent.answerer(), remote::fetchIfDue, remote::staleness), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
-                new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
+                new WorkstreamThreads(workers)); // an answer in a waiting worker's thread goes to its stdin
         return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests);
     }
 

@@ -38,7 +38,7 @@ final class DigestServing implements AutoCloseable {
         }
         WorkerNotices log = WorkerNotices.toLog();
         // workstreams launched from Slack carry their channel and thread; the others' notices stay in the log
-        WorkerNotices threads = new WorkstreamThreads(app.workers().store()).notices(chat, log);
+        WorkerNotices threads = new WorkstreamThreads(app.workers()).notices(chat, log);
         AlertThrottle throttle = new AlertThrottle(threads, app.database(), clock, config.alertRepeatAfterDuration(),
                 config.alertsPerHour());
         app.workers().notifyVia(throttle);

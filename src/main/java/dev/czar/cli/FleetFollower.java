@@ -18,7 +18,7 @@ final class FleetFollower {
         this.workers = workers;
         this.out = out;
         // the newest id, not the newest of the first page: a home with many events must not replay old ones
-        this.lastEvent = workers.store().lastEventId();
+        this.lastEvent = workers.history().lastEventId();
     }
 
     /** Supervises until {@code name} is DONE, FAILED or KILLED; prints its gate report at the end. */
@@ -29,7 +29,7 @@ final class FleetFollower {
             Workstream ws = workers.find(name).orElseThrow();
             if (ws.state().finished()) {
                 printNew(name);
-                List<GateItem> gate = workers.store().latestGate(name);
+                List<GateItem> gate = workers.history().latestGate(name);
                 if (!gate.isEmpty()) {
                     out.println("Definition of Done for " + name + ":");
                     gate.forEach(item -> out.println("  " + item.line()));
@@ -70,7 +70,7 @@ final class FleetFollower {
     }
 
     private void printNew(String only) {
-        for (WorkstreamEvent e : workers.store().eventsAfter(lastEvent)) {
+        for (WorkstreamEvent e : workers.history().eventsAfter(lastEvent)) {
             lastEvent = e.id();
             if (only == null || only.equals(e.workstream())) {
                 String move = e.to() == null ? "note" : (e.from() == null ? "" : e.from() + " -> ") + e.to();

@@ -62,7 +62,7 @@ public final class AlertWatcher implements AutoCloseable {
 
     /** One check: new STUCK transitions, current conflict/duplicate predictions, regressions of active branches. */
     public void tick() {
-        List<WorkstreamEvent> events = workers.store().eventsAfter(lastEventId);
+        List<WorkstreamEvent> events = workers.history().eventsAfter(lastEventId);
         for (WorkstreamEvent e : events) {
             lastEventId = Math.max(lastEventId, e.id());
             if (e.to() == WorkstreamState.STUCK && e.from() != WorkstreamState.STUCK) {
@@ -105,7 +105,7 @@ public final class AlertWatcher implements AutoCloseable {
         long newest = 0;
         List<WorkstreamEvent> page;
         do {
-            page = workers.store().eventsAfter(newest);
+            page = workers.history().eventsAfter(newest);
             for (WorkstreamEvent e : page) {
                 newest = Math.max(newest, e.id());
             }

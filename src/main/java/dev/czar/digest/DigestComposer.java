@@ -79,9 +79,9 @@ public final class DigestComposer {
         Instant since = mark.map(DigestMarks.Mark::at).orElse(now.minus(FIRST_DIGEST_LOOKBACK));
         long afterId = mark.map(DigestMarks.Mark::lastEventId).orElse(0L);
         Set<String> seen = mark.map(DigestMarks.Mark::seen).orElse(Set.of());
-        List<WorkstreamEvent> events = workers.store().eventsAfter(afterId).stream()
+        List<WorkstreamEvent> events = workers.history().eventsAfter(afterId).stream()
                 .filter(e -> !e.at().isBefore(since)).toList();
-        long lastId = workers.store().eventsAfter(afterId).stream().mapToLong(WorkstreamEvent::id).max().orElse(afterId);
+        long lastId = workers.history().eventsAfter(afterId).stream().mapToLong(WorkstreamEvent::id).max().orElse(afterId);
         List<Workstream> all = workers.all();
         Optional<String> main = git.mainBranch();
         List<DigestSection> sections = new ArrayList<>();
@@ -256,7 +256,7 @@ public final class DigestComposer {
         }
         for (Workstream ws : all.stream().filter(w -> w.state() == WorkstreamState.VERIFYING).toList()) {
             // the gate passed everything a machine can check; what is left (a merge, a review) is a person's to do
-            workers.store().latestGate(ws.name()).stream().filter(g -> g.status() == GateItem.Status.WAIT)
+            workers.history().latestGate(ws.name()).stream().filter(g -> g.status() == GateItem.Status.WAIT)
                     .forEach(g -> lines.add(DigestLine.of(ws.name() + " is waiting for a human: " + g.item() + ": "
                             + firstLine(g.evidence()), new Evidence("worker", ws.name() + "/gate/" + g.item(),
                             "Definition of Done item " + g.item() + " WAIT", null))));

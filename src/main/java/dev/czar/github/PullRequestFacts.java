@@ -30,7 +30,7 @@ public final class PullRequestFacts implements PullRequestSource {
     /** Facts over the app's database and workers. */
     public static PullRequestFacts over(dev.czar.store.Database db, Workers workers) {
         return new PullRequestFacts(new PullRequestStore(db), new ReportedChecks(db),
-                name -> workers.store().latestGate(name));
+                name -> workers.history().latestGate(name));
     }
 
     /**

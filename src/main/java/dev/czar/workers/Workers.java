@@ -237,8 +237,14 @@ public final class Workers implements AutoCloseable {
         return supervisor;
     }
 
-    public WorkstreamStore store() {
+    /** The feature's own tables; other features read the fleet through {@link #history()}. */
+    WorkstreamStore store() {
         return store;
+    }
+
+    /** What the fleet did (events, gate runs), for the features that report on it. */
+    public FleetHistory history() {
+        return new FleetHistory(store);
     }
 
     /** What a launch did, in one line for the user. */
@@ -401,7 +407,7 @@ public final class Workers implements AutoCloseable {
         if (!ws.state().active() && ws.state() != WorkstreamState.QUEUED && !ws.holdsProcess()) {
             return name + " is " + ws.state().label() + "; there is no worker to answer.";
         }
-        store.addInput(name, text.strip(), user);
+        store.inputs().add(name, text.strip(), user);
         String where = agentOf(name).equals(dev.czar.workers.agents.CommandAdapter.NAME) ? " queued for its stdin"
                 : " queued; its agent session resumes with it";
         return "Answer for " + name + where + (ws.state() == WorkstreamState.NEEDS_INPUT
@@ -447,8 +453,8 @@ public final class Workers implements AutoCloseable {
     /** Everything known about one workstream: head, gate items, recent events, last log lines. */
     public WorkerView view(Workstream ws) {
         String head = git.head(ws.branch()).orElse(null);
-        return new WorkerView(ws, head, store.latestGate(ws.name()), store.events(ws.name(), 8), logTail(ws.name(), 5),
-                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null),
+        return new WorkerView(ws, head, store.gates().latest(ws.name()), store.log().of(ws.name(), 8), logTail(ws.name(), 5),
+                store.alerts().current().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null),
                 progress(ws, head));
     }
 
@@ -472,7 +478,7 @@ public final class Workers implements AutoCloseable {
     }
 
     public List<WorkerAlert> alerts() {
-        return store.alerts();
+        return store.alerts().current();
     }
 
     public Optional<String> mainBranch() {

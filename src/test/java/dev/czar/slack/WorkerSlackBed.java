@@ -62,7 +62,7 @@ final class WorkerSlackBed implements AutoCloseable {
                 new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET),
                 SlackFrontDoor.Transport.http(0, "127.0.0.1"));
         // as czar serve wires it (DigestServing), minus the alert throttle
-        app.workers().notifyVia(new WorkstreamThreads(app.workers().store()).notices(frontDoor.outbound()::post,
+        app.workers().notifyVia(new WorkstreamThreads(app.workers()).notices(frontDoor.outbound()::post,
                 WorkerNotices.toLog()));
         app.workers().supervisor().start();
         requests = new SignedSlackRequests(URI.create("http://127.0.0.1:" + frontDoor.httpPort() + SlackHttpEndpoint.PATH),
@@ -79,7 +79,7 @@ final class WorkerSlackBed implements AutoCloseable {
             }
             sleep(50);
         }
-        throw new AssertionError(name + " did not become " + what + "; events: " + app.workers().store().events(name, 20));
+        throw new AssertionError(name + " did not become " + what + "; events: " + app.workers().history().events(name, 20));
     }
 
     static void sleep(long millis) {
