@@ -4,6 +4,7 @@ import dev.czar.agent.TokenLedger;
 import dev.czar.chat.Evidence;
 import dev.czar.evidence.git.CommitInfo;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
 import dev.czar.workers.WorkstreamEvent;
@@ -30,6 +31,7 @@ public final class DigestComposer {
     private static final int MAX_LANDED = 10;
 
     private final Workers workers;
+    private final FleetHistory history;
     private final FleetSections fleet;
     private final GitEvidence git;
     private final CiSource ci;
@@ -40,6 +42,7 @@ public final class DigestComposer {
     /** @param tokens {@code null} when token spend is not recorded */
     public DigestComposer(Workers workers, GitEvidence git, CiSource ci, BenchSource bench, TokenLedger tokens, Clock clock) {
         this.workers = workers;
+        this.history = workers.history();
         this.fleet = new FleetSections(workers);
         this.git = git;
         this.ci = ci;
@@ -74,7 +77,7 @@ public final class DigestComposer {
         Instant since = mark.map(DigestMarks.Mark::at).orElse(now.minus(FIRST_DIGEST_LOOKBACK));
         long afterId = mark.map(DigestMarks.Mark::lastEventId).orElse(0L);
         Set<String> seen = mark.map(DigestMarks.Mark::seen).orElse(Set.of());
-        List<WorkstreamEvent> page = workers.history().eventsAfter(afterId);
+        List<WorkstreamEvent> page = history.eventsAfter(afterId);
         List<WorkstreamEvent> events = page.stream().filter(e -> !e.at().isBefore(since)).toList();
         long lastId = page.stream().mapToLong(WorkstreamEvent::id).max().orElse(afterId);
         List<Workstream> all = workers.all();
