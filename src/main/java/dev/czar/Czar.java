@@ -187,7 +187,7 @@ public final class Czar {
                 ? nearestExamples(config.understanding(), git.root()) : IntentRefiner.NONE);
         ChatService chat = new ChatService(router, new FreshAnswerer(agent.answerer(), remote::fetchIfDue, remote::staleness), commands,
                 new ConversationStore(database, options.clock()), config.chat().maxMessageChars(),
-                new WorkstreamThreads(workers.store())); // an answer in a waiting worker's thread goes to its stdin
+                new WorkstreamThreads(workers)); // an answer in a waiting worker's thread goes to its stdin
         return new CzarApp(config, home, git, database, chat, reviews, workers, bench, ci, digests, audit, access, notices);
     }
 
@@ -232,7 +232,7 @@ public final class Czar {
             schedules.add(DigestSchedule.parse(config.schedules().get(i), i));
         }
         // workstreams launched from Slack carry their channel and thread; the others' notices stay in the log
-        WorkerNotices threads = new WorkstreamThreads(app.workers().store()).notices(chat, WorkerNotices.toLog());
+        WorkerNotices threads = new WorkstreamThreads(app.workers()).notices(chat, WorkerNotices.toLog());
         AlertThrottle throttle = new AlertThrottle(threads, app.database(), clock, config.alertRepeatAfterDuration(),
                 config.alertsPerHour());
         app.notices().postThrough(throttle);

@@ -1,5 +1,6 @@
 package dev.czar.cli;
 
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
@@ -11,14 +12,16 @@ import java.util.List;
 /** Runs the supervisor in this process and prints workstream events as they are recorded. */
 final class FleetFollower {
     private final Workers workers;
+    private final FleetHistory history;
     private final PrintWriter out;
     private long lastEvent;
 
     FleetFollower(Workers workers, PrintWriter out) {
         this.workers = workers;
+        this.history = workers.history();
         this.out = out;
         // the newest id, not the newest of the first page: a home with many events must not replay old ones
-        this.lastEvent = workers.store().lastEventId();
+        this.lastEvent = history.lastEventId();
     }
 
     /** Supervises until {@code name} is DONE, FAILED or KILLED; prints its gate report at the end. */
@@ -29,7 +32,7 @@ final class FleetFollower {
             Workstream ws = workers.find(name).orElseThrow();
             if (ws.state().finished()) {
                 printNew(name);
-                List<GateItem> gate = workers.store().latestGate(name);
+                List<GateItem> gate = history.latestGate(name);
                 if (!gate.isEmpty()) {
                     out.println("Definition of Done for " + name + ":");
                     gate.forEach(item -> out.println("  " + item.line()));
@@ -70,7 +73,7 @@ final class FleetFollower {
     }
 
     private void printNew(String only) {
-        for (WorkstreamEvent e : workers.store().eventsAfter(lastEvent)) {
+        for (WorkstreamEvent e : history.eventsAfter(lastEvent)) {
             lastEvent = e.id();
             if (only == null || only.equals(e.workstream())) {
                 String move = e.to() == null ? "note" : (e.from() == null ? "" : e.from() + " -> ") + e.to();

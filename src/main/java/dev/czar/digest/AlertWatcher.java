@@ -1,6 +1,7 @@
 package dev.czar.digest;
 
 import dev.czar.workers.AlertGroups;
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.PullRequestSource;
 import dev.czar.workers.WorkerNotices;
 import dev.czar.workers.Workers;
@@ -28,6 +29,7 @@ public final class AlertWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertWatcher.class);
 
     private final Workers workers;
+    private final FleetHistory history;
     private final BenchSource bench;
     private final WorkerNotices notices;
     private final double regressionThreshold;
@@ -39,10 +41,11 @@ public final class AlertWatcher implements AutoCloseable {
     /** Starts after the newest event recorded so far: history is the digest's business, not an alert's. */
     public AlertWatcher(Workers workers, BenchSource bench, WorkerNotices notices, double regressionThreshold) {
         this.workers = workers;
+        this.history = workers.history();
         this.bench = bench;
         this.notices = notices;
         this.regressionThreshold = regressionThreshold;
-        this.lastEventId = newestEventId();
+        this.lastEventId = history.lastEventId();
     }
 
     public void start(long everySeconds) {
@@ -62,7 +65,7 @@ public final class AlertWatcher implements AutoCloseable {
 
     /** One check: new STUCK transitions, current conflict/duplicate predictions, regressions of active branches. */
     public void tick() {
-        List<WorkstreamEvent> events = workers.store().eventsAfter(lastEventId);
+        List<WorkstreamEvent> events = history.eventsAfter(lastEventId);
         for (WorkstreamEvent e : events) {
             lastEventId = Math.max(lastEventId, e.id());
             if (e.to() == WorkstreamState.STUCK && e.from() != WorkstreamState.STUCK) {
@@ -99,18 +102,6 @@ public final class AlertWatcher implements AutoCloseable {
                     pr.headSha().length())) + (pr.redChecks().isEmpty() ? "" : ": " + String.join(", ", pr.redChecks()))
                     + " " + pr.url()));
         }
-    }
-
-    private long newestEventId() {
-        long newest = 0;
-        List<WorkstreamEvent> page;
-        do {
-            page = workers.store().eventsAfter(newest);
-            for (WorkstreamEvent e : page) {
-                newest = Math.max(newest, e.id());
-            }
-        } while (page.size() == 500);
-        return newest;
     }
 
     private static String firstLine(String text) {

@@ -4,10 +4,7 @@ import dev.czar.agent.TokenLedger;
 import dev.czar.chat.Evidence;
 import dev.czar.evidence.git.CommitInfo;
 import dev.czar.evidence.git.GitEvidence;
-import dev.czar.workers.AlertGroups;
-import dev.czar.workers.GateItem;
-import dev.czar.workers.PullRequestSource;
-import dev.czar.workers.WorkerAlert;
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
 import dev.czar.workers.WorkstreamEvent;
@@ -19,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,16 +23,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds a digest from the same services the answers use: the workstream store, git, CI, benchmarks and the token
+ * Builds a digest from the same services the answers use: the workers, git, CI, benchmarks and the token
  * ledger. Each section says "not configured" when its source is off; a digest with nothing new is one line.
  */
 public final class DigestComposer {
     static final Duration FIRST_DIGEST_LOOKBACK = Duration.ofDays(1);
     private static final int MAX_LANDED = 10;
-    private static final Set<WorkstreamState> NEEDS_HUMAN =
-            Set.of(WorkstreamState.STUCK, WorkstreamState.FAILED, WorkstreamState.NEEDS_INPUT, WorkstreamState.LOST);
 
     private final Workers workers;
+    private final FleetHistory history;
+    private final FleetSections fleet;
     private final GitEvidence git;
     private final CiSource ci;
     private final BenchSource bench;
@@ -46,6 +42,8 @@ public final class DigestComposer {
     /** @param tokens {@code null} when token spend is not recorded */
     public DigestComposer(Workers workers, GitEvidence git, CiSource ci, BenchSource bench, TokenLedger tokens, Clock clock) {
         this.workers = workers;
+        this.history = workers.history();
+        this.fleet = new FleetSections(workers);
         this.git = git;
         this.ci = ci;
         this.bench = bench;
@@ -79,18 +77,18 @@ public final class DigestComposer {
         Instant since = mark.map(DigestMarks.Mark::at).orElse(now.minus(FIRST_DIGEST_LOOKBACK));
         long afterId = mark.map(DigestMarks.Mark::lastEventId).orElse(0L);
         Set<String> seen = mark.map(DigestMarks.Mark::seen).orElse(Set.of());
-        List<WorkstreamEvent> events = workers.store().eventsAfter(afterId).stream()
-                .filter(e -> !e.at().isBefore(since)).toList();
-        long lastId = workers.store().eventsAfter(afterId).stream().mapToLong(WorkstreamEvent::id).max().orElse(afterId);
+        List<WorkstreamEvent> page = history.eventsAfter(afterId);
+        List<WorkstreamEvent> events = page.stream().filter(e -> !e.at().isBefore(since)).toList();
+        long lastId = page.stream().mapToLong(WorkstreamEvent::id).max().orElse(afterId);
         List<Workstream> all = workers.all();
         Optional<String> main = git.mainBranch();
         List<DigestSection> sections = new ArrayList<>();
-        sections.add(workstreams(all, events));
+        sections.add(fleet.workstreams(all, events));
         sections.add(landed(main, since));
         List<DigestSection> standing = new ArrayList<>();
         standing.add(ci(main, all));
-        standing.add(conflicts());
-        standing.add(pullRequests(since)); // issue 19
+        standing.add(fleet.conflicts());
+        standing.add(PullRequestSection.since(workers.pullRequests(), since)); // issue 19
         BenchSection benchSection = bench(main, all);
         standing.add(benchSection.section());
         Set<String> shown = new java.util.HashSet<>();
@@ -100,32 +98,12 @@ public final class DigestComposer {
         }
         sections.add(tokens(since));
         sections.add(AgentUsageSection.since(workers, since));
-        DigestSection humans = needsHuman(all);
+        DigestSection humans = fleet.needsHuman(all);
         sections.add(humans);
         boolean nothingNew = sections.stream().noneMatch(DigestSection::news);
         String headline = nothingNew ? quietLine(since, all, humans)
                 : "czar digest, " + describe(since, now) + ": " + countByState(all);
         return new Composed(new Digest(since, now, headline, sections, nothingNew, benchSection.worst()), lastId, shown);
-    }
-
-    private DigestSection workstreams(List<Workstream> all, List<WorkstreamEvent> events) {
-        Map<String, List<WorkstreamEvent>> byName = new LinkedHashMap<>();
-        events.stream().filter(e -> e.to() != null).forEach(e -> byName.computeIfAbsent(e.workstream(), k -> new ArrayList<>()).add(e));
-        List<DigestLine> lines = new ArrayList<>();
-        for (var entry : byName.entrySet()) {
-            List<WorkstreamEvent> moves = entry.getValue();
-            WorkstreamEvent first = moves.get(0);
-            WorkstreamEvent last = moves.get(moves.size() - 1);
-            String path = (first.from() == null ? "new" : first.from().name()) + " -> " + last.to().name();
-            String why = firstLine(last.reason());
-            Evidence cited = new Evidence("worker", entry.getKey() + "#" + first.id() + (moves.size() > 1 ? ".." + last.id() : ""),
-                    moves.size() + " state change(s), latest by " + last.actor(), null);
-            lines.add(DigestLine.of(entry.getKey() + ": " + path + (why.isEmpty() ? "" : " (" + why + ")"), cited));
-        }
-        if (lines.isEmpty()) {
-            return DigestSection.quiet("Workstreams", all.isEmpty() ? "none yet" : "no state changes (" + countByState(all) + ")");
-        }
-        return new DigestSection("Workstreams (" + countByState(all) + ")", lines, "", true);
     }
 
     private DigestSection landed(Optional<String> main, Instant since) {
@@ -162,45 +140,6 @@ public final class DigestComposer {
         }
         return lines.isEmpty() ? DigestSection.quiet("CI", "no failing runs on " + branches.size() + " branch(es)")
                 : new DigestSection("CI failing", lines, "", true);
-    }
-
-    private DigestSection conflicts() {
-        List<WorkerAlert> alerts = workers.alerts();
-        List<DigestLine> lines = new ArrayList<>();
-        for (AlertGroups.Group g : AlertGroups.of(alerts)) { // issue 24: one line per duplicate cluster
-            WorkerAlert a = g.alerts().get(0);
-            lines.add(DigestLine.of(g.line(), new Evidence("worker", String.join("<->", g.members()),
-                    a.kind() + " check at " + a.at(), null)));
-        }
-        return lines.isEmpty() ? DigestSection.quiet("Conflicts and duplicates", "none predicted")
-                : new DigestSection("Conflicts and duplicates", lines, "", true);
-    }
-
-    /** Opened and merged since the last digest, and what waits for review now. */
-    private DigestSection pullRequests(Instant since) {
-        List<PullRequestSource.Entry> prs = workers.pullRequests().entries();
-        if (prs.isEmpty()) {
-            return DigestSection.quiet("Pull requests", "none opened by czar");
-        }
-        List<DigestLine> lines = new ArrayList<>();
-        for (PullRequestSource.Entry pr : prs) {
-            if (pr.openedAt() != null && !pr.openedAt().isBefore(since)) {
-                lines.add(DigestLine.of("opened #" + pr.number() + " (" + pr.workstream() + ") " + pr.url(), pr.evidence()));
-            }
-        }
-        prs.stream().filter(PullRequestSource.Entry::waitingForReview).forEach(pr -> lines.add(DigestLine.of(
-                "waiting for review: #" + pr.number() + " (" + pr.workstream() + "), checks " + pr.checks() + " " + pr.url(),
-                pr.evidence())));
-        for (PullRequestSource.Entry pr : prs) {
-            if ("merged".equals(pr.state()) && pr.mergedAt() != null && !pr.mergedAt().isBefore(since)) {
-                lines.add(DigestLine.of("merged #" + pr.number() + " (" + pr.workstream() + ")"
-                        + (pr.author() == null ? "" : " by " + pr.author())
-                        + (pr.mergeSha() == null ? "" : " as " + pr.mergeSha().substring(0, Math.min(7, pr.mergeSha().length()))),
-                        pr.evidence()));
-            }
-        }
-        return lines.isEmpty() ? DigestSection.quiet("Pull requests", "none opened, waiting or merged")
-                : new DigestSection("Pull requests", lines, "", true);
     }
 
     private record BenchSection(DigestSection section, Optional<String> worst) {
@@ -244,37 +183,6 @@ public final class DigestComposer {
                 new Evidence("llm", "llm_token_usage since " + when(since), "token ledger", null))), "", true);
     }
 
-    private DigestSection needsHuman(List<Workstream> all) {
-        List<DigestLine> lines = new ArrayList<>();
-        for (Workstream ws : all) {
-            if (NEEDS_HUMAN.contains(ws.state())) {
-                String head = workers.headOf(ws.branch()).orElse(null);
-                lines.add(DigestLine.of(ws.name() + " is " + ws.state().name() + ": " + firstLine(ws.reason()) + action(ws),
-                        new Evidence("worker", ws.name() + (head == null ? "" : "@" + head),
-                                ws.state().name() + " on " + ws.branch() + " since " + ws.updatedAt(), null)));
-            }
-        }
-        for (Workstream ws : all.stream().filter(w -> w.state() == WorkstreamState.VERIFYING).toList()) {
-            // the gate passed everything a machine can check; what is left (a merge, a review) is a person's to do
-            workers.store().latestGate(ws.name()).stream().filter(g -> g.status() == GateItem.Status.WAIT)
-                    .forEach(g -> lines.add(DigestLine.of(ws.name() + " is waiting for a human: " + g.item() + ": "
-                            + firstLine(g.evidence()), new Evidence("worker", ws.name() + "/gate/" + g.item(),
-                            "Definition of Done item " + g.item() + " WAIT", null))));
-        }
-        // still listed in every digest, but only what changed counts as news; the workstream section reports the change
-        return lines.isEmpty() ? DigestSection.quiet("Needs a human", "nothing")
-                : new DigestSection("Needs a human", lines, "", false);
-    }
-
-    private static String action(Workstream ws) {
-        return switch (ws.state()) {
-            case NEEDS_INPUT -> " -> /czar reply " + ws.name() + " <answer>";
-            case STUCK -> " -> look at it, or /czar kill " + ws.name();
-            case FAILED, LOST -> " -> /czar retry " + ws.name();
-            default -> "";
-        };
-    }
-
     private static String quietLine(Instant since, List<Workstream> all, DigestSection humans) {
         String waiting = humans.lines().isEmpty() ? "" : "; still needs a human: " + String.join(", ",
                 humans.lines().stream().map(l -> l.text().substring(0, l.text().indexOf(':'))).toList());
@@ -300,13 +208,5 @@ public final class DigestComposer {
     /** Minutes are precise enough for a digest; UTC, like every other time czar prints. */
     static String when(Instant at) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(at);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        String first = text.strip().lines().findFirst().orElse("").replaceFirst(":$", "");
-        return first.length() <= 140 ? first : first.substring(0, 137) + "...";
     }
 }

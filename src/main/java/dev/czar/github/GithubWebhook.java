@@ -65,7 +65,7 @@ public final class GithubWebhook implements Route {
         }
         PullRequestStore pulls = new PullRequestStore(db);
         WebhookEvents events = new WebhookEvents(config.repo(), pulls, new ReportedChecks(db),
-                branch -> workers.store().all().stream().filter(ws -> ws.branch().equals(branch)).map(Workstream::name).findFirst(),
+                branch -> workers.history().onBranch(branch).map(Workstream::name),
                 clock);
         return Optional.of(new GithubWebhook(new WebhookSignature(config.webhookSecret()), new DeliveryLedger(db, clock, "github"),
                 events, audit, workers.supervisor()::wake));

@@ -123,7 +123,7 @@ final class DashboardView {
     }
 
     private String gate(Workstream ws) {
-        List<GateItem> items = workers.store().latestGate(ws.name());
+        List<GateItem> items = workers.history().latestGate(ws.name());
         if (items.isEmpty()) {
             return "<span class=\"quiet\">not run</span>";
         }

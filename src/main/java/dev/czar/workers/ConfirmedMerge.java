@@ -82,7 +82,7 @@ final class ConfirmedMerge {
      * task fit (WAIT) is left to the human confirming the merge.
      */
     private String requireGatePassed(Workstream ws) {
-        List<GateItem> items = store.latestGate(ws.name());
+        List<GateItem> items = store.gates().latest(ws.name());
         if (items.isEmpty()) {
             throw new WorkerException(ws.name() + " has no gate report yet; wait for the Definition of Done check");
         }
@@ -94,7 +94,7 @@ final class ConfirmedMerge {
                 throw new WorkerException("not every Definition of Done item passed: " + FleetText.firstLine(item.line()));
             }
         }
-        return store.latestGateHead(ws.name()).orElseThrow(() ->
+        return store.gates().latestHead(ws.name()).orElseThrow(() ->
                 new WorkerException(ws.name() + "'s gate report names no branch head; wait for the next check"));
     }
 }

@@ -68,7 +68,7 @@ final class CourseCorrections {
                     set("next_input", correction, "pid", null, "owner", null, "not_before", null));
             how = moved ? "session resumed with it" : null;
         } else if (ws.holdsProcess() || ws.state() == WorkstreamState.NEEDS_INPUT) {
-            store.addInput(ws.name(), correction, ACTOR);
+            store.inputs().add(ws.name(), correction, ACTOR);
             store.note(ws.name(), ACTOR, "course correction queued as its next input: " + correction);
             how = sessions.test(ws.name()) ? "queued for its session" : "queued for its stdin";
         } else {

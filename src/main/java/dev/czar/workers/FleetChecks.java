@@ -98,8 +98,8 @@ final class FleetChecks {
                     + views.continuedAnyway(duplicate.a(), duplicate.b(), headOf), duplicate.at()));
         }
         alerts.addAll(drifting(open, heads, now));
-        Set<String> before = store.alerts().stream().map(WorkerAlert::line).collect(Collectors.toSet());
-        store.replaceAlerts(alerts);
+        Set<String> before = store.alerts().current().stream().map(WorkerAlert::line).collect(Collectors.toSet());
+        store.alerts().replace(alerts);
         for (AlertGroups.Group group : AlertGroups.of(alerts)) { // one line per duplicate cluster, not per pair
             if (group.alerts().stream().allMatch(a -> before.contains(a.line()))) {
                 continue;
@@ -151,7 +151,7 @@ final class FleetChecks {
         }
         List<StatusFile.Finished> finished = recent.stream().filter(ws -> ws.state().finished())
                 .map(ws -> new StatusFile.Finished(ws.name(), ws.state().name(), ws.summary(), ws.updatedAt())).toList();
-        statusFile.write(entries, store.alerts(), finished, now);
+        statusFile.write(entries, store.alerts().current(), finished, now);
     }
 
     /** Other live or recently finished workstreams whose tasks are close to this one's, closest first. */

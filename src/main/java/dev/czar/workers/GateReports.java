@@ -10,14 +10,14 @@ import java.util.List;
  * worker feature: pull request facts are built before {@link Workers} and handed to it, so they cannot read it.
  */
 public final class GateReports {
-    private final WorkstreamStore store;
+    private final GateRecords gates;
 
     public GateReports(Database db, Clock clock) {
-        this.store = new WorkstreamStore(db, clock);
+        this.gates = new GateRecords(db, clock);
     }
 
     /** The items of the workstream's latest gate report; empty before its first gate run. */
     public List<GateItem> latest(String workstream) {
-        return store.latestGate(workstream);
+        return gates.latest(workstream);
     }
 }

@@ -37,7 +37,7 @@ final class GateVerdicts {
             if (ws.state() != VERIFYING) {
                 continue; // killed while the gate ran
             }
-            store.saveGate(ws.name(), report.headSha(), report.items());
+            store.gates().save(ws.name(), report.headSha(), report.items());
             if (report.done()) {
                 if (store.transition(ws.name(), VERIFYING, DONE, "gate", "Definition of Done met (" + report.tally() + "):\n"
                         + report.render())) {

@@ -25,7 +25,7 @@ final class McpVerdicts {
 
     /** Tells the thread every verdict of {@code ws}'s worker not told yet, oldest first. */
     void announce(Workstream ws) {
-        List<WorkstreamEvent> claims = store.events(ws.name(), LOOK_BACK).stream()
+        List<WorkstreamEvent> claims = store.log().of(ws.name(), LOOK_BACK).stream()
                 .filter(e -> WorkerChannel.actor(ws.name()).equals(e.actor()) && e.reason().startsWith(PREFIX))
                 .sorted(java.util.Comparator.comparingLong(WorkstreamEvent::id)).toList();
         long newest = claims.isEmpty() ? 0 : claims.get(claims.size() - 1).id();

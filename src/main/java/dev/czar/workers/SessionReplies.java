@@ -23,16 +23,16 @@ final class SessionReplies {
             if (ws.state() != NEEDS_INPUT || ws.holdsProcess()) {
                 continue;
             }
-            List<WorkstreamStore.PendingInput> answers = store.pendingInputs(ws.name());
+            List<WorkerInputs.PendingInput> answers = store.inputs().pending(ws.name());
             if (answers.isEmpty()) {
                 continue;
             }
-            String text = answers.stream().map(WorkstreamStore.PendingInput::text).collect(Collectors.joining("\n\n"));
+            String text = answers.stream().map(WorkerInputs.PendingInput::text).collect(Collectors.joining("\n\n"));
             String from = answers.get(answers.size() - 1).fromUser();
             if (store.transition(ws.name(), NEEDS_INPUT, QUEUED, from, "answered: " + text
                             + "; its session resumes with the answer when a slot is free",
                     set("next_input", text, "attempts", 0, "not_before", null, "owner", null))) {
-                answers.forEach(a -> store.markDelivered(a.id()));
+                answers.forEach(a -> store.inputs().markDelivered(a.id()));
             }
         }
     }

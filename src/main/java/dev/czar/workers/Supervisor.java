@@ -135,7 +135,7 @@ public final class Supervisor implements AutoCloseable {
             return false;
         }
         Instant now = clock.instant();
-        if (!store.acquireLease(id, leaseStaleAfter())) {
+        if (!store.lease().acquire(id, leaseStaleAfter())) {
             holdsLease = false;
             return false;
         }
@@ -241,7 +241,7 @@ public final class Supervisor implements AutoCloseable {
                 }
             }
             if (holdsLease) {
-                store.releaseLease(id);
+                store.lease().release(id);
             }
         } catch (RuntimeException e) {
             // at JVM exit the database may close first; the next supervisor finds these LOST and re-queues them

@@ -86,10 +86,10 @@ public final class WorkerChannel {
         store.transition(self, ws.state(), NEEDS_INPUT, actor(self), "asks: " + question);
         Instant until = clock.instant().plus(wait);
         while (true) {
-            List<WorkstreamStore.PendingInput> answers = store.pendingInputs(self);
+            List<WorkerInputs.PendingInput> answers = store.inputs().pending(self);
             if (!answers.isEmpty()) {
-                WorkstreamStore.PendingInput answer = answers.get(0);
-                store.markDelivered(answer.id());
+                WorkerInputs.PendingInput answer = answers.get(0);
+                store.inputs().markDelivered(answer.id());
                 store.transition(self, NEEDS_INPUT, RUNNING, answer.fromUser(), "answered: " + answer.text()
                         + " (through ask_human, in the running session)");
                 return Optional.of(answer.text());
@@ -112,7 +112,7 @@ public final class WorkerChannel {
         String main = mainBranch.get().orElseThrow(() -> new WorkerException("the repository has no main branch yet"));
         supervisor.copies().sync(ws);
         DoneGate.Report report = supervisor.gate().check(ws, main, supervisor.copies().dirOf(self), ws.fixRounds());
-        store.saveGate(self, report.headSha(), report.items());
+        store.gates().save(self, report.headSha(), report.items());
         String verdict = report.refused() ? "refused (" + report.tally() + "): " + report.firstFailure()
                 : report.awaitingMerge() ? "passed, waiting for a merge (" + report.tally() + ")" : "passed (" + report.tally() + ")";
         // the items too: the supervisor posts this to the workstream's thread like a gate run (McpVerdicts)

@@ -74,7 +74,7 @@ final class WorkerControls {
         if (!ws.state().active() && ws.state() != WorkstreamState.QUEUED && !ws.holdsProcess()) {
             return WorkerAction.unchanged(ws, name + " is " + ws.state().label() + "; there is no worker to answer.");
         }
-        store.addInput(name, text.strip(), user);
+        store.inputs().add(name, text.strip(), user);
         String where = agentOf.apply(name).equals(CommandAdapter.NAME) ? " queued for its stdin"
                 : " queued; its agent session resumes with it";
         return WorkerAction.changed(ws, ws.state(), "Answer for " + name + where + (ws.state() == WorkstreamState.NEEDS_INPUT

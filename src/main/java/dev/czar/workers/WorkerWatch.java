@@ -171,10 +171,10 @@ final class WorkerWatch {
     }
 
     private Workstream deliverReplies(Workstream ws, RunningWorker worker) {
-        for (WorkstreamStore.PendingInput input : store.pendingInputs(ws.name())) {
+        for (WorkerInputs.PendingInput input : store.inputs().pending(ws.name())) {
             try {
                 worker.send(input.text());
-                store.markDelivered(input.id());
+                store.inputs().markDelivered(input.id());
                 store.note(ws.name(), input.fromUser(), "answer written to the worker's stdin: " + input.text());
                 if (ws.state() == NEEDS_INPUT) {
                     store.transition(ws.name(), NEEDS_INPUT, RUNNING, input.fromUser(), "answered: " + input.text());

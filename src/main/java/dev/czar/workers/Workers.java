@@ -111,8 +111,14 @@ public final class Workers implements AutoCloseable {
         return supervisor;
     }
 
-    public WorkstreamStore store() {
+    /** The feature's own tables; other features read the fleet through {@link #history()}. */
+    WorkstreamStore store() {
         return store;
+    }
+
+    /** What the fleet did (events, gate runs), for the features that report on it. */
+    public FleetHistory history() {
+        return new FleetHistory(store);
     }
 
     /** What a launch did, in one line for the user. */
@@ -229,7 +235,7 @@ public final class Workers implements AutoCloseable {
     }
 
     public List<WorkerAlert> alerts() {
-        return store.alerts();
+        return store.alerts().current();
     }
 
     public Optional<String> mainBranch() {

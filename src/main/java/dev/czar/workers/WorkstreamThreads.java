@@ -17,7 +17,12 @@ import java.util.Optional;
 public final class WorkstreamThreads implements ThreadHandoff {
     private final WorkstreamStore store;
 
-    public WorkstreamThreads(WorkstreamStore store) {
+    /** The threads of the workstreams {@code workers} keeps. */
+    public WorkstreamThreads(Workers workers) {
+        this(workers.store());
+    }
+
+    WorkstreamThreads(WorkstreamStore store) {
         this.store = store;
     }
 

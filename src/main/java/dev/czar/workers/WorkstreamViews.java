@@ -40,8 +40,8 @@ final class WorkstreamViews {
     /** See {@link Workers#view}. */
     WorkerView view(Workstream ws) {
         String head = git.head(ws.branch()).orElse(null);
-        return new WorkerView(ws, head, store.latestGate(ws.name()), store.events(ws.name(), 8), logTail(ws.name(), 5),
-                store.alerts().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null),
+        return new WorkerView(ws, head, store.gates().latest(ws.name()), store.log().of(ws.name(), 8), logTail(ws.name(), 5),
+                store.alerts().current().stream().filter(a -> a.concerns(ws.name())).toList(), sessions.find(ws.name()).orElse(null),
                 progress(ws, head));
     }
 

@@ -7,6 +7,7 @@ import dev.czar.store.Database;
 import dev.czar.testsupport.CliRun;
 import dev.czar.testsupport.PostgresServer;
 import dev.czar.workers.WorkstreamState;
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.WorkstreamStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class StoreMigrateTest {
             long next = audit.record("U1", "C1", "status", "", "ok", null);
             assertThat(next).as("new rows are numbered after the copied ones").isEqualTo(3);
             assertThat(audit.verify().line()).startsWith("audit log intact: 3 rows");
-            assertThat(new WorkstreamStore(pg, CLOCK).events("login", 10)).hasSize(1);
+            assertThat(new FleetHistory(pg, CLOCK).events("login", 10)).hasSize(1);
             assertThat(new BenchmarkImporter(pg, CLOCK).importFiles(List.of(results), null, false).duplicates())
                     .as("the copied runs are found by their keys").isEqualTo(2);
             assertThat(new BenchmarkStore(pg).count()).isEqualTo(2);

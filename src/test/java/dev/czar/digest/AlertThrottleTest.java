@@ -1,5 +1,6 @@
 package dev.czar.digest;
 
+import dev.czar.workers.FleetRecords;
 import dev.czar.workers.WorkerAlert;
 import dev.czar.workers.Workstream;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class AlertThrottleTest {
         fx = new DigestFixture(tmp);
         fx.launch("fix-login", "Fix the login redirect loop", "C1", "T1");
         fx.launch("add-cache", "Add a response cache", "C1", "T2");
-        fx.workers.store().replaceAlerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
+        FleetRecords.of(fx.workers).alerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
                 fx.clock.instant()), new WorkerAlert("conflict", "fix-login", "add-cache", "both change Cache.java", fx.clock.instant())));
         AlertWatcher watcher = new AlertWatcher(fx.workers, BenchSource.NONE, throttle(), 0.10);
 

@@ -1,6 +1,7 @@
 package dev.czar.digest;
 
 import dev.czar.chat.Evidence;
+import dev.czar.workers.FleetRecords;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.WorkerAlert;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class DigestComposerTest {
         fx.move("fix-login", RUNNING, STUCK, "no output, file change or commit for 30m");
         fx.move("add-cache", QUEUED, FAILED, "worker exited with code 3 on attempt 2; no retries left");
         String landed = fx.repo.commit("Add request metrics", Map.of("metrics.txt", "on\n"));
-        fx.workers.store().replaceAlerts(List.of(new WorkerAlert("conflict", "fix-login", "add-cache",
+        FleetRecords.of(fx.workers).alerts(List.of(new WorkerAlert("conflict", "fix-login", "add-cache",
                 "both change src/App.java", fx.clock.instant())));
         fx.ci.failing.put("main", List.of(new CiSource.FailingRun("main", "build", 9001, landed,
                 "https://github.com/acme/app/actions/runs/9001", List.of("test"))));
@@ -120,13 +121,13 @@ class DigestComposerTest {
         // given: a regression and a predicted conflict that were already in the last digest
         fx = new DigestFixture(tmp);
         fx.launch("fix-login", "Fix the login redirect loop", "C1", "T1");
-        fx.workers.store().replaceAlerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
+        FleetRecords.of(fx.workers).alerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
                 fx.clock.instant())));
         fx.bench.changes.put("main", List.of(new BenchSource.BenchChange("parse", "parse time", 1.12, true, "slower", List.of(1L))));
         Digests digests = fx.digests();
         digests.next("C-eng");
         fx.clock.advance(Duration.ofHours(1));
-        fx.workers.store().replaceAlerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
+        FleetRecords.of(fx.workers).alerts(List.of(new WorkerAlert("conflict", "main", "fix-login", "both change App.java",
                 fx.clock.instant()))); // the supervisor re-checks: same finding, new time
 
         // when
@@ -148,7 +149,7 @@ class DigestComposerTest {
         fx.launch("left", "Implement the left mode", "C1", "T1");
         fx.move("left", QUEUED, RUNNING, "worker started");
         fx.move("left", RUNNING, VERIFYING, "worker claims done");
-        fx.workers.store().saveGate("left", null, List.of(GateItem.pass("commits", "1 commit"),
+        FleetRecords.of(fx.workers).gate("left", null, List.of(GateItem.pass("commits", "1 commit"),
                 new GateItem("merged", GateItem.Status.WAIT, "not merged into main yet; merge czar/left")));
 
         // when

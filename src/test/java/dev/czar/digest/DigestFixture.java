@@ -7,6 +7,7 @@ import dev.czar.evidence.git.GitEvidence;
 import dev.czar.store.Database;
 import dev.czar.testsupport.MutableClock;
 import dev.czar.testsupport.TempGitRepo;
+import dev.czar.workers.FleetRecords;
 import dev.czar.workers.LocalProcessBackend;
 import dev.czar.github.PullRequestFacts;
 import dev.czar.workers.GateReports;
@@ -60,7 +61,7 @@ public final class DigestFixture implements AutoCloseable {
 
     public void move(String name, WorkstreamState from, WorkstreamState to, String reason) {
         clock.advance(Duration.ofMinutes(1));
-        if (!workers.store().transition(name, from, to, "supervisor", reason)) {
+        if (!FleetRecords.of(workers).move(name, from, to, "supervisor", reason)) {
             throw new IllegalStateException(name + " is not " + from);
         }
     }

@@ -79,7 +79,7 @@ final class WorkerSlackBed implements AutoCloseable {
             }
             sleep(50);
         }
-        throw new AssertionError(name + " did not become " + what + "; events: " + app.workers().store().events(name, 20));
+        throw new AssertionError(name + " did not become " + what + "; events: " + app.workers().history().events(name, 20));
     }
 
     static void sleep(long millis) {

@@ -67,7 +67,7 @@ class WorkerThreadSlackTest {
         bed.await("asker", ws -> ws.state() == VERIFYING, "VERIFYING");
         assertThat(history("asker")).containsSubsequence(NEEDS_INPUT, RUNNING, VERIFYING);
         assertThat(bed.app.workers().logTail("asker", 10)).contains("got answer: y");
-        assertThat(bed.app.workers().store().events("asker", 50)).map(WorkstreamEvent::reason)
+        assertThat(bed.app.workers().history().events("asker", 50)).map(WorkstreamEvent::reason)
                 .filteredOn(r -> r.startsWith("answer written to the worker's stdin")).containsExactly("answer written to the worker's stdin: y");
         List<AuditLog.Entry> replies = audit("reply");
         assertThat(replies).extracting(AuditLog.Entry::user, AuditLog.Entry::arguments, AuditLog.Entry::outcome)
@@ -103,7 +103,7 @@ class WorkerThreadSlackTest {
         // given
         bed = new WorkerSlackBed(tmp);
         bed.requests.command(slash(WorkerSlackBed.ADMIN, "launch feat Implement the feature\nagent-mode: commit"));
-        bed.await("feat", ws -> ws.state() == VERIFYING && bed.app.workers().store().latestGate("feat").stream()
+        bed.await("feat", ws -> ws.state() == VERIFYING && bed.app.workers().history().latestGate("feat").stream()
                 .anyMatch(i -> i.status() == GateItem.Status.WAIT), "verified, waiting for its merge");
         String mainBefore = bed.app.workers().headOf("main").orElseThrow();
         String head = bed.app.workers().headOf("czar/feat").orElseThrow();
@@ -135,7 +135,7 @@ class WorkerThreadSlackTest {
     }
 
     private List<WorkstreamState> history(String name) {
-        return bed.app.workers().store().events(name, 100).stream().map(WorkstreamEvent::to).filter(Objects::nonNull).toList();
+        return bed.app.workers().history().events(name, 100).stream().map(WorkstreamEvent::to).filter(Objects::nonNull).toList();
     }
 
     private List<AuditLog.Entry> audit(String command) {

@@ -8,6 +8,7 @@ import dev.czar.evidence.bench.BenchEvidence;
 import dev.czar.evidence.bench.BenchFormat;
 import dev.czar.store.AuditLog;
 import dev.czar.workers.AgentSessions;
+import dev.czar.workers.FleetRecords;
 import dev.czar.workers.WorkerAlert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class DashboardTest {
         fx.move("fix-login", QUEUED, RUNNING, "worker started");
         fx.move("fix-login", RUNNING, STUCK, "no output for 30m <img src=x onerror=alert(1)>");
         fx.move("add-cache", QUEUED, RUNNING, "worker started");
-        fx.workers.store().replaceAlerts(List.of(new WorkerAlert("conflict", "fix-login", "add-cache",
+        FleetRecords.of(fx.workers).alerts(List.of(new WorkerAlert("conflict", "fix-login", "add-cache",
                 "both change src/App.java", fx.clock.instant())));
         BenchEvidence bench = BenchEvidence.over(fx.db, fx.clock, 5, 0.05);
         bench.importer().importFiles(List.of(Path.of("src/test/resources/fixtures/bench/history.csv")), BenchFormat.CSV, false);

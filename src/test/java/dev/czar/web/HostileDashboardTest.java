@@ -5,6 +5,7 @@ import dev.czar.config.DashboardConfig;
 import dev.czar.digest.DigestFixture;
 import dev.czar.store.AuditLog;
 import dev.czar.testsupport.Fixtures;
+import dev.czar.workers.FleetRecords;
 import dev.czar.workers.WorkerAlert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class HostileDashboardTest {
                 audit.record("U1", "C1", "launch", name + " --task " + planted + " " + markup, "ok", planted);
                 alerts.add(new WorkerAlert("conflict", name, "task-x", "both change " + planted + " " + markup, fx.clock.instant()));
             }
-            fx.workers.store().replaceAlerts(alerts);
+            FleetRecords.of(fx.workers).alerts(alerts);
 
             // when
             String page;

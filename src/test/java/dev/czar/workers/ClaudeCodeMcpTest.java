@@ -70,7 +70,7 @@ class ClaudeCodeMcpTest {
         fleet.await("asker", w -> fleet.notices.contains("asker: is waiting for an answer: \"" + AnthropicStandIn.QUESTION
                 + "\" (answer in this thread, or '/czar reply asker <answer>')"), Fleet.PATIENCE, "announced");
         fleet.workers.reply("asker", "keep the legacy table", "local:alice");
-        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("asker").size() > 1,
+        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.history().latestGate("asker").size() > 1,
                 Fleet.PATIENCE, "verifying, gated");
 
         // then the answer was the tool's result, in the same session and turn (one run, never NEEDS_INPUT without it)
@@ -90,7 +90,7 @@ class ClaudeCodeMcpTest {
                 0, "fix-auth", "local:test", "cli", null);
 
         // when
-        fleet.await("fix-auth", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("fix-auth").size() > 1,
+        fleet.await("fix-auth", w -> w.state() == VERIFYING && fleet.workers.history().latestGate("fix-auth").size() > 1,
                 Fleet.PATIENCE.multipliedBy(2), "verifying, gated");
 
         // then the model was told the fleet, the refusal and the pass as its tool results, in one conversation
@@ -103,7 +103,7 @@ class ClaudeCodeMcpTest {
         assertThat(results.get(3)).contains("\"recorded\":true");
         assertThat(results.get(4)).contains("\"verdict\":\"PASS_AWAITING_MERGE\"");
         // and czar recorded every call in the workstream's history, as the worker
-        List<WorkstreamEvent> events = fleet.workers.store().events("fix-auth", 100);
+        List<WorkstreamEvent> events = fleet.workers.history().events("fix-auth", 100);
         assertThat(events).filteredOn(e -> "worker:fix-auth".equals(e.actor())).extracting(WorkstreamEvent::reason)
                 .anySatisfy(r -> assertThat(r).startsWith("fleet_status: saw 1 other live workstream(s); close to this one: login-rework"))
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"nothing yet\": refused"))

@@ -123,7 +123,7 @@ class ClaudeCodePullRequestTest {
 
             // and the failing check reached the same Claude Code session as its next input
             String sessionId = fleet.workers.agentSessions().get("login").sessionId();
-            assertThat(fleet.workers.store().events("login", 50)).anySatisfy(e ->
+            assertThat(fleet.workers.history().events("login", 50)).anySatisfy(e ->
                     assertThat(e.reason()).contains("resuming session " + sessionId));
             String fixInput = fixRoundInput();
             assertThat(fixInput).contains("your claim of done was refused (fix round 1 of 2)")
@@ -211,7 +211,7 @@ class ClaudeCodePullRequestTest {
                 .append(merge.getBodyAsString()).append('\n');
         out.append("DELETE ").append(github.first("DELETE", REPO + "/git/refs/heads/czar/login").orElseThrow().getUrl()).append('\n');
         out.append(merged).append("\n\n== events ==\n");
-        fleet.workers.store().events("login", 50).forEach(e -> out.append(e.to() == null ? "note" : e.to()).append(": ")
+        fleet.workers.history().events("login", 50).forEach(e -> out.append(e.to() == null ? "note" : e.to()).append(": ")
                 .append(e.reason().lines().findFirst().orElse("")).append('\n'));
         Files.createDirectories(TRANSCRIPT.getParent());
         Files.writeString(TRANSCRIPT, out.toString().replace(tmp.toString(), "<tmp>"));
@@ -224,7 +224,7 @@ class ClaudeCodePullRequestTest {
 
     /** The gate's verdict is stored (the PR is marked ready on the gate's thread, a moment before). */
     private boolean ciPassed() {
-        return fleet.workers.store().latestGate("login").stream()
+        return fleet.workers.history().latestGate("login").stream()
                 .anyMatch(i -> i.item().equals("ci") && i.status() == GateItem.Status.PASS);
     }
 }

@@ -78,12 +78,12 @@ class ClaudeCodeWorkersTest {
 
         // when
         Workstream ws = fleet.await("honest", w -> w.state() == VERIFYING
-                && fleet.workers.store().latestGate("honest").size() > 1, Fleet.PATIENCE, "verifying, gated");
+                && fleet.workers.history().latestGate("honest").size() > 1, Fleet.PATIENCE, "verifying, gated");
 
         // then its commit passed the gate's commits item, and czar kept what the agent reported
-        assertThat(fleet.workers.store().latestGate("honest")).filteredOn(i -> i.item().equals("commits"))
+        assertThat(fleet.workers.history().latestGate("honest")).filteredOn(i -> i.item().equals("commits"))
                 .singleElement().satisfies(i -> assertThat(i.status()).isEqualTo(GateItem.Status.PASS));
-        assertThat(fleet.workers.store().events("honest", 20)).anySatisfy(e ->
+        assertThat(fleet.workers.history().events("honest", 20)).anySatisfy(e ->
                 assertThat(e.reason()).contains("the agent claimed done in its final message: \"CZAR_DONE: login fixed\""));
         AgentSessions.AgentSession session = session("honest");
         assertThat(session.agent()).isEqualTo("claude-code");
@@ -111,7 +111,7 @@ class ClaudeCodeWorkersTest {
         // then the gate refused it three times; rounds 1 and 2 continued the same session with the failures
         assertThat(ws.reason()).contains("done refused, no fix rounds left").contains("FAIL commits");
         String sessionId = session("liar").sessionId();
-        assertThat(fleet.workers.store().events("liar", 100)).filteredOn(e -> e.reason().contains("resuming session " + sessionId))
+        assertThat(fleet.workers.history().events("liar", 100)).filteredOn(e -> e.reason().contains("resuming session " + sessionId))
                 .hasSize(2);
         List<AnthropicStandIn.Request> asked = model.messages(Scenario.LIAR);
         assertThat(asked).hasSize(3);
@@ -150,15 +150,15 @@ class ClaudeCodeWorkersTest {
         // when the operator answers
         assertThat(fleet.workers.reply("asker", "keep it", "local:op").line()).contains("its agent session resumes with it");
         Workstream ws = fleet.await("asker", w -> w.state() == VERIFYING
-                && fleet.workers.store().latestGate("asker").size() > 1, Fleet.PATIENCE, "verifying, gated");
+                && fleet.workers.history().latestGate("asker").size() > 1, Fleet.PATIENCE, "verifying, gated");
 
         // then the same session went on: the model saw its earlier question next to the answer
         assertThat(session("asker").sessionId()).isEqualTo(sessionId);
-        assertThat(fleet.workers.store().events("asker", 50)).anySatisfy(e ->
+        assertThat(fleet.workers.history().events("asker", 50)).anySatisfy(e ->
                 assertThat(e.reason()).contains("resuming session " + sessionId));
         assertThat(model.messages(Scenario.ASKER)).anySatisfy(r ->
                 assertThat(r.body()).contains("keep it").contains("Should I drop the legacy table or keep it?"));
-        assertThat(fleet.workers.store().latestGate("asker")).filteredOn(i -> i.item().equals("commits"))
+        assertThat(fleet.workers.history().latestGate("asker")).filteredOn(i -> i.item().equals("commits"))
                 .singleElement().satisfies(i -> assertThat(i.status()).isEqualTo(GateItem.Status.PASS));
         assertThat(fleet.history("asker")).containsSubsequence(NEEDS_INPUT, QUEUED, RUNNING, VERIFYING);
         assertThat(ws.fixRounds()).isZero();

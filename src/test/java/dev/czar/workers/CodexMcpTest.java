@@ -86,7 +86,7 @@ class CodexMcpTest {
         fleet.await("asker", w -> noticed("asker: is waiting for an answer: \"" + ResponsesScenario.QUESTION
                 + "\" (answer in this thread, or '/czar reply asker <answer>')"), Fleet.PATIENCE, "announced");
         fleet.workers.reply("asker", "keep the legacy table", "local:alice");
-        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("asker").size() > 1,
+        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.history().latestGate("asker").size() > 1,
                 Fleet.PATIENCE, "verifying, gated");
 
         // then the answer was ask_human's output, in the same session and turn (one run of codex exec, no resume)
@@ -98,7 +98,7 @@ class CodexMcpTest {
         assertThat(fleet.workers.agentSessions().get("asker").turns()).isEqualTo(1);
         assertThat(model.unexpected()).isEmpty();
         // the session as docs/EVIDENCE.md shows it (surefire keeps this output)
-        System.out.println("== history\n" + String.join("\n", fleet.workers.store().events("asker", 100).stream()
+        System.out.println("== history\n" + String.join("\n", fleet.workers.history().events("asker", 100).stream()
                 .map(e -> e.actor() + ": " + (e.to() == null ? "" : e.to() + " ") + e.reason()).toList())
                 + "\n== ask_human's output the model saw\n" + results.get(0));
     }
@@ -114,7 +114,7 @@ class CodexMcpTest {
         fleet.await("asker", w -> w.state() == NEEDS_INPUT && noticed("its session resumes with it"),
                 Fleet.PATIENCE, "waiting without a process");
         fleet.workers.reply("asker", "keep the legacy table", "local:alice");
-        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("asker").size() > 1,
+        fleet.await("asker", w -> w.state() == VERIFYING && fleet.workers.history().latestGate("asker").size() > 1,
                 Fleet.PATIENCE, "verifying, gated");
 
         // then ask_human told the model to end its turn, and codex exec resume brought the answer to the same thread
@@ -126,7 +126,7 @@ class CodexMcpTest {
         assertThat(fleet.history("asker")).containsSubsequence(RUNNING, NEEDS_INPUT, QUEUED, RUNNING, VERIFYING);
         assertThat(fleet.workers.agentSessions().get("asker").turns()).isEqualTo(2);
         assertThat(model.unexpected()).isEmpty();
-        System.out.println("== history\n" + String.join("\n", fleet.workers.store().events("asker", 100).stream()
+        System.out.println("== history\n" + String.join("\n", fleet.workers.history().events("asker", 100).stream()
                 .map(e -> e.actor() + ": " + (e.to() == null ? "" : e.to() + " ") + e.reason()).toList())
                 + "\n== ask_human's output the model saw\n" + last.toolOutputs().get(0)
                 + "\n== the resumed turn's message\n" + last.texts("user").get(last.texts("user").size() - 1));
@@ -141,7 +141,7 @@ class CodexMcpTest {
                 0, "fix-auth", "local:test", "cli", null);
 
         // when
-        fleet.await("fix-auth", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("fix-auth").size() > 1,
+        fleet.await("fix-auth", w -> w.state() == VERIFYING && fleet.workers.history().latestGate("fix-auth").size() > 1,
                 Fleet.PATIENCE.multipliedBy(2), "verifying, gated");
 
         // then Codex offered czar's tools to the model, and returned their results to it, in one conversation
@@ -155,7 +155,7 @@ class CodexMcpTest {
         assertThat(results.get(1)).contains("\"verdict\":\"FAIL\"").contains("no commits on czar/fix-auth");
         assertThat(results.get(3)).contains("\"verdict\":\"PASS_AWAITING_MERGE\"");
         // czar recorded every call as the worker's, and it was one session
-        List<WorkstreamEvent> events = fleet.workers.store().events("fix-auth", 100);
+        List<WorkstreamEvent> events = fleet.workers.history().events("fix-auth", 100);
         assertThat(events).filteredOn(e -> "worker:fix-auth".equals(e.actor())).extracting(WorkstreamEvent::reason)
                 .anySatisfy(r -> assertThat(r).startsWith("fleet_status: saw 1 other live workstream(s); close to this one: login-rework"))
                 .anySatisfy(r -> assertThat(r).startsWith("claim_done \"nothing yet\": refused"))

@@ -83,12 +83,12 @@ class CodexWorkersTest {
 
         // when
         Workstream ws = fleet.await("honest", w -> w.state() == VERIFYING
-                && fleet.workers.store().latestGate("honest").size() > 1, Fleet.PATIENCE, "verifying, gated");
+                && fleet.workers.history().latestGate("honest").size() > 1, Fleet.PATIENCE, "verifying, gated");
 
         // then its commit passed the gate's commits item, and czar kept what the agent reported
-        assertThat(fleet.workers.store().latestGate("honest")).filteredOn(i -> i.item().equals("commits"))
+        assertThat(fleet.workers.history().latestGate("honest")).filteredOn(i -> i.item().equals("commits"))
                 .singleElement().satisfies(i -> assertThat(i.status()).isEqualTo(GateItem.Status.PASS));
-        assertThat(fleet.workers.store().events("honest", 20)).anySatisfy(e -> assertThat(e.reason())
+        assertThat(fleet.workers.history().events("honest", 20)).anySatisfy(e -> assertThat(e.reason())
                 .contains("the agent claimed done in its final message: \"" + ResponsesScenario.HONEST_CLAIM + "\""));
         AgentSessions.AgentSession session = session("honest");
         assertThat(session.agent()).isEqualTo("codex");
@@ -115,7 +115,7 @@ class CodexWorkersTest {
         // then the gate refused it three times; rounds 1 and 2 continued the same thread with the failures
         assertThat(ws.reason()).contains("done refused, no fix rounds left").contains("FAIL commits");
         String thread = session("liar").sessionId();
-        assertThat(fleet.workers.store().events("liar", 100))
+        assertThat(fleet.workers.history().events("liar", 100))
                 .filteredOn(e -> e.reason().contains("resuming session " + thread)).hasSize(2);
         List<ResponsesConversation> asked = conversations();
         assertThat(asked).hasSize(3);
@@ -155,17 +155,17 @@ class CodexWorkersTest {
         // when the operator answers
         assertThat(fleet.workers.reply("asker", "keep it", "local:op").line()).contains("its agent session resumes with it");
         Workstream ws = fleet.await("asker", w -> w.state() == VERIFYING
-                && fleet.workers.store().latestGate("asker").size() > 1, Fleet.PATIENCE, "verifying, gated");
+                && fleet.workers.history().latestGate("asker").size() > 1, Fleet.PATIENCE, "verifying, gated");
 
         // then the same thread went on: the model saw its earlier question next to the answer
         assertThat(session("asker").sessionId()).isEqualTo(thread);
-        assertThat(fleet.workers.store().events("asker", 50)).anySatisfy(e ->
+        assertThat(fleet.workers.history().events("asker", 50)).anySatisfy(e ->
                 assertThat(e.reason()).contains("resuming session " + thread));
         assertThat(conversations()).anySatisfy(c -> {
             assertThat(c.texts("assistant")).contains(ResponsesScenario.QUESTION);
             assertThat(c.texts("user")).anySatisfy(t -> assertThat(t).contains("keep it"));
         });
-        assertThat(fleet.workers.store().latestGate("asker")).filteredOn(i -> i.item().equals("commits"))
+        assertThat(fleet.workers.history().latestGate("asker")).filteredOn(i -> i.item().equals("commits"))
                 .singleElement().satisfies(i -> assertThat(i.status()).isEqualTo(GateItem.Status.PASS));
         assertThat(fleet.history("asker")).containsSubsequence(NEEDS_INPUT, QUEUED, RUNNING, VERIFYING);
         assertThat(ws.fixRounds()).isZero();

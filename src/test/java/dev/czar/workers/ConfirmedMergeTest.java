@@ -42,7 +42,7 @@ class ConfirmedMergeTest {
         fleet = new Fleet(tmp, config);
         fleet.launch("feat", TASK);
         fleet.await("feat", ws -> ws.state() == WorkstreamState.VERIFYING
-                && fleet.workers.store().latestGate("feat").stream().anyMatch(i -> i.status() == GateItem.Status.WAIT),
+                && fleet.workers.history().latestGate("feat").stream().anyMatch(i -> i.status() == GateItem.Status.WAIT),
                 Duration.ofSeconds(30), "verified and waiting for its merge");
         return fleet.workers.headOf("main").orElseThrow();
     }

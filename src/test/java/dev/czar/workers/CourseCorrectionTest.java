@@ -54,7 +54,7 @@ class CourseCorrectionTest {
                 .contains("it looks like audit's task instead: \"Add a tamper-evident audit log")
                 .contains("(changed: src/audit/HashChainLog.java)");
         assertThat(log.lines().filter(l -> l.startsWith("heard: "))).hasSize(1);
-        assertThat(fleet.workers.store().events("gateway", 50)).filteredOn(e -> e.reason() != null
+        assertThat(fleet.workers.history().events("gateway", 50)).filteredOn(e -> e.reason() != null
                 && e.reason().startsWith("course correction queued as its next input")).hasSize(1);
         assertThat(new AuditLog(fleet.db, Clock.systemUTC()).recent(20))
                 .filteredOn(e -> e.command().equals("auto-redirect")).singleElement()

@@ -36,17 +36,17 @@ class DoneClaimTest {
 
         // when
         Workstream ws = fleet.await("claimer", w -> w.state() == VERIFYING
-                && fleet.workers.store().latestGate("claimer").size() > 1, Fleet.PATIENCE, "verifying, gated");
+                && fleet.workers.history().latestGate("claimer").size() > 1, Fleet.PATIENCE, "verifying, gated");
 
         // then the claim is the evidence, the worker is gone, and the gate judged its commit
-        WorkstreamEvent claim = fleet.workers.store().events("claimer", 20).stream()
+        WorkstreamEvent claim = fleet.workers.history().events("claimer", 20).stream()
                 .filter(e -> e.to() == VERIFYING).findFirst().orElseThrow();
         assertThat(claim.reason()).startsWith("worker claimed done in its output: \"CZAR_DONE: parser written\"")
                 .contains("its process group was ended (SIGTERM, then SIGKILL after a grace period)");
         assertThat(ws.pid()).isNull();
         assertThat(fleet.workers.supervisor().runningHere()).isEmpty();
         assertThat(agentsRunningIn("claimer")).isZero();
-        assertThat(fleet.workers.store().latestGate("claimer")).filteredOn(i -> i.item().equals("commits"))
+        assertThat(fleet.workers.history().latestGate("claimer")).filteredOn(i -> i.item().equals("commits"))
                 .singleElement().satisfies(i -> assertThat(i.status()).isEqualTo(GateItem.Status.PASS));
         assertThat(fleet.history("claimer")).startsWith(QUEUED, RUNNING, VERIFYING);
     }

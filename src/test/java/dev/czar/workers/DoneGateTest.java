@@ -29,7 +29,7 @@ class DoneGateTest {
     }
 
     private List<String> gateLines(String name) {
-        return fleet.workers.store().latestGate(name).stream().map(GateItem::line).toList();
+        return fleet.workers.history().latestGate(name).stream().map(GateItem::line).toList();
     }
 
     @Test
@@ -68,7 +68,7 @@ class DoneGateTest {
 
         // when
         fleet.await("lazy", w -> w.fixRounds() == 1 && w.state() == VERIFYING, Fleet.PATIENCE, "verifying after a fix round");
-        fleet.await("lazy", w -> fleet.workers.store().latestGate("lazy").size() > 1, Fleet.PATIENCE, "gated");
+        fleet.await("lazy", w -> fleet.workers.history().latestGate("lazy").size() > 1, Fleet.PATIENCE, "gated");
 
         // then
         String task = java.nio.file.Files.readString(fleet.home.resolve("worktrees/lazy/TASK.md"));
@@ -117,7 +117,7 @@ class DoneGateTest {
         // given
         fleet = new Fleet(tmp, Map.of("verify-command", "test -f work/green.txt"));
         fleet.launch("green", "Implement green\nagent-mode: commit\n");
-        fleet.await("green", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("green").size() > 1,
+        fleet.await("green", w -> w.state() == VERIFYING && fleet.workers.history().latestGate("green").size() > 1,
                 Fleet.PATIENCE, "verified");
 
         // when: nobody merged yet, it stays VERIFYING

@@ -127,7 +127,7 @@ final class Fleet implements AutoCloseable {
             sleep(50);
         }
         return fail("%s did not become %s within %s; it is %s: %s%nevents: %s", name, what, timeout,
-                ws == null ? "?" : ws.state(), ws == null ? "" : ws.reason(), workers.store().events(name, 20));
+                ws == null ? "?" : ws.state(), ws == null ? "" : ws.reason(), workers.history().events(name, 20));
     }
 
     Workstream await(String name, WorkstreamState state) {
@@ -135,7 +135,7 @@ final class Fleet implements AutoCloseable {
     }
 
     List<WorkstreamState> history(String name) {
-        return workers.store().events(name, 100).stream().map(WorkstreamEvent::to).filter(s -> s != null).toList();
+        return workers.history().events(name, 100).stream().map(WorkstreamEvent::to).filter(s -> s != null).toList();
     }
 
     static void sleep(long millis) {

@@ -43,7 +43,7 @@ class FleetChecksTest {
         assertThat(fleet.workers.find("right").orElseThrow().state()).isEqualTo(RUNNING);
         assertThat(fleet.workers.alerts()).filteredOn(a -> a.kind().equals("conflict")).singleElement()
                 .extracting(WorkerAlert::line).isEqualTo("predicted conflict left <-> right: both change shared/config.txt");
-        assertThat(fleet.workers.store().events("left", 20)).anyMatch(e -> e.reason().equals(
+        assertThat(fleet.workers.history().events("left", 20)).anyMatch(e -> e.reason().equals(
                 "predicted conflict left <-> right: both change shared/config.txt"));
         assertThat(fleet.notices).contains("right: predicted conflict left <-> right: both change shared/config.txt");
         assertThat(fleet.repo.git().status().call().isClean()).isTrue();

@@ -87,7 +87,7 @@ class McpServerTest {
     }
 
     private List<String> events(String name) {
-        return fleet.workers.store().events(name, 50).stream().map(WorkstreamEvent::reason).toList();
+        return fleet.workers.history().events(name, 50).stream().map(WorkstreamEvent::reason).toList();
     }
 
     @Test
@@ -183,14 +183,14 @@ class McpServerTest {
         // given the duplicate alert as the fleet check raises it before anyone looked
         McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
         fleet.workers.supervisor().tick();
-        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+        assertThat(fleet.workers.alerts()).extracting(WorkerAlert::line).singleElement().asString()
                 .startsWith("possible duplicate work fix-auth <-> login-rework: task texts are")
                 .doesNotContain("looked at");
 
         // when the worker looks at the fleet, is shown login-rework as close, and commits anyway
         call(client, "fleet_status", Map.of());
         fleet.workers.supervisor().tick();
-        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+        assertThat(fleet.workers.alerts()).extracting(WorkerAlert::line).singleElement().asString()
                 .as("looking alone is not going on").doesNotContain("looked at");
         String branch = fleet.workers.find("fix-auth").orElseThrow().branch();
         fleet.repo.branch(branch).checkout(branch);
@@ -200,7 +200,7 @@ class McpServerTest {
 
         // then the alert says so, in both workstreams' histories and threads
         String said = "fix-auth looked at login-rework's task (fleet_status) and continued anyway";
-        assertThat(fleet.workers.store().alerts()).extracting(WorkerAlert::line).singleElement().asString()
+        assertThat(fleet.workers.alerts()).extracting(WorkerAlert::line).singleElement().asString()
                 .startsWith("possible duplicate work fix-auth <-> login-rework: task texts are").endsWith("; " + said);
         assertThat(events("login-rework")).anySatisfy(e -> assertThat(e).endsWith(said));
         synchronized (fleet.notices) {

@@ -73,7 +73,7 @@ class PauseResumeTest {
         assertThat(processState(running.pid())).isNotEqualTo('T');
         assertThat(fleet.workers.find("ticker").orElseThrow().state()).isEqualTo(RUNNING);
         assertThat(fleet.history("ticker")).containsExactly(QUEUED, RUNNING, PAUSED, RUNNING).doesNotContain(STUCK);
-        assertThat(fleet.workers.store().events("ticker", 20)).extracting(WorkstreamEvent::reason)
+        assertThat(fleet.workers.history().events("ticker", 20)).extracting(WorkstreamEvent::reason)
                 .anyMatch(r -> r.startsWith("paused by U_OP (was running)"))
                 .anyMatch(r -> r.contains("stopped (SIGSTOP)"))
                 .anyMatch(r -> r.startsWith("resumed by U_OP"))

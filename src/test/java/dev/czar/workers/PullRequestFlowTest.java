@@ -106,7 +106,7 @@ class PullRequestFlowTest {
             assertThat(remote.getRepository().resolve("refs/heads/czar/login").name()).isEqualTo(head);
         }
 
-        assertThat(PullRequestSummary.of(prs.of("login").orElseThrow(), fleet.workers.store().latestGate("login")))
+        assertThat(PullRequestSummary.of(prs.of("login").orElseThrow(), fleet.workers.history().latestGate("login")))
                 .isEqualTo(new PullRequestSummary(1347, "https://github.com/octocat/Hello-World/pull/1347", "open", "green"));
 
         // when an admin merges
@@ -135,7 +135,7 @@ class PullRequestFlowTest {
                 .filter(l -> l.startsWith("saw:") || l.startsWith("scripted agent") || l.startsWith("committed"))
                 .collect(java.util.stream.Collectors.joining("\n")));
         System.out.println("== czar merge login ==\n" + merged);
-        fleet.workers.store().events("login", 20).forEach(e -> System.out.println("event: " + e.to() + " " + e.reason()));
+        fleet.workers.history().events("login", 20).forEach(e -> System.out.println("event: " + e.to() + " " + e.reason()));
     }
 
     @Test
@@ -182,7 +182,7 @@ class PullRequestFlowTest {
 
     /** The gate's verdict is stored (the PR is marked ready on the gate's thread, a moment before). */
     private boolean ciPassed() {
-        return fleet.workers.store().latestGate("login").stream()
+        return fleet.workers.history().latestGate("login").stream()
                 .anyMatch(i -> i.item().equals("ci") && i.status() == GateItem.Status.PASS);
     }
 }

@@ -75,7 +75,7 @@ class RecoveryTest {
 
         // then
         assertThat(ProcessGroups.running(orphan)).isFalse();
-        assertThat(second.store().events("unrecorded", 20)).anyMatch(e -> e.to() == LOST
+        assertThat(second.history().events("unrecorded", 20)).anyMatch(e -> e.to() == LOST
                 && e.reason().contains("left-over processes [" + orphan.pid()) && e.reason().contains("in its working copy were ended"));
         assertThat(second.supervisor().runningHere()).containsExactly("unrecorded");
     }
@@ -88,7 +88,7 @@ class RecoveryTest {
         Workers second = fleet.open(Fleet.config(Map.of()));
 
         assertThat(second.supervisor().tick()).isFalse();
-        assertThat(fleet.workers.store().leaseHolder()).contains(fleet.workers.supervisor().id());
+        assertThat(fleet.workers.store().lease().holder()).contains(fleet.workers.supervisor().id());
     }
 
     @Test

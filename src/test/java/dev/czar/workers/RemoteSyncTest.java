@@ -139,13 +139,13 @@ class RemoteSyncTest {
         // when a worker runs and claims done
         fleet.launch("feature", "Add the feature\nagent-mode: commit\nagent-file: feature.txt\n");
         Workstream verified = fleet.await("feature", w -> w.state() == WorkstreamState.VERIFYING
-                && !fleet.workers.store().latestGate("feature").isEmpty(), Fleet.PATIENCE, "verified");
+                && !fleet.workers.history().latestGate("feature").isEmpty(), Fleet.PATIENCE, "verified");
 
         // then its branch started from the remote's main and the gate compared it with origin/main
         assertThat(verified.baseSha()).isEqualTo(remoteMain).isNotEqualTo(localMain);
         assertThat(Files.readString(fleet.workers.supervisor().copies().dirOf("feature").resolve("teammate.txt")))
                 .isEqualTo("from a teammate\n");
-        assertThat(fleet.workers.store().latestGate("feature")).anySatisfy(i ->
+        assertThat(fleet.workers.history().latestGate("feature")).anySatisfy(i ->
                 assertThat(i.line()).startsWith("PASS conflicts: merges cleanly with origin/main at " + remoteMain.substring(0, 7)));
 
         // when the branch lands on the remote's main (merged on GitHub), not on the local main
@@ -170,12 +170,12 @@ class RemoteSyncTest {
         // when
         fleet.launch("feature", "Add the feature\nagent-mode: commit\nagent-file: feature.txt\n");
         Workstream verified = fleet.await("feature", w -> w.state() == WorkstreamState.VERIFYING
-                && !fleet.workers.store().latestGate("feature").isEmpty(), Fleet.PATIENCE, "verified");
+                && !fleet.workers.history().latestGate("feature").isEmpty(), Fleet.PATIENCE, "verified");
 
         // then the clone started at the remote's main, which the supervised repository knew only as origin/main
         assertThat(verified.baseSha()).isEqualTo(remoteMain);
         assertThat(fleet.workers.supervisor().copies().dirOf("feature").resolve("teammate.txt")).exists();
-        assertThat(fleet.workers.store().latestGate("feature")).anySatisfy(i ->
+        assertThat(fleet.workers.history().latestGate("feature")).anySatisfy(i ->
                 assertThat(i.line()).startsWith("PASS commits: 1 commit(s) on czar/feature since " + remoteMain.substring(0, 7)));
     }
 

@@ -72,7 +72,7 @@ class StandbyTakeoverTest {
         supervise.environment().putAll(MemoryDatabase.storeEnvironment());
         active = supervise.start();
         long started = System.nanoTime();
-        while (standby.store().leaseHolder().isEmpty() && System.nanoTime() - started < Fleet.PATIENCE.toNanos()) {
+        while (standby.store().lease().holder().isEmpty() && System.nanoTime() - started < Fleet.PATIENCE.toNanos()) {
             Fleet.sleep(100); // the active supervisor's JVM takes the lease first
         }
         standby.launch("held", "Implement the held work\nagent-mode: hang", 0, null, "local:test", "cli", null);
@@ -91,7 +91,7 @@ class StandbyTakeoverTest {
         assertThat(standby.supervisor().runningHere()).containsExactly("held");
         assertThat(after.pid()).isNotEqualTo(before.pid());
         assertThat(ProcessHandle.of(before.pid()).filter(ProcessGroups::running)).isEmpty();
-        assertThat(standby.store().events("held", 100).stream().map(WorkstreamEvent::to).filter(s -> s != null).toList())
+        assertThat(standby.history().events("held", 100).stream().map(WorkstreamEvent::to).filter(s -> s != null).toList())
                 .containsExactly(QUEUED, RUNNING, LOST, QUEUED, RUNNING);
     }
 

@@ -125,7 +125,7 @@ class SupervisorTest {
                 "local:test", "cli", null).workstream();
         assertThat(api.state()).isEqualTo(BLOCKED);
         fleet.await("schema", VERIFYING);
-        fleet.await("schema", w -> fleet.workers.store().latestGate("schema").size() > 1, Fleet.PATIENCE, "gated");
+        fleet.await("schema", w -> fleet.workers.history().latestGate("schema").size() > 1, Fleet.PATIENCE, "gated");
 
         // when: a human merges schema, the gate passes, schema is DONE
         fleet.repo.merge("czar/schema");

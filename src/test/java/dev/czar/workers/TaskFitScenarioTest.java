@@ -49,7 +49,7 @@ class TaskFitScenarioTest {
                     assertThat(a.b()).isEqualTo("audit");
                     assertThat(a.line()).startsWith("did the wrong task? gateway looks like audit's work: the branch (");
                 });
-        assertThat(fleet.workers.store().events("gateway", 20))
+        assertThat(fleet.workers.history().events("gateway", 20))
                 .anyMatch(e -> e.reason().startsWith("did the wrong task? gateway looks like audit's work"));
         Workstream gateway = fleet.workers.find("gateway").orElseThrow();
         GateItem item = fleet.workers.supervisor().gate().check(gateway, "main", tmp, 1).items().stream()

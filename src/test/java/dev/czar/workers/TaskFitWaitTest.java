@@ -76,7 +76,7 @@ class TaskFitWaitTest {
     }
 
     private java.util.Optional<GateItem> taskFit() {
-        List<GateItem> items = fleet.workers.store().latestGate("gateway");
+        List<GateItem> items = fleet.workers.history().latestGate("gateway");
         return items.stream().filter(i -> i.item().equals("task-fit")).findFirst();
     }
 }

@@ -110,7 +110,7 @@ class WebhookWakeTest {
     }
 
     private GateItem ci(String name) {
-        return fleet.workers.store().latestGate(name).stream().filter(i -> i.item().equals("ci")).findFirst()
+        return fleet.workers.history().latestGate(name).stream().filter(i -> i.item().equals("ci")).findFirst()
                 .orElse(new GateItem("ci", GateItem.Status.SKIP, "not gated"));
     }
 

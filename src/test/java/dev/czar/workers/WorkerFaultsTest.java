@@ -85,14 +85,14 @@ class WorkerFaultsTest {
                 && !blocked.reason().contains("\tat ");
         BenchResults.record("61-log-dir-unwritable", "artifact (log) directory unwritable", "`WorkerFaultsTest`",
                 "clear error, state intact", "launch " + blocked.state() + " with one line (" + (oneLine ? "no" : "a")
-                        + " stack trace); the other workstream " + healthy.state() + "; store " + (fleet.workers.store()
+                        + " stack trace); the other workstream " + healthy.state() + "; store " + (fleet.workers
                         .find("healthy").isPresent() ? "intact" : "missing the other workstream"),
                 oneLine && healthy.state() == RUNNING && blocked.pid() == null);
         assertThat(blocked.reason()).contains("blocked").doesNotContain("Exception:").doesNotContain("\tat ");
         assertThat(blocked.pid()).isNull();
         assertThat(healthy.state()).isEqualTo(RUNNING);
-        assertThat(fleet.workers.store().find("healthy")).isPresent();
-        assertThat(fleet.workers.store().events("blocked", 20)).isNotEmpty();
+        assertThat(fleet.workers.find("healthy")).isPresent();
+        assertThat(fleet.workers.history().events("blocked", 20)).isNotEmpty();
     }
 
     @Test

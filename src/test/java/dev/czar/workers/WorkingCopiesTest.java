@@ -34,12 +34,12 @@ class WorkingCopiesTest {
         fleet.launch("cloned", "Implement cloning\nagent-mode: commit\n");
 
         // when
-        fleet.await("cloned", w -> w.state() == VERIFYING && fleet.workers.store().latestGate("cloned").size() > 1,
+        fleet.await("cloned", w -> w.state() == VERIFYING && fleet.workers.history().latestGate("cloned").size() > 1,
                 Fleet.PATIENCE, "verified");
 
         // then: the commit made in the clone is on czar/cloned in the supervised repository
         assertThat(fleet.workers.headOf("czar/cloned")).isPresent();
-        assertThat(fleet.workers.store().latestGate("cloned").get(0).line()).startsWith("PASS commits: 1 commit(s)");
+        assertThat(fleet.workers.history().latestGate("cloned").get(0).line()).startsWith("PASS commits: 1 commit(s)");
         assertThat(Files.isDirectory(fleet.home.resolve("worktrees/cloned/.git"))).isTrue();
         fleet.repo.merge("czar/cloned");
         fleet.await("cloned", DONE);
@@ -78,6 +78,6 @@ class WorkingCopiesTest {
 
         assertThat(fleet.workers.headOf("czar/old")).isPresent();
         assertThat(fleet.workers.logTail("old", 20)).contains("committed work/old.txt");
-        assertThat(fleet.workers.store().events("old", 5)).anyMatch(e -> e.reason().startsWith("working copy removed"));
+        assertThat(fleet.workers.history().events("old", 5)).anyMatch(e -> e.reason().startsWith("working copy removed"));
     }
 }

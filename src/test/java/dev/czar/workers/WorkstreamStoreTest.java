@@ -61,7 +61,7 @@ class WorkstreamStoreTest {
                 assertThat(aWon ^ bWon).as("exactly one starter wins round " + round).isTrue();
                 String winner = aWon ? "A" : "B";
                 assertThat(store.find(name).orElseThrow().owner()).isEqualTo(winner);
-                assertThat(store.events(name, 10)).extracting(WorkstreamEvent::actor)
+                assertThat(store.log().of(name, 10)).extracting(WorkstreamEvent::actor)
                         .containsExactly("U1", "supervisor " + winner);
             }
         } finally {
@@ -79,7 +79,7 @@ class WorkstreamStoreTest {
         create("hist", "task");
         store.transition("hist", QUEUED, RUNNING, "supervisor A", "attempt 1 started");
 
-        assertThat(store.events("hist", 10)).extracting(e -> e.from() + "->" + e.to() + " by " + e.actor() + ": " + e.reason())
+        assertThat(store.log().of("hist", 10)).extracting(e -> e.from() + "->" + e.to() + " by " + e.actor() + ": " + e.reason())
                 .containsExactly("null->QUEUED by U1: launched", "QUEUED->RUNNING by supervisor A: attempt 1 started");
     }
 
@@ -106,27 +106,27 @@ class WorkstreamStoreTest {
         }
 
         // when
-        long newest = store.lastEventId();
+        long newest = store.log().lastId();
 
         // then a follower starting there sees nothing old, and the first page alone would have stopped short
-        assertThat(store.eventsAfter(newest)).isEmpty();
-        assertThat(store.eventsAfter(0)).hasSize(500).allSatisfy(e -> assertThat(e.id()).isLessThan(newest));
-        assertThat(store.events("busy", 1).get(0).id()).isEqualTo(newest);
+        assertThat(store.log().after(newest)).isEmpty();
+        assertThat(store.log().after(0)).hasSize(500).allSatisfy(e -> assertThat(e.id()).isLessThan(newest));
+        assertThat(store.log().of("busy", 1).get(0).id()).isEqualTo(newest);
     }
 
     @Test
     void should_keep_the_current_alerts_when_storing_the_new_ones_fails() {
         // given
         java.time.Instant at = java.time.Instant.parse("2026-12-07T01:00:00Z");
-        store.replaceAlerts(java.util.List.of(new WorkerAlert("conflict", "a", "b", "both edit Login.java", at)));
+        store.alerts().replace(java.util.List.of(new WorkerAlert("conflict", "a", "b", "both edit Login.java", at)));
 
         // when an insert fails half way (a kind longer than its column)
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.replaceAlerts(java.util.List.of(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.alerts().replace(java.util.List.of(
                 new WorkerAlert("duplicate", "c", "d", "alike", at),
                 new WorkerAlert("a-kind-much-too-long-for-its-column", "e", "f", "x", at))))
                 .isInstanceOf(dev.czar.store.StoreException.class);
 
         // then the DELETE was rolled back with it
-        assertThat(store.alerts()).extracting(WorkerAlert::detail).containsExactly("both edit Login.java");
+        assertThat(store.alerts().current()).extracting(WorkerAlert::detail).containsExactly("both edit Login.java");
     }
 }

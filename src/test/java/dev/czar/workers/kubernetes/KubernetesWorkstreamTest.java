@@ -106,7 +106,7 @@ class KubernetesWorkstreamTest {
         assertThat(Files.readString(logOf("rename"))).contains("reading TASK.md", "renamed mode to style",
                 "czar: fetched " + verified.branch() + " at " + pushed.substring(0, 7));
         assertThat(new GitCli(tmp.resolve("repo")).run("rev-parse", verified.branch()).strip()).isEqualTo(pushed);
-        assertThat(workers.store().events("rename", 20)).anySatisfy(e ->
+        assertThat(workers.history().events("rename", 20)).anySatisfy(e ->
                 assertThat(e.reason()).startsWith("worker exited 0 (a claim of done)"));
     }
 
@@ -122,7 +122,7 @@ class KubernetesWorkstreamTest {
 
         // then
         Workstream retried = await("big", ws -> ws.state() == WorkstreamState.QUEUED || ws.attempts() > 1, "re-queued");
-        assertThat(workers.store().events("big", 20)).anySatisfy(e -> assertThat(e.reason())
+        assertThat(workers.history().events("big", 20)).anySatisfy(e -> assertThat(e.reason())
                 .contains("worker exited with code 137").contains("OOMKilled").contains("limits.memory 1Gi"));
         assertThat(retried.state()).isNotEqualTo(WorkstreamState.FAILED);
         awaitJob(2); // the retry is a new Job
@@ -142,7 +142,7 @@ class KubernetesWorkstreamTest {
         Job second = awaitJob(2);
         assertThat(history("evict")).containsSubsequence(WorkstreamState.RUNNING, WorkstreamState.LOST,
                 WorkstreamState.QUEUED, WorkstreamState.RUNNING);
-        assertThat(workers.store().events("evict", 20)).anySatisfy(e -> assertThat(e.reason())
+        assertThat(workers.history().events("evict", 20)).anySatisfy(e -> assertThat(e.reason())
                 .contains("job " + first.getMetadata().getName() + " was lost: pod " + pod.getMetadata().getName()
                         + " evicted: The node was low on resource: memory."));
         assertThat(job(first.getMetadata().getName())).isNull();
@@ -275,7 +275,7 @@ class KubernetesWorkstreamTest {
     }
 
     private List<WorkstreamState> history(String name) {
-        return workers.store().events(name, 100).stream().map(WorkstreamEvent::to).filter(s -> s != null).toList();
+        return workers.history().events(name, 100).stream().map(WorkstreamEvent::to).filter(s -> s != null).toList();
     }
 
     private Workstream await(String name, Predicate<Workstream> condition, String what) {
@@ -286,7 +286,7 @@ class KubernetesWorkstreamTest {
                 return condition.test(ws) ? ws : null;
             }, name + " " + what);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; events: " + workers.store().events(name, 20), e);
+            throw new AssertionError(e.getMessage() + "; events: " + workers.history().events(name, 20), e);
         }
     }
 
