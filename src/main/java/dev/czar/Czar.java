@@ -131,9 +131,9 @@ public final class Czar {
         workers.checkCiWith(CiGate.over(ci)); // the Definition of Done reads CI evidence of the branch head
         // issue 19: git.remote fetched on the tick and before launches, gates and status answers; branches start
         // from its main. Through the git executable, so the user's own credentials apply (README says why)
-        RemoteSync remote = new RemoteSync(git.root(), config.git().remote(),
+        RemoteSync remote = new RemoteSync(git.repository(), config.git().remote(), // issue 22: the one Repository
                 WorkersConfig.parseDuration(config.git().fetchInterval()), options.clock(),
-                RemoteTransport.of(git.root(), options.env().get("GITHUB_TOKEN")));
+                RemoteTransport.of(git.repository(), options.env().get("GITHUB_TOKEN")));
         workers.syncWith(remote);
         // issue 19: push each branch and keep its pull request in step with the gate, when GitHub is configured
         PullRequestPublisher.fromConfig(config, github, remote, database, options.clock()).ifPresent(publisher -> {

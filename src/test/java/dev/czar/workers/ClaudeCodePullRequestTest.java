@@ -73,7 +73,7 @@ class ClaudeCodePullRequestTest {
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
         fleet.repo.git().remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
         fleet.repo.git().push().setRemote("origin").add("main").call();
-        RemoteSync remote = new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC());
+        RemoteSync remote = new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC());
         GithubClient client = github.client(Clock.systemUTC());
         prs = new PullRequestStore(fleet.db);
         fleet.workers.syncWith(remote);

@@ -65,7 +65,7 @@ class PullRequestFlowTest {
         fleet.repo.git().push().setRemote("origin").add("main").call();
         GithubClient client = standIn.client(Clock.systemUTC());
         prs = new PullRequestStore(fleet.db);
-        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.dir(), "origin", Duration.ZERO,
+        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.git().getRepository(), "origin", Duration.ZERO,
                 Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()));
         fleet.workers.checkCiWith(new PullRequestChecks(client));
         fleet.workers.mergeThrough(new PullRequestMerge(client, prs, "squash", Clock.systemUTC()));

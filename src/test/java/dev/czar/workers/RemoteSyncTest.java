@@ -69,7 +69,7 @@ class RemoteSyncTest {
         fleet = new Fleet(tmp, Map.of());
         remoteFor(fleet);
         MutableClock clock = new MutableClock(T0);
-        RemoteSync sync = new RemoteSync(fleet.repo.dir(), "origin", Duration.ofSeconds(60), clock);
+        RemoteSync sync = new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ofSeconds(60), clock);
         String first = pushFromElsewhere("a.txt");
 
         // when / then: the first call fetches, a second within the interval does not, one after it does
@@ -92,7 +92,7 @@ class RemoteSyncTest {
         fleet = new Fleet(tmp, Map.of());
         Path bare = remoteFor(fleet);
         MutableClock clock = new MutableClock(T0);
-        RemoteSync sync = new RemoteSync(fleet.repo.dir(), "origin", Duration.ofSeconds(60), clock);
+        RemoteSync sync = new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ofSeconds(60), clock);
         String known = pushFromElsewhere("a.txt");
         sync.fetchIfDue();
         Files.move(bare, tmp.resolve("moved.git"));
@@ -119,7 +119,7 @@ class RemoteSyncTest {
     void should_not_fetch_a_repository_without_that_remote() {
         // given
         fleet = new Fleet(tmp, Map.of());
-        RemoteSync sync = new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC());
+        RemoteSync sync = new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC());
 
         // when / then
         assertThat(sync.configured()).isFalse();
@@ -134,7 +134,7 @@ class RemoteSyncTest {
         remoteFor(fleet);
         String localMain = fleet.repo.git().getRepository().resolve("main").name();
         String remoteMain = pushFromElsewhere("teammate.txt");
-        fleet.workers.syncWith(new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC()));
+        fleet.workers.syncWith(new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC()));
 
         // when a worker runs and claims done
         fleet.launch("feature", "Add the feature\nagent-mode: commit\nagent-file: feature.txt\n");
@@ -165,7 +165,7 @@ class RemoteSyncTest {
         fleet = new Fleet(tmp, Map.of("working-copies", "jgit-clone"));
         remoteFor(fleet);
         String remoteMain = pushFromElsewhere("teammate.txt");
-        fleet.workers.syncWith(new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC()));
+        fleet.workers.syncWith(new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC()));
 
         // when
         fleet.launch("feature", "Add the feature\nagent-mode: commit\nagent-file: feature.txt\n");

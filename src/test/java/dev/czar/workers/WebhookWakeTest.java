@@ -64,7 +64,7 @@ class WebhookWakeTest {
                 "ghp_fake_token_for_tests_only", Clock.systemUTC(),
                 new GithubClient.Resilience(2, Duration.ofMillis(5), 10, Duration.ofMinutes(1)));
         prs = new PullRequestStore(fleet.db);
-        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.dir(), "origin", Duration.ZERO,
+        fleet.workers.publishWith(new PullRequestPublisher(new RemoteBranches(fleet.repo.git().getRepository(), "origin", Duration.ZERO,
                 Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()));
         fleet.workers.checkCiWith(new PullRequestChecks(client));
         String created = Fixtures.read("github/pulls.create.json", Map.of("title", "Add a login page", "body", "…", "head", "0".repeat(40)));
