@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * LangChain4j Anthropic client against a stand-in of the Messages API), rests on the same facts calls and cites the
  * same commits, because both paths render {@link dev.czar.evidence.git.GitFacts}.
  */
-class OfflineAndToolLoopEvidenceTest {
+class GitOfflineAndToolLoopEvidenceTest {
     private static final Clock CLOCK = Clock.fixed(TempGitRepo.EPOCH.plusSeconds(86_400), ZoneOffset.UTC);
 
     @TempDir
