@@ -21,26 +21,26 @@ import java.util.regex.Pattern;
  * store in the same answer and cites every row it used ({@code bench:<row id>}).
  */
 public final class BenchAnswers implements TopicAnswers {
-    private static final Pattern PERFORMANCE = Pattern.compile(
-            "\\b(slower|faster|slow|fast|quicker|regress\\w*|improv\\w*|bench\\w*|perf\\w*|speed\\w*|latency|throughput|energy)\\b");
     private static final Pattern TIME_WORDS = Pattern.compile("\\b(slower|faster|slow|fast|quicker|speed\\w*|latency)\\b");
     private static final int MAX_LISTED = 20;
 
     private final BenchEvidence bench;
     private final Supplier<Optional<String>> mainBranch;
 
-    public BenchAnswers(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
+    private BenchAnswers(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
         this.bench = bench;
         this.mainBranch = mainBranch;
+    }
+
+    /** Benchmark answers for the offline answerer, asked only for questions {@link Topic#BENCH} claims. */
+    public static TopicAnswers of(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
+        return Topic.BENCH.answeredBy(new BenchAnswers(bench, mainBranch));
     }
 
     /** The answer, or empty when the question is not about a stored benchmark. */
     @Override
     public Optional<String> answer(String question, EvidenceLog log) {
         String folded = MessageText.folded(question);
-        if (!PERFORMANCE.matcher(folded).find()) {
-            return Optional.empty();
-        }
         List<String> names = log.call("bench.benchmarks", bench.store()::benchmarks);
         Optional<String> benchmark = mentioned(question, names);
         if (benchmark.isEmpty()) {

@@ -10,12 +10,10 @@ import dev.czar.evidence.ci.TestReports;
 import dev.czar.evidence.ci.WorkflowRun;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.GitEvidence;
-import dev.czar.intent.MessageText;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Offline STATUS answers about CI ("is CI green on feature-x?"): GitHub Actions runs for the branch and the test
@@ -23,24 +21,23 @@ import java.util.regex.Pattern;
  * ({@code ci:test-report/<id>}); when GitHub is down it says so and cites the last known runs.
  */
 public final class CiAnswers implements TopicAnswers {
-    private static final Pattern CI_WORDS = Pattern.compile(
-            "\\bci\\b|\\bbuilds?\\b|\\bpipelines?\\b|\\bchecks\\b|\\bgreen\\b|\\bred\\b|\\bpass(ing|es|ed)?\\b|\\bfail(ing|s|ed)?\\b|\\bactions\\b");
-
     private final CiSources ci;
     private final GitEvidence git;
     private final Clock clock;
 
-    public CiAnswers(CiSources ci, GitEvidence git, Clock clock) {
+    private CiAnswers(CiSources ci, GitEvidence git, Clock clock) {
         this.ci = ci;
         this.git = git;
         this.clock = clock;
     }
 
+    /** CI answers for the offline answerer, asked only for questions {@link Topic#CI} claims. */
+    public static TopicAnswers of(CiSources ci, GitEvidence git, Clock clock) {
+        return Topic.CI.answeredBy(new CiAnswers(ci, git, clock));
+    }
+
     @Override
     public Optional<String> answer(String question, EvidenceLog log) {
-        if (!CI_WORDS.matcher(MessageText.folded(question)).find()) {
-            return Optional.empty();
-        }
         List<BranchInfo> branches = log.call("git.branches", git::branches);
         Optional<BranchInfo> branch = mentioned(question, branches);
         if (branch.isEmpty()) {
