@@ -6,7 +6,6 @@ import dev.czar.agent.BenchAnswers;
 import dev.czar.agent.CiAnswers;
 import dev.czar.agent.ReviewAnswers;
 import dev.czar.agent.ReviewTools;
-import dev.czar.agent.AgentTopics;
 import dev.czar.agent.BenchTools;
 import dev.czar.agent.CiTools;
 import dev.czar.agent.ChatModels;
@@ -16,6 +15,7 @@ import dev.czar.agent.OfflineAnswerer;
 import dev.czar.agent.PullRequestAnswers;
 import dev.czar.agent.PullRequestTools;
 import dev.czar.agent.TokenLedger;
+import dev.czar.agent.Topic;
 import dev.czar.agent.StatusCommand;
 import dev.czar.agent.FreshAnswerer;
 import dev.czar.chat.ChatService;
@@ -157,8 +157,8 @@ public final class Czar {
         PullRequestFacts pullRequests = PullRequestFacts.over(database, workers);
         workers.showPullRequestsFrom(pullRequests); // the fleet answers, dashboard, digests and alerts show each PR
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
-                new PullRequestAnswers(pullRequests, options.clock(), zone), new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
-                new CiAnswers(ci, git, options.clock())));
+                new PullRequestAnswers(pullRequests, options.clock(), zone), new ReviewAnswers(reviews, git), new FleetAnswers(workers), BenchAnswers.of(bench, git::mainBranch),
+                CiAnswers.of(ci, git, options.clock())));
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(new FreshAnswerer(answerer, remote::fetchIfDue, remote::staleness)))
                 .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
@@ -173,11 +173,11 @@ public final class Czar {
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
         // feature tools are offered only when the question touches their topic, to keep every request small
-        agentTools.register(WorkerTools.of(workers), AgentTopics.WORKERS); // workers_overview, worker_detail
-        agentTools.register(CiTools.of(ci, options.clock()), AgentTopics.CI); // ci_runs, ci_test_reports
-        agentTools.register(BenchTools.of(bench), AgentTopics.BENCH); // bench_latest, bench_history, bench_compare
-        agentTools.register(ReviewTools.of(reviews, git), AgentTopics.REVIEW); // review_latest
-        agentTools.register(PullRequestTools.of(pullRequests, options.clock(), zone), AgentTopics.PULL_REQUESTS);
+        agentTools.register(WorkerTools.of(workers), Topic.WORKERS); // workers_overview, worker_detail
+        agentTools.register(CiTools.of(ci, options.clock()), Topic.CI); // ci_runs, ci_test_reports
+        agentTools.register(BenchTools.of(bench), Topic.BENCH); // bench_latest, bench_history, bench_compare
+        agentTools.register(ReviewTools.of(reviews, git), Topic.REVIEW); // review_latest
+        agentTools.register(PullRequestTools.of(pullRequests, options.clock(), zone), Topic.PULL_REQUESTS);
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);
