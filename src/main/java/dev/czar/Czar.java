@@ -157,7 +157,7 @@ public final class Czar {
         PullRequestFacts pullRequests = PullRequestFacts.over(database, workers);
         workers.showPullRequestsFrom(pullRequests); // the fleet answers, dashboard, digests and alerts show each PR
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
-                new PullRequestAnswers(pullRequests, options.clock(), zone), new ReviewAnswers(reviews, git), new FleetAnswers(workers), BenchAnswers.of(bench, git::mainBranch),
+                new PullRequestAnswers(pullRequests, options.clock(), zone), ReviewAnswers.of(reviews, git), new FleetAnswers(workers), BenchAnswers.of(bench, git::mainBranch),
                 CiAnswers.of(ci, git, options.clock())));
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(new FreshAnswerer(answerer, remote::fetchIfDue, remote::staleness)))

@@ -51,7 +51,7 @@ final class WorkerEvidence {
         ZoneId zone = "system".equals(timeZone) ? ZoneId.systemDefault() : ZoneId.of(timeZone);
         return new OfflineAnswerer(app.git(), clock, zone, app.config().git().recentCommits(), List.of(
                 CiAnswers.of(app.ci(), app.git(), clock), BenchAnswers.of(app.bench(), app.git()::mainBranch),
-                new ReviewAnswers(app.reviews(), app.git()), new FleetAnswers(app.workers())));
+                ReviewAnswers.of(app.reviews(), app.git()), new FleetAnswers(app.workers())));
     }
 
     Map<String, Object> answer(String question) {
