@@ -3,6 +3,7 @@ package dev.czar.workers;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.chat.ToolCall;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,26 +21,30 @@ class FleetBothPathsTest {
     @TempDir
     Path tmp;
     Fleet fleet;
+    final EvidenceLog offline = new EvidenceLog();
+    final EvidenceLog tool = new EvidenceLog();
+
+    @BeforeEach
+    void twoQueuedWorkstreams() {
+        fleet = new Fleet(tmp, Map.of("command", List.of()));
+        fleet.launch("api", "Implement the API");
+        fleet.launch("docs", "Write the docs");
+    }
 
     @AfterEach
-    void tearDown() {
-        if (fleet != null) {
-            fleet.close();
-        }
+    void closeFleet() {
+        fleet.close();
+    }
+
+    private WorkerTools tools() {
+        return (WorkerTools) WorkerTools.of(fleet.workers).bind(tool);
     }
 
     @Test
     void should_read_and_cite_the_same_facts_for_one_workstream_offline_and_through_the_tool() {
-        // given
-        fleet = new Fleet(tmp, Map.of("command", List.of()));
-        fleet.launch("api", "Implement the API");
-        fleet.launch("docs", "Write the docs");
-        EvidenceLog offline = new EvidenceLog();
-        EvidenceLog tool = new EvidenceLog();
-
         // when
         String answered = new FleetAnswers(fleet.workers).answer("is api stuck?", offline).orElseThrow();
-        String told = ((WorkerTools) WorkerTools.of(fleet.workers).bind(tool)).detail("api");
+        String told = tools().detail("api");
 
         // then
         assertThat(answered).contains("api: QUEUED");
@@ -52,16 +57,9 @@ class FleetBothPathsTest {
 
     @Test
     void should_read_and_cite_the_same_facts_for_the_whole_fleet_offline_and_through_the_tool() {
-        // given
-        fleet = new Fleet(tmp, Map.of("command", List.of()));
-        fleet.launch("api", "Implement the API");
-        fleet.launch("docs", "Write the docs");
-        EvidenceLog offline = new EvidenceLog();
-        EvidenceLog tool = new EvidenceLog();
-
         // when
         new FleetAnswers(fleet.workers).answer("what is everyone doing?", offline).orElseThrow();
-        ((WorkerTools) WorkerTools.of(fleet.workers).bind(tool)).overview();
+        tools().overview();
 
         // then
         assertThat(tool.toolCalls()).isEqualTo(offline.toolCalls()).containsExactly(new ToolCall("workers.list", true),
