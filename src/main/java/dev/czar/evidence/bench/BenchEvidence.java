@@ -17,26 +17,21 @@ public final class BenchEvidence {
     private final BenchmarkComparer comparer;
     private final TrendChart chart;
 
-    private BenchEvidence(BenchmarkImporter importer, BenchmarkStore store, BenchmarkComparer comparer, TrendChart chart) {
+    private BenchEvidence(BenchmarkImporter importer, BenchmarkStore store, int baselineRuns, double minNoise) {
         this.importer = importer;
         this.store = store;
-        this.comparer = comparer;
-        this.chart = chart;
+        this.comparer = new BenchmarkComparer(store, baselineRuns, minNoise);
+        this.chart = new TrendChart(store);
     }
 
     public static BenchEvidence over(Database db, Clock clock, int baselineRuns, double minNoise) {
-        return over(db, baselineRuns, minNoise, new BenchmarkImporter(db, clock));
+        return new BenchEvidence(new BenchmarkImporter(db, clock), new BenchmarkStore(db), baselineRuns, minNoise);
     }
 
     /** With the import limits of {@code bench.max-import-bytes} and {@code bench.max-line-chars}. */
     public static BenchEvidence over(Database db, Clock clock, BenchConfig config) {
-        return over(db, config.baselineRuns(), config.minNoisePercent() / 100.0,
-                new BenchmarkImporter(db, clock, config.maxImportBytes(), config.maxLineChars()));
-    }
-
-    private static BenchEvidence over(Database db, int baselineRuns, double minNoise, BenchmarkImporter importer) {
-        BenchmarkStore store = new BenchmarkStore(db);
-        return new BenchEvidence(importer, store, new BenchmarkComparer(store, baselineRuns, minNoise), new TrendChart(store));
+        return new BenchEvidence(new BenchmarkImporter(db, clock, config.maxImportBytes(), config.maxLineChars()),
+                new BenchmarkStore(db), config.baselineRuns(), config.minNoisePercent() / 100.0);
     }
 
     /** Writes result files into the store. */
