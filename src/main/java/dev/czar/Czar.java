@@ -6,7 +6,6 @@ import dev.czar.agent.BenchAnswers;
 import dev.czar.agent.CiAnswers;
 import dev.czar.agent.ReviewAnswers;
 import dev.czar.agent.ReviewTools;
-import dev.czar.agent.AgentTopics;
 import dev.czar.agent.BenchTools;
 import dev.czar.agent.CiTools;
 import dev.czar.agent.ChatModels;
@@ -16,6 +15,7 @@ import dev.czar.agent.OfflineAnswerer;
 import dev.czar.agent.PullRequestAnswers;
 import dev.czar.agent.PullRequestTools;
 import dev.czar.agent.TokenLedger;
+import dev.czar.agent.Topic;
 import dev.czar.agent.StatusCommand;
 import dev.czar.agent.FreshAnswerer;
 import dev.czar.chat.ChatService;
@@ -136,9 +136,9 @@ public final class Czar {
         CiSources ci = CiSources.withClient(config.ci(), github, database, options.clock());
         // issue 19: git.remote fetched on the tick and before launches, gates and status answers; branches start
         // from its main. Through the git executable, so the user's own credentials apply (README says why)
-        RemoteSync remote = new RemoteSync(git.root(), config.git().remote(),
+        RemoteSync remote = new RemoteSync(git.repository(), config.git().remote(), // issue 22: the one Repository
                 WorkersConfig.parseDuration(config.git().fetchInterval()), options.clock(),
-                RemoteTransport.of(git.root(), options.env().get("GITHUB_TOKEN")));
+                RemoteTransport.of(git.repository(), options.env().get("GITHUB_TOKEN")));
         AuditLog audit = new AuditLog(database, options.clock()); // the one audit log of every front door
         ReviewService reviews = reviews(config, git, database, github, options);
         // issue 19: pull requests answered from their stored state, first: "waiting for review" is theirs, not the fleet's
@@ -156,8 +156,8 @@ public final class Czar {
             throw e;
         }
         OfflineAnswerer answerer = new OfflineAnswerer(git, options.clock(), zone, config.git().recentCommits(), List.of(
-                new PullRequestAnswers(pullRequests, options.clock(), zone), new ReviewAnswers(reviews, git), new FleetAnswers(workers), new BenchAnswers(bench, git::mainBranch),
-                new CiAnswers(ci, git, options.clock())));
+                new PullRequestAnswers(pullRequests, options.clock(), zone), ReviewAnswers.of(reviews, git), new FleetAnswers(workers), BenchAnswers.of(bench, git::mainBranch),
+                CiAnswers.of(ci, git, options.clock())));
         CommandRegistry registry = new CommandRegistry()
                 .register(StatusCommand.SPEC, new StatusCommand(new FreshAnswerer(answerer, remote::fetchIfDue, remote::staleness)))
                 .register(ReviewCommand.SPEC, new ReviewCommand(reviews));
@@ -172,11 +172,11 @@ public final class Czar {
         // issue 3: the LLM agent answers CONVERSATION and STATUS when llm.provider is set; commands stay deterministic
         AgentTools agentTools = AgentTools.standard(git, ledger, options.clock(), zone, config.git().recentCommits());
         // feature tools are offered only when the question touches their topic, to keep every request small
-        agentTools.register(WorkerTools.of(workers), AgentTopics.WORKERS); // workers_overview, worker_detail
-        agentTools.register(CiTools.of(ci, options.clock()), AgentTopics.CI); // ci_runs, ci_test_reports
-        agentTools.register(BenchTools.of(bench), AgentTopics.BENCH); // bench_latest, bench_history, bench_compare
-        agentTools.register(ReviewTools.of(reviews, git), AgentTopics.REVIEW); // review_latest
-        agentTools.register(PullRequestTools.of(pullRequests, options.clock(), zone), AgentTopics.PULL_REQUESTS);
+        agentTools.register(WorkerTools.of(workers), Topic.WORKERS); // workers_overview, worker_detail
+        agentTools.register(CiTools.of(ci, options.clock()), Topic.CI); // ci_runs, ci_test_reports
+        agentTools.register(BenchTools.of(bench), Topic.BENCH); // bench_latest, bench_history, bench_compare
+        agentTools.register(ReviewTools.of(reviews, git), Topic.REVIEW); // review_latest
+        agentTools.register(PullRequestTools.of(pullRequests, options.clock(), zone), Topic.PULL_REQUESTS);
         LlmAgent agent = config.llm().enabled()
                 ? LlmAgent.create(config.llm(), agentTools, answerer, database, ledger, options.clock(), zone, git)
                 : new LlmAgent(answerer, IntentRefiner.NONE);

@@ -15,17 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * The registration point for the agent's STATUS tools. Git registers here at assembly; the CI, benchmark,
- * worker and review features add theirs the same way ({@code tools.register(CiTools.of(...))}).
+ * worker and review features add theirs for their {@link Topic} ({@code tools.register(CiTools.of(...), Topic.CI)}).
  */
 public final class AgentTools {
     /** A feature's tools and the questions they are offered for. */
-    private record Registration(EvidenceTools tools, Pattern topic) {
+    private record Registration(EvidenceTools tools, Topic topic) {
         boolean relevantTo(String question) {
-            return topic == null || topic.matcher(question).find();
+            return topic == null || topic.mentionedIn(question);
         }
     }
 
@@ -46,11 +45,11 @@ public final class AgentTools {
     }
 
     /**
-     * Adds a feature's tools, offered only for questions that mention its topic (case-insensitive regex). Tool
-     * specifications travel with every request, so offering only the relevant ones keeps prompts small.
+     * Adds a feature's tools, offered only for questions that mention its topic. Tool specifications travel with
+     * every request, so offering only the relevant ones keeps prompts small.
      */
-    public AgentTools register(EvidenceTools tools, String topicRegex) {
-        features.add(new Registration(tools, Pattern.compile(topicRegex, Pattern.CASE_INSENSITIVE)));
+    public AgentTools register(EvidenceTools tools, Topic topic) {
+        features.add(new Registration(tools, topic));
         return this;
     }
 

@@ -1,9 +1,9 @@
 package dev.czar.agent;
 
 import dev.czar.UserError;
-import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.bench.BenchFacts;
 import dev.czar.evidence.bench.BenchRow;
 import dev.czar.evidence.bench.BenchText;
 import dev.czar.evidence.bench.Comparison;
@@ -16,42 +16,40 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Offline STATUS answers about benchmarks ("did feature-x make parse_json slower?"). Takes a question only when
- * it talks about performance and names a benchmark the store knows; states only ratios and values read from the
- * store in the same answer and cites every row it used ({@code bench:<row id>}).
+ * Offline STATUS answers about benchmarks ("did feature-x make parse_json slower?"): a renderer over
+ * {@link BenchFacts}, the same calls the model's {@link BenchTools} make. Takes a question only when it names a
+ * benchmark the store knows; states only ratios and values read in the same answer and cites every row it states.
  */
 public final class BenchAnswers implements TopicAnswers {
-    private static final Pattern PERFORMANCE = Pattern.compile(
-            "\\b(slower|faster|slow|fast|quicker|regress\\w*|improv\\w*|bench\\w*|perf\\w*|speed\\w*|latency|throughput|energy)\\b");
     private static final Pattern TIME_WORDS = Pattern.compile("\\b(slower|faster|slow|fast|quicker|speed\\w*|latency)\\b");
     private static final int MAX_LISTED = 20;
 
-    private final BenchEvidence bench;
+    private final BenchFacts bench;
     private final Supplier<Optional<String>> mainBranch;
 
-    public BenchAnswers(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
+    private BenchAnswers(BenchFacts bench, Supplier<Optional<String>> mainBranch) {
         this.bench = bench;
         this.mainBranch = mainBranch;
+    }
+
+    /** Benchmark answers for the offline answerer, asked only for questions {@link Topic#BENCH} claims. */
+    public static TopicAnswers of(BenchEvidence bench, Supplier<Optional<String>> mainBranch) {
+        return Topic.BENCH.answeredBy(new BenchAnswers(new BenchFacts(bench), mainBranch));
     }
 
     /** The answer, or empty when the question is not about a stored benchmark. */
     @Override
     public Optional<String> answer(String question, EvidenceLog log) {
-        String folded = MessageText.folded(question);
-        if (!PERFORMANCE.matcher(folded).find()) {
-            return Optional.empty();
-        }
-        List<String> names = log.call("bench.benchmarks", bench.store()::benchmarks);
-        Optional<String> benchmark = mentioned(question, names);
+        Optional<String> benchmark = mentioned(question, bench.benchmarks(log));
         if (benchmark.isEmpty()) {
             return Optional.empty();
         }
-        List<String> branches = log.call("bench.branches", bench.store()::branches);
+        List<String> branches = bench.branches(log);
         String base = mainBranch.get().filter(branches::contains).orElse(branches.contains("main") ? "main" : "master");
         Optional<String> branch = mentioned(question, branches.stream().filter(b -> !b.equals(base)).toList());
         try {
             return Optional.of(branch.isPresent()
-                    ? regression(benchmark.get(), base, branch.get(), TIME_WORDS.matcher(folded).find(), log)
+                    ? regression(benchmark.get(), base, branch.get(), TIME_WORDS.matcher(MessageText.folded(question)).find(), log)
                     : latest(benchmark.get(), log));
         } catch (UserError e) {
             return Optional.of("I can't compare that: " + e.getMessage() + ".");
@@ -59,7 +57,7 @@ public final class BenchAnswers implements TopicAnswers {
     }
 
     private String regression(String benchmark, String base, String branch, boolean timeOnly, EvidenceLog log) {
-        List<Comparison> all = log.call("bench.compare", () -> bench.comparer().compare(base, branch, benchmark));
+        List<Comparison> all = bench.compare(base, branch, benchmark, log);
         List<Comparison> shown = timeOnly && all.stream().anyMatch(Comparison::isTime)
                 ? all.stream().filter(Comparison::isTime).toList() : all;
         if (shown.isEmpty()) {
@@ -79,36 +77,23 @@ public final class BenchAnswers implements TopicAnswers {
         }
         for (Comparison c : shown) {
             out.append("\n  ").append(BenchText.comparison(c, base, branch));
-            c.baselineRows().forEach(r -> cite(log, r, "baseline on " + base));
-            c.candidateRows().forEach(r -> cite(log, r, "on " + branch));
+            BenchFacts.cite(c, base, branch, log);
         }
         return out.toString();
     }
 
     private String latest(String benchmark, EvidenceLog log) {
-        List<BenchRow> rows = log.call("bench.history", () -> bench.store().history(benchmark, null, MAX_LISTED));
+        List<BenchRow> rows = bench.history(benchmark, null, MAX_LISTED, log);
         StringBuilder out = new StringBuilder("Latest " + benchmark + " results (newest first):");
         for (BenchRow r : rows) {
-            cite(log, r, "result");
+            BenchFacts.cite(r, log);
             out.append("\n  ").append(BenchText.row(r));
         }
         return out.append("\nAsk \"did <branch> make ").append(benchmark).append(" slower?\" to compare a branch with main.").toString();
     }
 
-    private static void cite(EvidenceLog log, BenchRow r, String role) {
-        log.cite(new Evidence("bench", String.valueOf(r.id()), r.series() + " = " + r.describeValue() + " @" + r.shortCommit()
-                + " (" + role + ")", null));
-    }
-
+    /** The first of {@code known} the question names, by the status parser's tokenizer. */
     private static Optional<String> mentioned(String question, List<String> known) {
-        for (String raw : question.split("[\\s,;:!?()\"'`]+")) {
-            String token = raw.replaceAll("[.]+$", "");
-            for (String name : known) {
-                if (name.equalsIgnoreCase(token)) {
-                    return Optional.of(name);
-                }
-            }
-        }
-        return Optional.empty();
+        return StatusQuestionParser.mentionedBranches(question, known, name -> false).stream().findFirst();
     }
 }

@@ -1,9 +1,9 @@
 package dev.czar.agent;
 
 import dev.czar.UserError;
-import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.evidence.bench.BenchEvidence;
+import dev.czar.evidence.bench.BenchFacts;
 import dev.czar.evidence.bench.BenchRow;
 import dev.czar.evidence.bench.BenchText;
 import dev.czar.evidence.bench.Comparison;
@@ -14,19 +14,18 @@ import dev.langchain4j.agent.tool.Tool;
 import java.util.List;
 
 /**
- * Read-only benchmark tools for the language-model agent: thin adapters over {@link BenchEvidence} that call it
- * through the answer's {@link EvidenceLog}, cite every row they return ({@code bench:<row id>}) and return compact
- * text (at most {@value #MAX_ROWS} rows, the rest counted). Meant to be bound per answer and exposed with
- * LangChain4j {@code @Tool} annotations by the agent feature; the method names are the tool names.
+ * Read-only benchmark tools for the language-model agent: a renderer over {@link BenchFacts}, the same calls (and
+ * citations) as the offline {@link BenchAnswers}, bound to the answer's {@link EvidenceLog}. Returns compact text
+ * (at most {@value #MAX_ROWS} rows, the rest counted) and cites every row it states ({@code bench:<row id>}).
  */
 public final class BenchTools {
     static final int MAX_ROWS = 20;
 
-    private final BenchEvidence bench;
+    private final BenchFacts bench;
     private final EvidenceLog log;
 
     public BenchTools(BenchEvidence bench, EvidenceLog log) {
-        this.bench = bench;
+        this.bench = new BenchFacts(bench);
         this.log = log;
     }
 
@@ -39,15 +38,14 @@ public final class BenchTools {
     @Tool(name = "bench_latest", value = "Latest imported result of every benchmark series (benchmark, variant, branch,"
             + " commit, metric value in its canonical unit), each with its row id.")
     public String latestBenchmarkResults() {
-        return rows("Latest result per benchmark series", log.call("bench.latest", bench.store()::latest));
+        return rows("Latest result per benchmark series", bench.latest(log));
     }
 
     /** Newest results of one benchmark, optionally on one branch (null = all branches). */
     @Tool(name = "bench_history", value = "Newest imported results of one benchmark, optionally on one branch, with row ids.")
     public String benchmarkHistory(@P("benchmark name, e.g. parse_json") String benchmark,
                                    @P(value = "branch name, or empty for all branches", required = false) String branch) {
-        return rows(benchmark + " history, newest first", log.call("bench.history",
-                () -> bench.store().history(benchmark, blankToNull(branch), MAX_ROWS + 1)));
+        return rows(benchmark + " history, newest first", bench.history(benchmark, blankToNull(branch), MAX_ROWS + 1, log));
     }
 
     /**
@@ -60,16 +58,14 @@ public final class BenchTools {
                                     @P("candidate branch or commit") String candidate,
                                     @P(value = "one benchmark name, or empty for all", required = false) String benchmark) {
         try {
-            List<Comparison> comparisons = log.call("bench.compare",
-                    () -> bench.comparer().compare(base, candidate, blankToNull(benchmark)));
+            List<Comparison> comparisons = bench.compare(base, candidate, blankToNull(benchmark), log);
             if (comparisons.isEmpty()) {
                 return base + " and " + candidate + " share no benchmark series.";
             }
             StringBuilder out = new StringBuilder(candidate + " vs " + base + ":");
             for (Comparison c : comparisons.stream().limit(MAX_ROWS).toList()) {
                 out.append("\n").append(BenchText.comparison(c, base, candidate));
-                c.baselineRows().forEach(r -> cite(r, "baseline on " + base));
-                c.candidateRows().forEach(r -> cite(r, "on " + candidate));
+                BenchFacts.cite(c, base, candidate, log);
             }
             more(out, comparisons.size());
             return out.toString();
@@ -84,16 +80,11 @@ public final class BenchTools {
         }
         StringBuilder out = new StringBuilder(title + ":");
         for (BenchRow r : rows.stream().limit(MAX_ROWS).toList()) {
-            cite(r, "result");
+            BenchFacts.cite(r, log);
             out.append("\n").append(BenchText.row(r));
         }
         more(out, rows.size());
         return out.toString();
-    }
-
-    private void cite(BenchRow r, String role) {
-        log.cite(new Evidence("bench", String.valueOf(r.id()), r.series() + " = " + r.describeValue() + " @" + r.shortCommit()
-                + " (" + role + ")", null));
     }
 
     private static void more(StringBuilder out, int total) {

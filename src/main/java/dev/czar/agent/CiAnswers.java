@@ -2,45 +2,41 @@ package dev.czar.agent;
 
 import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
+import dev.czar.evidence.ci.CiFacts;
 import dev.czar.evidence.ci.CiSources;
-import dev.czar.evidence.ci.CiStatus;
 import dev.czar.evidence.ci.CiText;
 import dev.czar.evidence.ci.TestReport;
 import dev.czar.evidence.ci.TestReports;
-import dev.czar.evidence.ci.WorkflowRun;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.GitEvidence;
-import dev.czar.intent.MessageText;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Offline STATUS answers about CI ("is CI green on feature-x?"): GitHub Actions runs for the branch and the test
- * reports imported for its head commit. Cites each run ({@code ci:<run id>}, with its URL) and each report
- * ({@code ci:test-report/<id>}); when GitHub is down it says so and cites the last known runs.
+ * Offline STATUS answers about CI ("is CI green on feature-x?"): a renderer over {@link CiFacts}, the same calls the
+ * model's {@link CiTools} make, for the branch the question names and its head commit. When GitHub is down the facts
+ * carry the last known runs, and the text says so.
  */
 public final class CiAnswers implements TopicAnswers {
-    private static final Pattern CI_WORDS = Pattern.compile(
-            "\\bci\\b|\\bbuilds?\\b|\\bpipelines?\\b|\\bchecks\\b|\\bgreen\\b|\\bred\\b|\\bpass(ing|es|ed)?\\b|\\bfail(ing|s|ed)?\\b|\\bactions\\b");
-
-    private final CiSources ci;
+    private final CiFacts ci;
     private final GitEvidence git;
     private final Clock clock;
 
-    public CiAnswers(CiSources ci, GitEvidence git, Clock clock) {
+    private CiAnswers(CiFacts ci, GitEvidence git, Clock clock) {
         this.ci = ci;
         this.git = git;
         this.clock = clock;
     }
 
+    /** CI answers for the offline answerer, asked only for questions {@link Topic#CI} claims. */
+    public static TopicAnswers of(CiSources ci, GitEvidence git, Clock clock) {
+        return Topic.CI.answeredBy(new CiAnswers(new CiFacts(ci), git, clock));
+    }
+
     @Override
     public Optional<String> answer(String question, EvidenceLog log) {
-        if (!CI_WORDS.matcher(MessageText.folded(question)).find()) {
-            return Optional.empty();
-        }
         List<BranchInfo> branches = log.call("git.branches", git::branches);
         Optional<BranchInfo> branch = mentioned(question, branches);
         if (branch.isEmpty()) {
@@ -49,23 +45,15 @@ public final class CiAnswers implements TopicAnswers {
         BranchInfo b = branch.get();
         log.cite(Evidence.git(b.head().sha(), "head of " + b.name()));
         StringBuilder out = new StringBuilder();
-        if (ci.actions().configured()) {
-            CiStatus status = log.call("ci.runs", () -> ci.actions().status(b.name()));
-            for (WorkflowRun run : status.runs()) {
-                log.cite(new Evidence("ci", String.valueOf(run.id()), run.workflow() + " #" + run.runNumber() + " "
-                        + (run.completed() ? run.conclusion() : run.status()) + " on " + b.name()
-                        + (status.live() ? "" : " (last known)"), run.url()));
-            }
-            out.append(CiText.render(status, clock.instant()));
+        if (ci.actionsConfigured()) {
+            out.append(CiText.render(ci.runs(b.name(), log), clock.instant()));
         }
-        List<TestReport> reports = log.call("ci.test_reports", () -> ci.tests().forCommit(b.head().sha()));
-        reports.forEach(r -> log.cite(new Evidence("ci", "test-report/" + r.id(), r.source() + ": " + r.tests() + " tests, "
-                + (r.failures() + r.errors()) + " failed, for " + b.head().shortSha(), null)));
-        if (!reports.isEmpty() || !ci.actions().configured()) {
+        List<TestReport> reports = ci.testReports(b.head().sha(), log);
+        if (!reports.isEmpty() || !ci.actionsConfigured()) {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            if (!ci.actions().configured() && reports.isEmpty()) {
+            if (!ci.actionsConfigured() && reports.isEmpty()) {
                 out.append("GitHub Actions is not configured and no test reports were imported for ").append(b.name())
                         .append(" at ").append(b.head().shortSha()).append(", so I have no CI evidence for it.");
             } else {
@@ -75,15 +63,10 @@ public final class CiAnswers implements TopicAnswers {
         return Optional.of(out.toString());
     }
 
+    /** The first branch the question names, by the status parser's tokenizer. */
     private static Optional<BranchInfo> mentioned(String question, List<BranchInfo> branches) {
-        for (String raw : question.split("[\\s,;:!?()\"'`]+")) {
-            String token = raw.replaceAll("[.]+$", "");
-            for (BranchInfo b : branches) {
-                if (b.name().equalsIgnoreCase(token)) {
-                    return Optional.of(b);
-                }
-            }
-        }
-        return Optional.empty();
+        List<String> names = branches.stream().map(BranchInfo::name).toList();
+        return StatusQuestionParser.mentionedBranches(question, names, name -> false).stream().findFirst()
+                .flatMap(name -> branches.stream().filter(b -> b.name().equals(name)).findFirst());
     }
 }

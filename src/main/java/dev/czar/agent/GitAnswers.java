@@ -1,6 +1,5 @@
 package dev.czar.agent;
 
-import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.BranchStatus;
@@ -8,6 +7,7 @@ import dev.czar.evidence.git.CommitInfo;
 import dev.czar.evidence.git.DiffStat;
 import dev.czar.evidence.git.FileChange;
 import dev.czar.evidence.git.GitEvidence;
+import dev.czar.evidence.git.GitFacts;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,26 +16,25 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Composes offline STATUS answers from git evidence. Each method calls the git tools through the
- * {@link EvidenceLog} and states only what those calls returned, citing every commit it mentions.
+ * Composes offline STATUS answers from git evidence: a renderer over {@link GitFacts}, the same calls the model's
+ * {@link GitTools} make, so both record the same calls and cite the same commits. It states only what those calls
+ * returned, citing every commit it mentions.
  */
 final class GitAnswers {
     static final int MAX_LISTED = 20;
 
-    private final GitEvidence git;
+    private final GitFacts facts;
     private final DateTimeFormatter time;
     private final int recentCommits;
 
     GitAnswers(GitEvidence git, ZoneId zone, int recentCommits) {
-        this.git = git;
+        this.facts = new GitFacts(git);
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(zone);
         this.recentCommits = recentCommits;
     }
 
     String branchStatus(String branch, EvidenceLog log) {
-        BranchStatus s = log.call("git.branch_status", () -> git.status(branch));
-        citeHead(log, s.branch());
-        citeHead(log, s.main());
+        BranchStatus s = facts.status(branch, log);
         String heads = "\n  head " + describe(s.branch().head()) + "\n  " + s.main().name() + " at " + describe(s.main().head());
         if (!s.related()) {
             return s.branch().name() + ": no common history with " + s.main().name() + " (the two share no commit, so"
@@ -59,9 +58,7 @@ final class GitAnswers {
     }
 
     String changes(String branch, EvidenceLog log) {
-        DiffStat d = log.call("git.diffstat", () -> git.diffStat(branch));
-        citeHead(log, d.branch());
-        citeHead(log, d.base());
+        DiffStat d = facts.diffStat(branch, log);
         String range = d.base().name() + ".." + d.branch().name();
         String warning = d.notes().stream().map(w -> "\n  note: " + w).collect(java.util.stream.Collectors.joining());
         if (d.files().isEmpty()) {
@@ -77,19 +74,16 @@ final class GitAnswers {
     }
 
     String commits(String branch, EvidenceLog log) {
-        List<CommitInfo> commits = log.call("git.recent_commits", () -> git.recentCommits(branch, recentCommits));
+        List<CommitInfo> commits = facts.recentCommits(branch, recentCommits, log);
         StringBuilder out = new StringBuilder("Latest " + plural(commits.size(), "commit") + " on " + branch + ":");
         for (CommitInfo c : commits) {
-            log.cite(Evidence.git(c.sha(), "commit on " + branch));
             out.append("\n  ").append(describe(c));
         }
         return out.toString();
     }
 
     String merged(String branch, EvidenceLog log) {
-        BranchStatus s = log.call("git.merged", () -> git.status(branch));
-        citeHead(log, s.branch());
-        citeHead(log, s.main());
+        BranchStatus s = facts.merged(branch, log);
         String name = s.branch().name();
         if (!s.related()) {
             return name + " is not merged into " + s.main().name() + ": they have no common history (no shared commit;"
@@ -105,19 +99,18 @@ final class GitAnswers {
     }
 
     String branchList(boolean onlyAhead, EvidenceLog log) {
-        List<BranchStatus> all = log.call("git.branches_status", git::statusOfAll);
+        List<BranchStatus> all = facts.statusOfAll(log);
         List<BranchStatus> shown = all.stream().filter(s -> !onlyAhead || s.ahead() > 0)
                 .sorted(Comparator.comparingInt(BranchStatus::ahead).reversed().thenComparing(s -> s.branch().name()))
                 .toList();
-        BranchInfo main = git.find(git.mainBranch().orElseThrow()).orElseThrow();
-        citeHead(log, main);
+        BranchInfo main = facts.main(log);
         String what = onlyAhead ? plural(shown.size(), "branch") + " ahead of " + main.name()
                 : plural(all.size(), "branch") + " besides " + main.name();
         StringBuilder out = new StringBuilder(capitalise(what) + " (" + main.name() + " at "
                 + main.head().shortSha() + ")" + (shown.isEmpty() ? "." : ":"));
         int width = shown.stream().limit(MAX_LISTED).mapToInt(s -> s.branch().name().length()).max().orElse(0);
         for (BranchStatus s : shown.stream().limit(MAX_LISTED).toList()) {
-            citeHead(log, s.branch());
+            GitFacts.cite(s.branch(), log);
             out.append("\n  ").append(pad(s.branch().name(), width)).append("  ").append(s.ahead()).append(" ahead, ")
                     .append(s.behind()).append(" behind").append(s.merged() ? ", merged" : "")
                     .append(s.related() ? "" : ", no common history")
@@ -128,30 +121,28 @@ final class GitAnswers {
     }
 
     String landed(TimeWindow window, EvidenceLog log) {
-        List<CommitInfo> landed = log.call("git.landed", () -> git.landedSince(window.since(), MAX_LISTED + 1));
-        String main = git.mainBranch().orElseThrow();
-        if (landed.isEmpty()) {
-            BranchInfo head = git.find(main).orElseThrow();
-            citeHead(log, head);
+        GitFacts.Landed landed = facts.landedSince(window.since(), MAX_LISTED, log);
+        String main = landed.main();
+        if (landed.commits().isEmpty()) {
+            BranchInfo head = facts.main(log);
             return "Nothing landed on " + main + " " + window.label() + ". " + main + " is at " + describe(head.head()) + ".";
         }
-        StringBuilder out = new StringBuilder((landed.size() > MAX_LISTED ? "More than " + MAX_LISTED : String.valueOf(landed.size()))
-                + (landed.size() == 1 ? " commit" : " commits") + " landed on " + main + " " + window.label() + ":");
-        for (CommitInfo c : landed.stream().limit(MAX_LISTED).toList()) {
-            log.cite(Evidence.git(c.sha(), "landed on " + main));
+        int count = landed.commits().size();
+        StringBuilder out = new StringBuilder((landed.more() ? "More than " + MAX_LISTED : String.valueOf(count))
+                + (count == 1 ? " commit" : " commits") + " landed on " + main + " " + window.label() + ":");
+        for (CommitInfo c : landed.shown()) {
             out.append("\n  ").append(describe(c));
         }
         return out.toString();
     }
 
     String overview(EvidenceLog log) {
-        List<BranchStatus> all = log.call("git.branches_status", git::statusOfAll);
-        BranchInfo main = git.find(git.mainBranch().orElseThrow()).orElseThrow();
-        citeHead(log, main);
+        List<BranchStatus> all = facts.statusOfAll(log);
+        BranchInfo main = facts.main(log);
         long ahead = all.stream().filter(s -> s.ahead() > 0).count();
         StringJoiner names = new StringJoiner(", ");
         all.stream().filter(s -> s.ahead() > 0).limit(MAX_LISTED).forEach(s -> {
-            citeHead(log, s.branch());
+            GitFacts.cite(s.branch(), log);
             names.add(s.branch().name() + " (+" + s.ahead() + ")");
         });
         return main.name() + " is at " + describe(main.head()) + ".\n" + capitalise(plural(all.size(), "other branch"))
@@ -160,18 +151,14 @@ final class GitAnswers {
     }
 
     String unknownBranch(String name, EvidenceLog log) {
-        List<BranchInfo> branches = log.call("git.branches", git::branches);
+        List<BranchInfo> branches = facts.branches(log);
         StringJoiner known = new StringJoiner(", ");
         branches.stream().limit(MAX_LISTED).forEach(b -> {
-            citeHead(log, b);
+            GitFacts.cite(b, log);
             known.add(b.name());
         });
         String suffix = branches.size() > MAX_LISTED ? " and " + (branches.size() - MAX_LISTED) + " more" : "";
         return "I found no branch named '" + name + "'. Branches here: " + known + suffix + ".";
-    }
-
-    private void citeHead(EvidenceLog log, BranchInfo branch) {
-        log.cite(Evidence.git(branch.head().sha(), "head of " + branch.name()));
     }
 
     private String describe(CommitInfo c) {

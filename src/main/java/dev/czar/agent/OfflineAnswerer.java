@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -27,8 +25,6 @@ import java.util.stream.Collectors;
 public final class OfflineAnswerer implements Answerer {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineAnswerer.class);
     private static final int MAX_BRANCHES_PER_ANSWER = 5;
-    private static final Pattern TOPIC_WORDS = Pattern.compile(String.join("|", AgentTopics.WORKERS, AgentTopics.CI,
-            AgentTopics.BENCH, AgentTopics.REVIEW, AgentTopics.PULL_REQUESTS, "\\b(everyone|everybody|fleet|queue|paused|conflicting|waiting)\\b"));
 
     private final GitEvidence git;
     private final StatusQuestionParser parser;
@@ -103,7 +99,7 @@ public final class OfflineAnswerer implements Answerer {
      * {@code czar/} worker branches stay with the fleet).
      */
     private boolean branchNameWins(String question) {
-        if (topics.isEmpty() || !TOPIC_WORDS.matcher(question.toLowerCase(Locale.ROOT)).find()) {
+        if (topics.isEmpty() || !Topic.anyIn(question)) {
             return false;
         }
         List<String> named = StatusQuestionParser.mentionedBranches(question, names(git.branches()), name -> false);
@@ -114,7 +110,7 @@ public final class OfflineAnswerer implements Answerer {
         for (String name : named) {
             rest = rest.replace(name, " ");
         }
-        return !TOPIC_WORDS.matcher(rest.toLowerCase(Locale.ROOT)).find();
+        return !Topic.anyIn(rest);
     }
 
     /** Branch names, the short names git resolves for remote-tracking ones ({@code x} for {@code origin/x}), tags. */

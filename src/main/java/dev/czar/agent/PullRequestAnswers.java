@@ -1,6 +1,5 @@
 package dev.czar.agent;
 
-import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.github.PullRequestFacts;
 import dev.czar.github.PullRequestFacts.Fact;
@@ -21,7 +20,8 @@ import java.util.stream.Collectors;
  * Answers about the pull requests czar opened ("which PRs are waiting for review?", "is PR 57 green?", "what landed
  * this week?") from the stored state ({@link PullRequestFacts}), never from a guess. Cites each pull request
  * ({@code pr:57}, with its URL), its head or merge commit (source {@code git}) and each reported check
- * ({@code ci:check-run/ID}). The offline answerer and the model's tools ({@link PullRequestTools}) share it.
+ * ({@code ci:check-run/ID}): a renderer over {@link PullRequestFacts}' calls, which cite. The offline answerer and the
+ * model's tools ({@link PullRequestTools}) share it.
  */
 public final class PullRequestAnswers implements TopicAnswers {
     private static final Pattern PR_WORDS = Pattern.compile("\\bprs?\\b|\\bpull[- ]?requests?\\b");
@@ -51,7 +51,7 @@ public final class PullRequestAnswers implements TopicAnswers {
         }
         if (LANDED.matcher(folded).find()) {
             // without tracked pull requests "what landed?" is git's question (commits on main)
-            if (!aboutPrs && log.call("pull_requests.list", facts::all).isEmpty()) {
+            if (!aboutPrs && !facts.tracksAny(log)) {
                 return Optional.empty();
             }
             TimeWindow window = windows.window(folded);
@@ -65,7 +65,7 @@ public final class PullRequestAnswers implements TopicAnswers {
 
     /** One pull request: state, review, checks at its head with each check cited; says so when czar has none by that number. */
     public String one(int number, EvidenceLog log) {
-        Optional<Fact> found = log.call("pull_requests.get", () -> facts.number(number));
+        Optional<Fact> found = facts.number(number, log);
         if (found.isEmpty()) {
             List<Fact> all = facts.all();
             return "I know of no pull request #" + number + " (czar tracks only the pull requests of its workstreams"
@@ -73,7 +73,6 @@ public final class PullRequestAnswers implements TopicAnswers {
                     .collect(Collectors.joining(", ")) + ").");
         }
         Fact f = found.get();
-        cite(f, log);
         StringBuilder out = new StringBuilder(verdictLead(f)).append(' ').append(line(f));
         for (ReportedChecks.Check check : f.reported()) {
             out.append("\n- ").append(checkLine(check));
@@ -86,32 +85,27 @@ public final class PullRequestAnswers implements TopicAnswers {
 
     /** Open pull requests marked ready for review and not approved yet. */
     public String waitingForReview(EvidenceLog log) {
-        List<Fact> waiting = log.call("pull_requests.waiting", facts::waitingForReview);
+        List<Fact> waiting = facts.waitingForReview(log);
         if (waiting.isEmpty()) {
             List<Fact> all = facts.all();
             return "No pull request is waiting for review" + (all.isEmpty() ? " (czar has opened none)." : "; czar's pull"
                     + " requests: " + all.stream().map(f -> "#" + f.pr().number() + " " + f.pr().state())
                     .collect(Collectors.joining(", ")) + ".");
         }
-        waiting.forEach(f -> cite(f, log));
         return waiting.size() + " pull request" + (waiting.size() == 1 ? " is" : "s are") + " waiting for review:\n"
                 + waiting.stream().map(f -> "- " + line(f)).collect(Collectors.joining("\n"));
     }
 
     /** Pull requests merged since {@code since}, with author, workstream and merge commit. */
     public String landed(Instant since, String label, EvidenceLog log) {
-        List<Fact> merged = log.call("pull_requests.merged", () -> facts.mergedSince(since));
+        List<Fact> merged = facts.mergedSince(since, log);
         if (merged.isEmpty()) {
             return "No pull request of czar's was merged " + label + ".";
         }
         StringBuilder out = new StringBuilder("Landed " + label + " (" + merged.size() + " merged pull request"
                 + (merged.size() == 1 ? "" : "s") + "):");
         for (Fact f : merged) {
-            cite(f, log);
             String sha = f.details().mergeSha();
-            if (sha != null) {
-                log.cite(Evidence.git(sha, "merge commit of pull request #" + f.pr().number()));
-            }
             out.append("\n- #").append(f.pr().number()).append(" workstream ").append(f.pr().workstream())
                     .append(f.details().author() == null ? "" : " by " + f.details().author())
                     .append(", merged ").append(WHEN.format(f.details().mergedAt().atZone(zone)))
@@ -123,12 +117,11 @@ public final class PullRequestAnswers implements TopicAnswers {
 
     /** Every pull request czar opened, newest first. */
     public String overview(EvidenceLog log) {
-        List<Fact> all = log.call("pull_requests.list", facts::all);
+        List<Fact> all = facts.all(log);
         if (all.isEmpty()) {
             return "czar has opened no pull request yet (they are opened when a workstream first claims done and GitHub"
                     + " is configured: ci.github.repo and GITHUB_TOKEN).";
         }
-        all.forEach(f -> cite(f, log));
         return all.size() + " pull request" + (all.size() == 1 ? "" : "s") + ":\n"
                 + all.stream().map(f -> "- " + line(f)).collect(Collectors.joining("\n"));
     }
@@ -156,19 +149,5 @@ public final class PullRequestAnswers implements TopicAnswers {
     private static String checkLine(ReportedChecks.Check check) {
         return check.citation() + " '" + check.name() + "' " + (check.pending() ? check.status() : check.conclusion())
                 + (check.url() == null ? "" : " " + check.url());
-    }
-
-    private static void cite(Fact f, EvidenceLog log) {
-        var pr = f.pr();
-        log.cite(new Evidence("pr", String.valueOf(pr.number()), "pull request #" + pr.number() + " of " + pr.workstream()
-                + ": " + pr.state() + ", checks " + f.checks(), pr.url()));
-        if (pr.headSha() != null) {
-            log.cite(Evidence.git(pr.headSha(), "head of pull request #" + pr.number()));
-        }
-        for (ReportedChecks.Check check : f.reported()) {
-            log.cite(new Evidence("ci", check.kind().replace('_', '-') + "/" + (check.kind().equals("status") ? check.name()
-                    : check.externalId()), check.name() + " " + (check.pending() ? check.status() : check.conclusion())
-                    + " at " + check.headSha().substring(0, Math.min(7, check.headSha().length())), check.url()));
-        }
     }
 }

@@ -1,55 +1,58 @@
 package dev.czar.agent;
 
-import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.evidence.git.BranchInfo;
 import dev.czar.evidence.git.GitEvidence;
-import dev.czar.intent.MessageText;
 import dev.czar.review.Finding;
 import dev.czar.review.ReviewReport;
 import dev.czar.review.ReviewService;
-import dev.czar.review.ReviewTarget;
 import dev.czar.review.Severity;
 
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Answers "was feature-x reviewed?" and "what did the review of feature-x find?" from the stored reviews, citing
- * the review by id (source {@code review}). Reviews are run by the command path, never by a question.
+ * Answers "was feature-x reviewed?" and "what did the review of feature-x find?" from the stored reviews: a renderer
+ * over {@link ReviewService#latestOf}, the same read the model's {@link ReviewTools} make, citing the review by id
+ * (source {@code review}). Reviews are run by the command path, never by a question.
  */
 public final class ReviewAnswers implements TopicAnswers {
-    private static final Pattern ABOUT_REVIEWS = Pattern.compile("\\breview(ed|s|er|ers)?\\b");
-
     private final ReviewService reviews;
     private final GitEvidence git;
 
-    public ReviewAnswers(ReviewService reviews, GitEvidence git) {
+    ReviewAnswers(ReviewService reviews, GitEvidence git) {
         this.reviews = reviews;
         this.git = git;
     }
 
+    /** Review answers for the offline answerer, asked only for questions {@link Topic#REVIEW} claims. */
+    public static TopicAnswers of(ReviewService reviews, GitEvidence git) {
+        return Topic.REVIEW.answeredBy(new ReviewAnswers(reviews, git));
+    }
+
     @Override
     public Optional<String> answer(String question, EvidenceLog log) {
-        if (!ABOUT_REVIEWS.matcher(MessageText.folded(question)).find()) {
-            return Optional.empty();
-        }
-        Optional<String> branch = namedBranch(question);
-        if (branch.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ReviewReport> latest = log.call("review.latest", () -> reviews.latest(new ReviewTarget.Branch(branch.get())));
+        List<String> names = git.branches().stream().map(BranchInfo::name).toList();
+        return StatusQuestionParser.mentionedBranches(question, names, name -> false).stream().findFirst()
+                .map(branch -> latest(branch, log));
+    }
+
+    /** The latest review of a branch czar knows; empty when there is no such branch. */
+    Optional<String> ofBranch(String branch, EvidenceLog log) {
+        return git.branches().stream().map(BranchInfo::name).filter(branch::equals).findFirst().map(b -> latest(b, log));
+    }
+
+    private String latest(String branch, EvidenceLog log) {
+        Optional<ReviewReport> latest = reviews.latestOf(branch, log);
         if (latest.isEmpty()) {
-            return Optional.of("No review of " + branch.get() + " is on record. Run '/czar review " + branch.get()
-                    + "' (or 'czar review " + branch.get() + "') to have the personas look at it.");
+            return "No review of " + branch + " is on record. Run '/czar review " + branch
+                    + "' (or 'czar review " + branch + "') to have the personas look at it.";
         }
         ReviewReport r = latest.get();
-        log.cite(new Evidence("review", String.valueOf(r.id()), r.target() + ": " + r.verdict(), null));
-        StringBuilder out = new StringBuilder("Latest review of " + branch.get() + " (review " + r.id() + ", " + r.mode()
+        StringBuilder out = new StringBuilder("Latest review of " + branch + " (review " + r.id() + ", " + r.mode()
                 + ", " + r.createdAt() + "): " + r.verdictLine());
         if (!r.findings().isEmpty()) {
             out.append("\n  findings: ").append(tally(r));
@@ -61,14 +64,7 @@ public final class ReviewAnswers implements TopicAnswers {
             out.append("\n  personas that did not finish: ").append(String.join(", ", r.failedPersonas()));
         }
         out.append("\n  still for a human to verify: ").append(r.checklist().size()).append(" item(s)");
-        return Optional.of(out.toString());
-    }
-
-    private Optional<String> namedBranch(String question) {
-        var names = git.branches().stream().map(BranchInfo::name).collect(Collectors.toSet());
-        return Arrays.stream(question.split("\\s+"))
-                .map(t -> t.replaceAll("^[`'\"(]+|[`'\")?.,!:;]+$", ""))
-                .filter(names::contains).findFirst();
+        return out.toString();
     }
 
     private static String tally(ReviewReport r) {

@@ -7,8 +7,9 @@ import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 
 /**
- * Read-only review tool for the model: a thin adapter over {@link ReviewAnswers}, which reads the stored reviews
- * and cites each by id. The model never starts a review; that is a command.
+ * Read-only review tool for the model: a thin adapter over {@link ReviewAnswers}, which renders
+ * {@link ReviewService#latestOf} (the stored reviews, each cited by id). The model never starts a review; that is a
+ * command.
  */
 public final class ReviewTools {
     private final ReviewAnswers answers;
@@ -28,6 +29,6 @@ public final class ReviewTools {
     @Tool(name = "review_latest", value = "The latest stored multi-persona review of a branch: verdict, findings by"
             + " severity, blockers with file and line, personas that did not finish, and the human checklist size.")
     String latest(@P("branch name") String branch) {
-        return answers.answer("review of " + branch, log).orElse("error: no branch named " + branch);
+        return answers.ofBranch(branch == null ? "" : branch.strip(), log).orElse("error: no branch named " + branch);
     }
 }

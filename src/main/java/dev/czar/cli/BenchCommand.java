@@ -103,14 +103,14 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         int run(CzarApp app, PrintWriter out) {
-            List<BenchRow> rows = benchmark == null ? app.bench().store().latest()
-                    : app.bench().store().history(benchmark, branch, Math.max(1, limit));
+            List<BenchRow> rows = benchmark == null ? app.bench().latest()
+                    : app.bench().history(benchmark, branch, Math.max(1, limit));
             if (json) {
                 out.println(Json.write(rows));
             } else if (rows.isEmpty()) {
                 out.println(benchmark == null ? "No benchmark results yet. Import some: czar bench import FILE"
                         : "No results for " + benchmark + (branch == null ? "" : " on " + branch)
-                        + ". Known benchmarks: " + String.join(", ", app.bench().store().benchmarks()));
+                        + ". Known benchmarks: " + String.join(", ", app.bench().benchmarks()));
             } else {
                 out.println(benchmark == null ? "Latest result of each benchmark:" : benchmark + " history, newest first:");
                 rows.forEach(r -> out.println("  " + BenchText.row(r)));
@@ -133,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         int run(CzarApp app, PrintWriter out) {
-            List<Comparison> comparisons = app.bench().comparer().compare(base, candidate, benchmark);
+            List<Comparison> comparisons = app.bench().compare(base, candidate, benchmark);
             if (json) {
                 out.println(Json.write(comparisons));
             } else if (comparisons.isEmpty()) {
@@ -160,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         int run(CzarApp app, PrintWriter out) {
-            int points = app.bench().chart().write(benchmark, outFile, Math.max(1, limit));
+            int points = app.bench().writeChart(benchmark, outFile, Math.max(1, limit));
             out.println(json ? Json.write(java.util.Map.of("file", outFile.toAbsolutePath().toString(), "points", points))
                     : "Wrote " + outFile + " (" + points + " points).");
             return 0;

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link BenchSource} over the benchmark store: its comparer for changes, its trend chart for pictures. */
+/** {@link BenchSource} over the benchmark service: its comparisons for changes, its trend chart for pictures. */
 public final class StoredBench implements BenchSource {
     static final int CHART_POINTS = 200;
 
@@ -25,16 +25,16 @@ public final class StoredBench implements BenchSource {
 
     @Override
     public boolean configured() {
-        return bench.store().count() > 0;
+        return bench.hasResults();
     }
 
     @Override
     public List<BenchChange> changes(String baseline, String candidate) {
-        if (!bench.comparer().isBranch(baseline) || !bench.comparer().isBranch(candidate)) {
+        if (!bench.isBranch(baseline) || !bench.isBranch(candidate)) {
             return List.of(); // a branch without results has nothing to compare
         }
         List<BenchChange> changes = new ArrayList<>();
-        for (Comparison c : bench.comparer().compare(baseline, candidate, null)) {
+        for (Comparison c : bench.compare(baseline, candidate, null)) {
             if (c.verdict() == Comparison.Verdict.WITHIN_NOISE) {
                 continue;
             }
@@ -49,7 +49,7 @@ public final class StoredBench implements BenchSource {
 
     @Override
     public List<String> benchmarks() {
-        return bench.store().benchmarks();
+        return bench.benchmarks();
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class StoredBench implements BenchSource {
         Path file = null;
         try {
             file = Files.createTempFile("czar-chart-", ".png");
-            bench.chart().write(benchmark, file, CHART_POINTS);
+            bench.writeChart(benchmark, file, CHART_POINTS);
             return Optional.of(Files.readAllBytes(file));
         } catch (UserError e) {
             return Optional.empty(); // no timed rows for this benchmark

@@ -1,5 +1,7 @@
 package dev.czar.github;
 
+import dev.czar.chat.Evidence;
+import dev.czar.chat.EvidenceLog;
 import dev.czar.workers.GateItem;
 import dev.czar.workers.GateReports;
 import dev.czar.workers.PullRequestSource;
@@ -13,7 +15,9 @@ import java.util.function.Function;
 /**
  * What czar knows about its pull requests, from its own store (no call to GitHub): each one's state, review, checks
  * at its head (as webhooks reported them, else as the latest gate saw them), author and merge. Answers, the dashboard
- * and digests read these facts and cite them ({@code pr:57}, check run ids, SHAs).
+ * and digests read these facts and cite them ({@code pr:57}, check run ids, SHAs). The methods taking an
+ * {@link EvidenceLog} are the one read behind the offline pull-request answers and the model's pull-request tools
+ * (issue 22): each records its call and cites what it returns.
  */
 public final class PullRequestFacts implements PullRequestSource {
     private final PullRequestStore pulls;
@@ -78,6 +82,58 @@ public final class PullRequestFacts implements PullRequestSource {
     /** Opened at or after {@code since}. */
     public List<Fact> openedSince(Instant since) {
         return all().stream().filter(f -> f.details().openedAt() != null && !f.details().openedAt().isBefore(since)).toList();
+    }
+
+    /** One pull request ({@code pull_requests.get}), cited when found. */
+    public Optional<Fact> number(int number, EvidenceLog log) {
+        Optional<Fact> found = log.call("pull_requests.get", () -> number(number));
+        found.ifPresent(f -> cite(f, log));
+        return found;
+    }
+
+    /** Every tracked pull request ({@code pull_requests.list}), each cited. */
+    public List<Fact> all(EvidenceLog log) {
+        List<Fact> all = log.call("pull_requests.list", this::all);
+        all.forEach(f -> cite(f, log));
+        return all;
+    }
+
+    /** Whether czar tracks any pull request ({@code pull_requests.list}): a routing check, so nothing is cited. */
+    public boolean tracksAny(EvidenceLog log) {
+        return !log.call("pull_requests.list", this::all).isEmpty();
+    }
+
+    /** The pull requests waiting for review ({@code pull_requests.waiting}), each cited. */
+    public List<Fact> waitingForReview(EvidenceLog log) {
+        List<Fact> waiting = log.call("pull_requests.waiting", this::waitingForReview);
+        waiting.forEach(f -> cite(f, log));
+        return waiting;
+    }
+
+    /** Merged at or after {@code since} ({@code pull_requests.merged}), each cited with its merge commit. */
+    public List<Fact> mergedSince(Instant since, EvidenceLog log) {
+        List<Fact> merged = log.call("pull_requests.merged", () -> mergedSince(since));
+        for (Fact f : merged) {
+            cite(f, log);
+            if (f.details().mergeSha() != null) {
+                log.cite(Evidence.git(f.details().mergeSha(), "merge commit of pull request #" + f.pr().number()));
+            }
+        }
+        return merged;
+    }
+
+    private static void cite(Fact f, EvidenceLog log) {
+        var pr = f.pr();
+        log.cite(new Evidence("pr", String.valueOf(pr.number()), "pull request #" + pr.number() + " of " + pr.workstream()
+                + ": " + pr.state() + ", checks " + f.checks(), pr.url()));
+        if (pr.headSha() != null) {
+            log.cite(Evidence.git(pr.headSha(), "head of pull request #" + pr.number()));
+        }
+        for (ReportedChecks.Check check : f.reported()) {
+            log.cite(new Evidence("ci", check.kind().replace('_', '-') + "/" + (check.kind().equals("status") ? check.name()
+                    : check.externalId()), check.name() + " " + (check.pending() ? check.status() : check.conclusion())
+                    + " at " + check.headSha().substring(0, Math.min(7, check.headSha().length())), check.url()));
+        }
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.czar.github;
 
 import dev.czar.workers.GitProcess;
 import dev.czar.workers.RemoteSync;
+import org.eclipse.jgit.lib.Repository;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class RemoteBranches {
     private final RemoteSync sync;
 
-    public RemoteBranches(Path repo, String remote, Duration minInterval, Clock clock) {
+    public RemoteBranches(Repository repo, String remote, Duration minInterval, Clock clock) {
         this(new RemoteSync(repo, remote, minInterval, clock));
     }
 

@@ -50,8 +50,8 @@ final class WorkerEvidence {
         String timeZone = app.config().chat().timeZone();
         ZoneId zone = "system".equals(timeZone) ? ZoneId.systemDefault() : ZoneId.of(timeZone);
         return new OfflineAnswerer(app.git(), clock, zone, app.config().git().recentCommits(), List.of(
-                new CiAnswers(app.ci(), app.git(), clock), new BenchAnswers(app.bench(), app.git()::mainBranch),
-                new ReviewAnswers(app.reviews(), app.git()), new FleetAnswers(app.workers())));
+                CiAnswers.of(app.ci(), app.git(), clock), BenchAnswers.of(app.bench(), app.git()::mainBranch),
+                ReviewAnswers.of(app.reviews(), app.git()), new FleetAnswers(app.workers())));
     }
 
     Map<String, Object> answer(String question) {

@@ -1,6 +1,8 @@
 package dev.czar.review;
 
 import dev.czar.UserError;
+import dev.czar.chat.Evidence;
+import dev.czar.chat.EvidenceLog;
 import dev.czar.evidence.git.FilePatch;
 import dev.czar.evidence.git.GitEvidence;
 
@@ -72,6 +74,16 @@ public final class ReviewService {
     /** The latest stored review of {@code target}, e.g. {@code new ReviewTarget.Branch("feature-x")}. */
     public java.util.Optional<ReviewReport> latest(ReviewTarget target) {
         return store.latest(target.label());
+    }
+
+    /**
+     * The latest stored review of {@code branch}, read through an answer's log ({@code review.latest}) and cited by
+     * id (source {@code review}): the one read behind the offline review answer and the model's review tool.
+     */
+    public java.util.Optional<ReviewReport> latestOf(String branch, EvidenceLog log) {
+        java.util.Optional<ReviewReport> latest = log.call("review.latest", () -> latest(new ReviewTarget.Branch(branch)));
+        latest.ifPresent(r -> log.cite(new Evidence("review", String.valueOf(r.id()), r.target() + ": " + r.verdict(), null)));
+        return latest;
     }
 
     public PersonaCatalog personas() {

@@ -1,6 +1,5 @@
 package dev.czar.workers;
 
-import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
 
 import java.time.Instant;
@@ -11,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Answers questions about the fleet from the workstreams' recorded state: what everyone is doing, whether one is
- * stuck or really done, what blocks it, which branches will conflict. Every workstream mentioned is cited
- * (source {@code worker}) together with its branch head (source {@code git}).
+ * stuck or really done, what blocks it, which branches will conflict: a renderer over {@link FleetFacts}, the same
+ * calls the model's {@link WorkerTools} make. Every workstream mentioned is cited (source {@code worker}) together
+ * with its branch head (source {@code git}).
  */
 public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     private static final Pattern FLEET = Pattern.compile(
@@ -25,15 +25,17 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     private static final int MAX_LISTED = 20;
 
     private final Workers workers;
+    private final FleetFacts facts;
 
     public FleetAnswers(Workers workers) {
         this.workers = workers;
+        this.facts = new FleetFacts(workers);
     }
 
     /** An answer when the question is about workers (or names a workstream); empty to leave it to git answers. */
     @Override
     public Optional<String> answer(String question, EvidenceLog log) {
-        List<Workstream> all = log.call("workers.list", workers::all);
+        List<Workstream> all = facts.all(log);
         String folded = question.toLowerCase(Locale.ROOT);
         if (all.isEmpty()) {
             // a fleet question with no fleet deserves that answer, not a git overview
@@ -58,10 +60,10 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     /** Every workstream (or the one named) with state, head, reason, gate items and alerts. */
     public String overview(String name, EvidenceLog log) {
         if (name != null) {
-            Optional<Workstream> ws = workers.find(name);
+            Optional<Workstream> ws = facts.named(name, log);
             return ws.map(w -> detail(w, log)).orElse("There is no workstream named '" + name + "'.");
         }
-        return overview(log.call("workers.list", workers::all), log);
+        return overview(facts.all(log), log);
     }
 
     private String overview(List<Workstream> all, EvidenceLog log) {
@@ -73,8 +75,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         workers.mainBranch().flatMap(m -> workerHead(m)).ifPresent(sha -> out.append("; main at ").append(DoneGate.shortSha(sha)));
         out.append(':');
         for (Workstream ws : all.stream().limit(MAX_LISTED).toList()) {
-            WorkerView view = log.call("workers.view", () -> workers.view(ws));
-            cite(view, log);
+            WorkerView view = facts.view(ws, log);
             out.append("\n  ").append(FleetText.stateLine(ws, view.headSha()));
             String why = why(ws, view);
             if (!why.isEmpty()) {
@@ -84,7 +85,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
                 out.append("\n      agent: ").append(view.agentLine());
             }
             prs.stream().filter(pr -> pr.workstream().equals(ws.name())).findFirst().ifPresent(pr -> {
-                log.cite(pr.evidence());
+                FleetFacts.cite(pr, log);
                 out.append("\n      pull request: ").append(pr.line());
             });
         }
@@ -100,8 +101,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     }
 
     private String detail(Workstream ws, EvidenceLog log) {
-        WorkerView view = log.call("workers.view", () -> workers.view(ws));
-        cite(view, log);
+        WorkerView view = facts.view(ws, log);
         StringBuilder out = new StringBuilder(FleetText.stateLine(ws, view.headSha()));
         out.append('\n').append(verdict(ws));
         if (!view.progress().isEmpty()) {
@@ -115,7 +115,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
             out.append("\n  agent: ").append(view.agentLine());
         }
         workers.pullRequests().of(ws.name()).ifPresent(pr -> {
-            log.cite(pr.evidence());
+            FleetFacts.cite(pr, log);
             out.append("\n  pull request: ").append(pr.line()).append(' ').append(pr.url());
         });
         if (!view.gate().isEmpty()) {
@@ -138,7 +138,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
 
     /** What the agents reported they used, summed per workstream, per launching user and per day (UTC). */
     private String cost(EvidenceLog log) {
-        List<AgentSessions.UsageSum> byWorkstream = log.call("workers.usage", () -> workers.agentUsage("workstream"));
+        List<AgentSessions.UsageSum> byWorkstream = facts.usageByWorkstream(log);
         if (byWorkstream.isEmpty()) {
             return "No agent has reported usage yet (plain 'command' workers report none).";
         }
@@ -149,9 +149,6 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
                 out.append("\n    ").append(sum.key()).append(": ").append(sum.runs()).append(" run(s), tokens ")
                         .append(sum.inputTokens()).append(" in / ").append(sum.outputTokens()).append(" out")
                         .append(sum.costUsd() == null ? "" : ", $" + sum.costUsd().stripTrailingZeros().toPlainString());
-                if (grouping.equals("workstream")) {
-                    log.cite(new Evidence("worker", sum.key(), "agent usage: " + sum.runs() + " run(s)", null));
-                }
             }
         }
         return out.toString();
@@ -165,8 +162,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         }
         StringBuilder out = new StringBuilder(waiting.size() + " workstream(s) waiting for an answer:");
         for (Workstream ws : waiting) {
-            WorkerView view = log.call("workers.view", () -> workers.view(ws));
-            cite(view, log);
+            WorkerView view = facts.view(ws, log);
             out.append("\n  ").append(ws.name()).append(": ")
                     .append(view.question() != null ? view.question() : FleetText.firstLine(ws.reason()))
                     .append("\n      answer with: reply ").append(ws.name()).append(" <answer>");
@@ -202,7 +198,7 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
     }
 
     private String alerts(EvidenceLog log) {
-        List<WorkerAlert> alerts = log.call("workers.alerts", workers::alerts);
+        List<WorkerAlert> alerts = facts.alerts(log);
         List<Workstream> open = workers.all().stream().filter(w -> !w.state().finished()).toList();
         if (alerts.isEmpty()) {
             return "No predicted conflicts or duplicate work among " + open.size() + " open workstream(s)"
@@ -211,24 +207,12 @@ public final class FleetAnswers implements dev.czar.agent.TopicAnswers {
         StringBuilder out = new StringBuilder("Predicted from in-core merges and task/file overlap:");
         for (WorkerAlert a : alerts) {
             out.append("\n  ").append(a.line());
-            for (String name : List.of(a.a(), a.b())) {
-                workers.find(name).ifPresent(ws -> cite(workers.view(ws), log));
-            }
         }
         return out.toString();
     }
 
     private Optional<String> workerHead(String branch) {
         return workers.headOf(branch);
-    }
-
-    private static void cite(WorkerView view, EvidenceLog log) {
-        Workstream ws = view.workstream();
-        log.cite(new Evidence("worker", ws.name() + (view.headSha() == null ? "" : "@" + view.headSha()),
-                ws.state().name() + " on " + ws.branch() + ", attempt " + ws.attempts(), null));
-        if (view.headSha() != null) {
-            log.cite(Evidence.git(view.headSha(), "head of " + ws.branch()));
-        }
     }
 
     private static boolean mentions(String folded, String name) {

@@ -6,39 +6,37 @@ import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * The remote through JGit, for machines without the {@code git} executable. Over HTTPS the token is the password
  * of user {@code x-access-token} (what GitHub accepts for personal access and App installation tokens), handed to
- * JGit's credentials provider: it goes to the server in a Basic authorization header and nowhere else.
+ * JGit's credentials provider: it goes to the server in a Basic authorization header and nowhere else. It works on
+ * the repository's one JGit {@link Repository}, borrowed from its owner and never closed here.
  */
 public final class JGitTransport implements RemoteTransport {
     private static final Set<RemoteRefUpdate.Status> PUSHED = EnumSet.of(RemoteRefUpdate.Status.OK, RemoteRefUpdate.Status.UP_TO_DATE);
     private static final int TIMEOUT_SECONDS = (int) GitProcess.TIMEOUT.toSeconds();
 
-    private final Path repo;
+    private final Repository repo;
     private final String token;
 
     /** @param token {@code null} or blank: no credentials (a public repository, a remote on disk) */
-    public JGitTransport(Path repo, String token) {
+    public JGitTransport(Repository repo, String token) {
         this.repo = repo;
         this.token = token == null || token.isBlank() ? null : token;
     }
 
     @Override
     public void fetch(String remote) {
-        try (Repository r = open(); Git git = Git.wrap(r)) {
+        try (Git git = Git.wrap(repo)) {
             authorised(git.fetch().setRemote(remote).setRemoveDeletedRefs(true)).call();
         } catch (GitAPIException | RuntimeException e) {
             throw failure("fetch", e);
@@ -48,7 +46,7 @@ public final class JGitTransport implements RemoteTransport {
     @Override
     public void push(String remote, String branch, String expectedRemoteHead) {
         String ref = "refs/heads/" + branch;
-        try (Repository r = open(); Git git = Git.wrap(r)) {
+        try (Git git = Git.wrap(repo)) {
             var push = git.push().setRemote(remote).setRefSpecs(new RefSpec((expectedRemoteHead != null ? "+" : "") + ref + ":" + ref));
             if (expectedRemoteHead != null) {
                 push.setRefLeaseSpecs(new RefLeaseSpec(ref, expectedRemoteHead.isEmpty() ? ObjectId.zeroId().name() : expectedRemoteHead));
@@ -61,7 +59,7 @@ public final class JGitTransport implements RemoteTransport {
 
     @Override
     public void delete(String remote, String branch) {
-        try (Repository r = open(); Git git = Git.wrap(r)) {
+        try (Git git = Git.wrap(repo)) {
             check(authorised(git.push().setRemote(remote).setRefSpecs(new RefSpec(":refs/heads/" + branch))).call());
         } catch (GitAPIException | RuntimeException e) {
             throw e instanceof GitProcess.GitFailure f ? f : failure("push", e);
@@ -81,14 +79,6 @@ public final class JGitTransport implements RemoteTransport {
                             + (update.getMessage() == null ? "" : ": " + update.getMessage()));
                 }
             }
-        }
-    }
-
-    private Repository open() {
-        try {
-            return new FileRepositoryBuilder().findGitDir(repo.toFile()).setMustExist(true).build();
-        } catch (IOException e) {
-            throw new GitProcess.GitFailure("cannot open the repository " + repo + ": " + e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.czar.workers;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +17,14 @@ import java.util.Optional;
  * once per {@code git.fetch-interval}, asked for by the supervisor's tick and before each launch, gate run and status
  * answer. A failed fetch never stops anything: answers and gates keep working from what was fetched last, and
  * {@link #staleness} says how old that is and why. A repository without that remote is simply local.
+ * It reads refs through the repository's one JGit {@link Repository}, borrowed from its owner
+ * ({@code GitEvidence.repository()}) and never closed here.
  */
 public final class RemoteSync {
     /** No remote: nothing is fetched, main is the local branch. */
     public static final RemoteSync NONE = new RemoteSync(null, null, Duration.ZERO, Clock.systemUTC(), null);
 
-    private final Path repo;
+    private final Repository repo;
     private final String remote;
     private final RemoteTransport transport;
     private final Duration minInterval;
@@ -39,11 +40,11 @@ public final class RemoteSync {
     }
 
     /** Through the {@code git} executable (the user's own credentials). */
-    public RemoteSync(Path repo, String remote, Duration minInterval, Clock clock) {
-        this(repo, remote, minInterval, clock, repo == null ? null : new GitCliTransport(repo));
+    public RemoteSync(Repository repo, String remote, Duration minInterval, Clock clock) {
+        this(repo, remote, minInterval, clock, repo == null ? null : new GitCliTransport(RemoteTransport.root(repo)));
     }
 
-    public RemoteSync(Path repo, String remote, Duration minInterval, Clock clock, RemoteTransport transport) {
+    public RemoteSync(Repository repo, String remote, Duration minInterval, Clock clock, RemoteTransport transport) {
         this.repo = repo;
         this.transport = transport;
         this.remote = remote;
@@ -63,8 +64,11 @@ public final class RemoteSync {
 
     /** The commit {@code branch} has on the remote as last fetched ({@code refs/remotes/REMOTE/BRANCH}). */
     public Optional<String> trackingHead(String branch) {
-        try (Repository r = open()) {
-            Ref ref = r.exactRef(Constants.R_REMOTES + remote + "/" + branch);
+        if (repo == null) {
+            return Optional.empty();
+        }
+        try {
+            Ref ref = repo.exactRef(Constants.R_REMOTES + remote + "/" + branch);
             return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().name());
         } catch (IOException e) {
             return Optional.empty();
@@ -78,10 +82,10 @@ public final class RemoteSync {
         }
         Boolean known = configured;
         if (known == null) {
-            try (Repository r = open()) {
-                known = r.getConfig().getSubsections("remote").contains(remote);
+            try {
+                known = repo.getConfig().getSubsections("remote").contains(remote);
                 if (known) {
-                    lastFetchOnDisk(r).ifPresent(at -> {
+                    lastFetchOnDisk(repo).ifPresent(at -> {
                         lastAttempt = at;
                         lastSuccess = at;
                     });
@@ -105,13 +109,6 @@ public final class RemoteSync {
         }
         Instant at = Files.getLastModifiedTime(fetchHead).toInstant();
         return at.isAfter(clock.instant()) ? Optional.empty() : Optional.of(at);
-    }
-
-    private Repository open() throws IOException {
-        if (repo == null) {
-            throw new IOException("no repository");
-        }
-        return new FileRepositoryBuilder().findGitDir(repo.toFile()).setMustExist(true).build();
     }
 
     /**

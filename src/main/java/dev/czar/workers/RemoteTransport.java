@@ -1,5 +1,7 @@
 package dev.czar.workers;
 
+import org.eclipse.jgit.lib.Repository;
+
 import java.nio.file.Path;
 
 /**
@@ -27,7 +29,12 @@ public interface RemoteTransport {
     void delete(String remote, String branch);
 
     /** What the user's git is for, see {@link RemoteTransport}; {@code token} may be {@code null} (no credentials). */
-    static RemoteTransport of(Path repo, String token) {
-        return GitProcess.available() ? new GitCliTransport(repo) : new JGitTransport(repo, token);
+    static RemoteTransport of(Repository repo, String token) {
+        return GitProcess.available() ? new GitCliTransport(root(repo)) : new JGitTransport(repo, token);
+    }
+
+    /** Where {@code git} runs for this repository: its working tree, or its git dir when it is bare. */
+    static Path root(Repository repo) {
+        return (repo.isBare() ? repo.getDirectory() : repo.getWorkTree()).toPath();
     }
 }

@@ -6,9 +6,9 @@ import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 
 /**
- * Read-only worker tools for the model: a thin adapter over {@link FleetAnswers}, which reads the recorded
- * workstreams through the answer's {@link EvidenceLog} and cites each one (source {@code worker}) with its
- * branch head (source {@code git}).
+ * Read-only worker tools for the model: a thin adapter over {@link FleetAnswers}, which renders {@link FleetFacts},
+ * the same calls the offline answers make: the recorded workstreams, read through the answer's {@link EvidenceLog},
+ * each cited (source {@code worker}) with its branch head (source {@code git}).
  */
 public final class WorkerTools {
     private final FleetAnswers fleet;

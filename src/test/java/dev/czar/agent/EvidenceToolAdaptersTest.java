@@ -78,8 +78,8 @@ class EvidenceToolAdaptersTest {
         // given
         BenchEvidence bench = BenchEvidence.over(db, CLOCK, 5, 0.05);
         CiSources ci = CiSources.over(new CiConfig(null), null, db, CLOCK);
-        AgentTools tools = new AgentTools().register(BenchTools.of(bench), AgentTopics.BENCH)
-                .register(CiTools.of(ci, CLOCK), AgentTopics.CI);
+        AgentTools tools = new AgentTools().register(BenchTools.of(bench), Topic.BENCH)
+                .register(CiTools.of(ci, CLOCK), Topic.CI);
 
         // when / then
         assertThat(names(tools.bind(log, 4000, "status of feature-7"))).isEmpty();

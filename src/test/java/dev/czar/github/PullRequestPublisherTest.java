@@ -67,7 +67,7 @@ class PullRequestPublisherTest {
         repo.git().push().setRemote("origin").add("main").call();
         repo.branch("czar/login").checkout("czar/login");
         repo.commit("login page", Map.of("login.html", "<form action=/login>"));
-        remote = new RemoteBranches(repo.dir(), "origin", Duration.ofHours(1), clock);
+        remote = new RemoteBranches(repo.git().getRepository(), "origin", Duration.ofHours(1), clock);
         GithubClient client = new GithubClient(new CiConfig.GithubConfig("octocat/Hello-World", github.baseUrl(), 5, 2),
                 "ghp_fake_token_for_tests_only", clock, new GithubClient.Resilience(2, Duration.ofMillis(5), 10, Duration.ofMinutes(1)));
         store = new PullRequestStore(db);

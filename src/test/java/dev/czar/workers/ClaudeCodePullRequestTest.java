@@ -70,7 +70,7 @@ class ClaudeCodePullRequestTest {
         GithubClient client = github.client(Clock.systemUTC());
         fleet = new Fleet(tmp, ClaudeCodeWorkersTest.claudeCodeWorkers(claude, model,
                 Map.of("max-fix-rounds", 2, "auto-merge", true)), (f, wiring) -> {
-            RemoteSync remote = new RemoteSync(f.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC());
+            RemoteSync remote = new RemoteSync(f.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC());
             prs = new PullRequestStore(f.db);
             return wiring.remote(remote).publishing(new PullRequestPublisher(new RemoteBranches(remote),
                     new PullRequestApi(client), prs, Clock.systemUTC()),

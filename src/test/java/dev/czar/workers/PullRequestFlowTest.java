@@ -61,7 +61,7 @@ class PullRequestFlowTest {
         GithubClient client = standIn.client(Clock.systemUTC());
         fleet = new Fleet(tmp, Map.of("max-fix-rounds", 2, "auto-merge", true), (f, wiring) -> {
             prs = new PullRequestStore(f.db);
-            return wiring.publishing(new PullRequestPublisher(new RemoteBranches(f.repo.dir(), "origin", Duration.ZERO,
+            return wiring.publishing(new PullRequestPublisher(new RemoteBranches(f.repo.git().getRepository(), "origin", Duration.ZERO,
                     Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()),
                     new PullRequestMerge(client, prs, "squash", Clock.systemUTC())).ci(new PullRequestChecks(client));
         });

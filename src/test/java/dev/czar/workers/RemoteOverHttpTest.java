@@ -54,13 +54,13 @@ class RemoteOverHttpTest {
     }
 
     private RemoteSync sync(RemoteTransport transport) {
-        return new RemoteSync(repo.dir(), "origin", Duration.ZERO, Clock.systemUTC(), transport);
+        return new RemoteSync(repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC(), transport);
     }
 
     @Test
     void should_fetch_and_push_with_jgit_sending_the_token_only_as_basic_auth() throws Exception {
         // given
-        RemoteSync sync = sync(new JGitTransport(repo.dir(), TOKEN));
+        RemoteSync sync = sync(new JGitTransport(repo.git().getRepository(), TOKEN));
         try (CapturedLogs logs = new CapturedLogs()) {
             // when czar fetches, pushes its branch with a lease and deletes it
             assertThat(sync.fetchIfDue()).isTrue();
@@ -92,7 +92,7 @@ class RemoteOverHttpTest {
     void should_report_a_refused_token_in_one_line_without_showing_it() {
         // given
         String wrong = "ghp_wrongTokenForTests000000000000000000";
-        RemoteSync sync = sync(new JGitTransport(repo.dir(), wrong));
+        RemoteSync sync = sync(new JGitTransport(repo.git().getRepository(), wrong));
 
         // when
         sync.fetchIfDue();

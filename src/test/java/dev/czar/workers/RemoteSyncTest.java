@@ -69,7 +69,7 @@ class RemoteSyncTest {
         fleet = new Fleet(tmp, Map.of());
         remoteFor(fleet);
         MutableClock clock = new MutableClock(T0);
-        RemoteSync sync = new RemoteSync(fleet.repo.dir(), "origin", Duration.ofSeconds(60), clock);
+        RemoteSync sync = new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ofSeconds(60), clock);
         String first = pushFromElsewhere("a.txt");
 
         // when / then: the first call fetches, a second within the interval does not, one after it does
@@ -92,7 +92,7 @@ class RemoteSyncTest {
         fleet = new Fleet(tmp, Map.of());
         Path bare = remoteFor(fleet);
         MutableClock clock = new MutableClock(T0);
-        RemoteSync sync = new RemoteSync(fleet.repo.dir(), "origin", Duration.ofSeconds(60), clock);
+        RemoteSync sync = new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ofSeconds(60), clock);
         String known = pushFromElsewhere("a.txt");
         sync.fetchIfDue();
         Files.move(bare, tmp.resolve("moved.git"));
@@ -119,7 +119,7 @@ class RemoteSyncTest {
     void should_not_fetch_a_repository_without_that_remote() {
         // given
         fleet = new Fleet(tmp, Map.of());
-        RemoteSync sync = new RemoteSync(fleet.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC());
+        RemoteSync sync = new RemoteSync(fleet.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC());
 
         // when / then
         assertThat(sync.configured()).isFalse();
@@ -131,7 +131,7 @@ class RemoteSyncTest {
     void should_start_a_worker_branch_from_the_remote_main_and_count_it_merged_once_the_remote_main_has_it() throws Exception {
         // given a teammate pushed to the remote's main, which the local main does not have
         fleet = new Fleet(tmp, Map.of(),
-                (f, wiring) -> wiring.remote(new RemoteSync(f.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC())));
+                (f, wiring) -> wiring.remote(new RemoteSync(f.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC())));
         remoteFor(fleet);
         String localMain = fleet.repo.git().getRepository().resolve("main").name();
         String remoteMain = pushFromElsewhere("teammate.txt");
@@ -163,7 +163,7 @@ class RemoteSyncTest {
     void should_start_a_jgit_clone_working_copy_from_the_remote_main_too() throws Exception {
         // given working copies cloned with JGit (no git executable needed), and a teammate's push to the remote
         fleet = new Fleet(tmp, Map.of("working-copies", "jgit-clone"),
-                (f, wiring) -> wiring.remote(new RemoteSync(f.repo.dir(), "origin", Duration.ZERO, Clock.systemUTC())));
+                (f, wiring) -> wiring.remote(new RemoteSync(f.repo.git().getRepository(), "origin", Duration.ZERO, Clock.systemUTC())));
         remoteFor(fleet);
         String remoteMain = pushFromElsewhere("teammate.txt");
 

@@ -61,7 +61,7 @@ class WebhookWakeTest {
                 new GithubClient.Resilience(2, Duration.ofMillis(5), 10, Duration.ofMinutes(1)));
         fleet = new Fleet(tmp, Map.of(), (f, wiring) -> {
             prs = new PullRequestStore(f.db);
-            return wiring.publishing(new PullRequestPublisher(new RemoteBranches(f.repo.dir(), "origin", Duration.ZERO,
+            return wiring.publishing(new PullRequestPublisher(new RemoteBranches(f.repo.git().getRepository(), "origin", Duration.ZERO,
                     Clock.systemUTC()), new PullRequestApi(client), prs, Clock.systemUTC()), null)
                     .ci(new PullRequestChecks(client));
         });

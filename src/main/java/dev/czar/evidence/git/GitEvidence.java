@@ -1,44 +1,41 @@
 package dev.czar.evidence.git;
 
 import dev.czar.config.GitConfig;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.RawTextComparator;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Read-only evidence from one git repository: branches, where they stand against main, what they change,
  * and what landed. Every method reads the repository afresh, so answers follow the repository as it moves.
+ * It is also the repository's one JGit access point (issue 22): it opens the one {@link Repository}, lends it to
+ * whoever else reads or fetches this repository ({@link #repository()}), and closes it once, in {@link #close()}.
  */
 public final class GitEvidence implements AutoCloseable {
     private final Repository repo;
-    private final String mainBranchSetting;
     private final Optional<GitExecutable> cli;
     private final StateCache cache = new StateCache();
+    private final BranchRefs refs;
+    private final BranchStandings standings;
+    private final Patches patches;
 
     private GitEvidence(Repository repo, String mainBranchSetting, Optional<GitExecutable> cli) {
         this.repo = repo;
-        this.mainBranchSetting = mainBranchSetting;
         this.cli = cli;
+        this.refs = new BranchRefs(repo, mainBranchSetting);
+        this.standings = new BranchStandings(repo, cli, root(), cache);
+        this.patches = new Patches(repo);
     }
 
     /**
@@ -68,6 +65,15 @@ public final class GitEvidence implements AutoCloseable {
         return (repo.isBare() ? repo.getDirectory() : repo.getWorkTree()).toPath();
     }
 
+    /**
+     * The one JGit {@link Repository} of this repository, for the other features that read or fetch it (workers'
+     * branch facts and working copies, the remote's fetches and pushes). Borrowed, never closed by them: it is
+     * closed with this object.
+     */
+    public Repository repository() {
+        return repo;
+    }
+
     /** True when the repository has no commits on any branch yet. */
     public boolean isEmpty() {
         return branches().isEmpty();
@@ -75,50 +81,17 @@ public final class GitEvidence implements AutoCloseable {
 
     /** Local branches, then remote-tracking branches, each with its head commit, by name. */
     public List<BranchInfo> branches() {
-        try (RevWalk walk = new RevWalk(repo)) {
-            List<BranchInfo> result = new ArrayList<>();
-            collect(walk, Constants.R_HEADS, false, result);
-            collect(walk, Constants.R_REMOTES, true, result);
-            result.sort(Comparator.comparing(BranchInfo::remote).thenComparing(BranchInfo::name));
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return refs.all();
     }
 
     /** The branch others are compared with, resolved from {@code git.main-branch}. */
     public Optional<String> mainBranch() {
-        if (!GitConfig.AUTO.equals(mainBranchSetting)) {
-            return find(mainBranchSetting).map(BranchInfo::name);
-        }
-        for (String candidate : List.of("main", "master")) {
-            if (find(candidate).isPresent()) {
-                return Optional.of(candidate);
-            }
-        }
-        try {
-            Ref head = repo.exactRef(Constants.HEAD);
-            if (head != null && head.isSymbolic() && head.getTarget().getObjectId() != null) {
-                return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String candidate : List.of("origin/main", "origin/master")) {
-            if (find(candidate).isPresent()) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return refs.mainBranch();
     }
 
     /** Explains why {@link #mainBranch()} is empty, naming the setting that fixes it. */
     public String missingMainExplanation() {
-        if (!GitConfig.AUTO.equals(mainBranchSetting)) {
-            return "the main branch '" + mainBranchSetting + "' set in git.main-branch does not exist in this repository";
-        }
-        return "this repository has neither 'main' nor 'master' and HEAD is detached; set git.main-branch"
-                + " (env CZAR_GIT_MAIN_BRANCH) to the branch others are compared with";
+        return refs.missingMainExplanation();
     }
 
     /**
@@ -128,26 +101,12 @@ public final class GitEvidence implements AutoCloseable {
      * @throws AmbiguousRevisionException when several remotes or objects match
      */
     public Optional<BranchInfo> find(String name) {
-        try (RevWalk walk = new RevWalk(repo)) {
-            Optional<Revisions.Resolved> resolved = new Revisions(repo).resolve(name);
-            if (resolved.isEmpty()) {
-                return Optional.empty();
-            }
-            RevCommit commit = walk.parseCommit(resolved.get().commit());
-            return Optional.of(new BranchInfo(resolved.get().displayName(), resolved.get().remote(), toCommit(commit)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return refs.find(name);
     }
 
     /** Tag names, for recognising them in questions. */
     public List<String> tags() {
-        try {
-            return repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS).stream()
-                    .map(r -> Repository.shortenRefName(r.getName())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return refs.tags();
     }
 
     /** True in a shallow clone: history stops at the shallow commits, so counts are a lower bound. */
@@ -161,13 +120,9 @@ public final class GitEvidence implements AutoCloseable {
 
     /** Where {@code branch} stands against main: ahead/behind counts and whether it is merged. */
     public BranchStatus status(String branch) {
-        BranchInfo info = require(branch);
-        BranchInfo main = requireMain();
-        try (RevWalk walk = new RevWalk(repo)) {
-            return status(walk, info, main);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BranchInfo info = refs.require(branch);
+        BranchInfo main = refs.requireMain();
+        return standings.of(info, main, isShallow());
     }
 
     /**
@@ -176,59 +131,9 @@ public final class GitEvidence implements AutoCloseable {
      * until a branch head moves.
      */
     public List<BranchStatus> statusOfAll() {
-        BranchInfo main = requireMain();
+        BranchInfo main = refs.requireMain();
         List<BranchInfo> others = branches().stream().filter(b -> !b.name().equals(main.name())).toList();
-        boolean shallow = isShallow();
-        return cache.get(List.of("status", main, others, shallow), () -> {
-            List<ObjectId> heads = new ArrayList<>();
-            heads.add(ObjectId.fromString(main.head().sha()));
-            others.forEach(b -> heads.add(ObjectId.fromString(b.head().sha())));
-            CommitGraph graph = cli.isPresent() ? CommitGraph.fromGit(cli.get(), root(), heads) : jgitGraph(heads);
-            java.util.BitSet onMain = graph.reachable(heads.get(0));
-            List<BranchStatus> result = new ArrayList<>(others.size());
-            for (int i = 0; i < others.size(); i++) {
-                java.util.BitSet onBranch = graph.reachable(heads.get(i + 1));
-                java.util.BitSet ahead = (java.util.BitSet) onBranch.clone();
-                ahead.andNot(onMain);
-                java.util.BitSet behind = (java.util.BitSet) onMain.clone();
-                behind.andNot(onBranch);
-                result.add(new BranchStatus(others.get(i), main, ahead.cardinality(), behind.cardinality(),
-                        ahead.isEmpty(), onBranch.intersects(onMain), shallow));
-            }
-            return List.copyOf(result);
-        });
-    }
-
-    private CommitGraph jgitGraph(List<ObjectId> heads) {
-        try {
-            return CommitGraph.fromJGit(repo, heads);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private BranchStatus status(RevWalk walk, BranchInfo info, BranchInfo main) throws IOException {
-        RevCommit head = walk.parseCommit(ObjectId.fromString(info.head().sha()));
-        RevCommit mainHead = walk.parseCommit(ObjectId.fromString(main.head().sha()));
-        Count ahead = countOnlyOn(walk, head, mainHead);
-        Count behind = countOnlyOn(walk, mainHead, head);
-        // Only a walk that reached a root commit can mean no shared history; the merge-base walk is run just then.
-        boolean related = ahead.count() == 0 || behind.count() == 0 || !(ahead.sawRoot() || behind.sawRoot())
-                || hasMergeBase(walk, head, mainHead);
-        return new BranchStatus(info, main, ahead.count(), behind.count(), ahead.count() == 0, related, isShallow());
-    }
-
-    private static boolean hasMergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
-        walk.reset();
-        walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
-        try {
-            walk.markStart(a);
-            walk.markStart(b);
-            return walk.next() != null;
-        } finally {
-            walk.reset();
-            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.ALL);
-        }
+        return standings.ofAll(main, others, isShallow());
     }
 
     /** Whether the head of {@code branch} is reachable from main. */
@@ -238,12 +143,12 @@ public final class GitEvidence implements AutoCloseable {
 
     /** The diffstat of {@code git diff main..branch} (two-dot: the trees of both heads compared directly). */
     public DiffStat diffStat(String branch) {
-        return diffStat(requireMain(), require(branch));
+        return diffStat(refs.requireMain(), refs.require(branch));
     }
 
     /** The diffstat of {@code git diff base..tip} for any two names {@link #find} resolves. */
     public DiffStat diffStat(String base, String tip) {
-        return diffStat(require(base), require(tip));
+        return diffStat(refs.require(base), refs.require(tip));
     }
 
     /**
@@ -271,7 +176,7 @@ public final class GitEvidence implements AutoCloseable {
 
     /** The latest {@code limit} commits reachable from {@code branch}, newest first. */
     public List<CommitInfo> recentCommits(String branch, int limit) {
-        BranchInfo info = require(branch);
+        BranchInfo info = refs.require(branch);
         try (RevWalk walk = new RevWalk(repo)) {
             walk.markStart(walk.parseCommit(ObjectId.fromString(info.head().sha())));
             List<CommitInfo> result = new ArrayList<>();
@@ -279,7 +184,7 @@ public final class GitEvidence implements AutoCloseable {
                 if (result.size() >= limit) {
                     break;
                 }
-                result.add(toCommit(commit));
+                result.add(BranchRefs.toCommit(commit));
             }
             return result;
         } catch (IOException e) {
@@ -292,7 +197,7 @@ public final class GitEvidence implements AutoCloseable {
      * its merge commit), newest first, at most {@code limit}.
      */
     public List<CommitInfo> landedSince(Instant since, int limit) {
-        BranchInfo main = requireMain();
+        BranchInfo main = refs.requireMain();
         try (RevWalk walk = new RevWalk(repo)) {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(ObjectId.fromString(main.head().sha())));
@@ -302,7 +207,7 @@ public final class GitEvidence implements AutoCloseable {
                 if (time.isBefore(since) || result.size() >= limit) {
                     break;
                 }
-                result.add(toCommit(commit));
+                result.add(BranchRefs.toCommit(commit));
             }
             return result;
         } catch (IOException e) {
@@ -317,28 +222,7 @@ public final class GitEvidence implements AutoCloseable {
      * @throws GitEvidenceException when a revision does not name a commit
      */
     public List<FilePatch> patches(String base, String tip) {
-        try (RevWalk walk = new RevWalk(repo);
-             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-             DiffFormatter formatter = new DiffFormatter(buffer)) {
-            formatter.setRepository(repo);
-            formatter.setDiffComparator(RawTextComparator.DEFAULT);
-            formatter.setDetectRenames(true);
-            RevCommit from = walk.parseCommit(resolveCommit(base));
-            RevCommit to = walk.parseCommit(resolveCommit(tip));
-            List<FilePatch> result = new ArrayList<>();
-            for (DiffEntry entry : formatter.scan(from.getTree(), to.getTree())) {
-                buffer.reset();
-                formatter.format(entry);
-                formatter.flush();
-                boolean binary = formatter.toFileHeader(entry).getPatchType() != FileHeader.PatchType.UNIFIED;
-                String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
-                result.add(new FilePatch(path, entry.getChangeType().name(),
-                        binary ? "" : buffer.toString(StandardCharsets.UTF_8), binary));
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return patches.between(base, tip);
     }
 
     /**
@@ -346,76 +230,11 @@ public final class GitEvidence implements AutoCloseable {
      * they share no history.
      */
     public Optional<String> mergeBase(String base, String tip) {
-        try (RevWalk walk = new RevWalk(repo)) {
-            walk.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
-            walk.markStart(walk.parseCommit(resolveCommit(base)));
-            walk.markStart(walk.parseCommit(resolveCommit(tip)));
-            RevCommit found = walk.next();
-            return found == null ? Optional.empty() : Optional.of(found.getName());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ObjectId resolveCommit(String revision) throws IOException {
-        ObjectId id;
-        try {
-            id = repo.resolve(revision + "^{commit}");
-        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
-            id = null;
-        }
-        if (id == null) {
-            throw new GitEvidenceException("no commit named '" + revision + "' (use a branch name, a sha or A..B)");
-        }
-        return id;
+        return patches.mergeBase(base, tip);
     }
 
     @Override
     public void close() {
         repo.close();
-    }
-
-    private BranchInfo require(String branch) {
-        return find(branch).orElseThrow(() -> new GitEvidenceException("no branch named '" + branch + "'"));
-    }
-
-    private BranchInfo requireMain() {
-        String main = mainBranch().orElseThrow(() -> new GitEvidenceException(missingMainExplanation()));
-        return require(main);
-    }
-
-    private record Count(int count, boolean sawRoot) {
-    }
-
-    private static Count countOnlyOn(RevWalk walk, RevCommit include, RevCommit exclude) throws IOException {
-        walk.reset(); // clears the marks of the previous count but keeps the commits already parsed
-        walk.markStart(include);
-        walk.markUninteresting(exclude);
-        int count = 0;
-        boolean sawRoot = false;
-        for (RevCommit c = walk.next(); c != null; c = walk.next()) {
-            count++;
-            sawRoot |= c.getParentCount() == 0;
-        }
-        return new Count(count, sawRoot);
-    }
-
-    private void collect(RevWalk walk, String prefix, boolean remote, List<BranchInfo> out) throws IOException {
-        for (Ref ref : repo.getRefDatabase().getRefsByPrefix(prefix)) {
-            if (ref.isSymbolic() || ref.getObjectId() == null) {
-                continue; // origin/HEAD is an alias, not a branch
-            }
-            out.add(toBranch(walk, ref, remote));
-        }
-    }
-
-    private BranchInfo toBranch(RevWalk walk, Ref ref, boolean remote) throws IOException {
-        RevCommit commit = walk.parseCommit(ref.getObjectId());
-        return new BranchInfo(Repository.shortenRefName(ref.getName()), remote, toCommit(commit));
-    }
-
-    private static CommitInfo toCommit(RevCommit commit) {
-        return new CommitInfo(commit.getName(), commit.getAuthorIdent().getName(),
-                Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage());
     }
 }

@@ -36,7 +36,7 @@ class BenchmarkComparerTest {
     @Test
     void should_flag_a_slower_branch_against_the_median_of_the_last_main_runs() {
         // when
-        List<Comparison> result = bench.comparer().compare("main", "feature-x", "parse_json");
+        List<Comparison> result = bench.compare("main", "feature-x", "parse_json");
 
         // then: baseline = median(12.4, 12.6, 12.5, 12.3, 12.7 ms) = 12.5 ms; candidate = median(16.1, 16.5) = 16.3 ms
         Comparison time = result.stream().filter(c -> c.metric().equals("time")).findFirst().orElseThrow();
@@ -52,7 +52,7 @@ class BenchmarkComparerTest {
     @Test
     void should_call_a_change_inside_the_baseline_spread_noise() {
         // when: energy baseline 0.79..0.83 J (median 0.81), candidate median 0.825 J
-        Comparison energy = bench.comparer().compare("main", "feature-x", "parse_json").stream()
+        Comparison energy = bench.compare("main", "feature-x", "parse_json").stream()
                 .filter(c -> c.metric().equals("energy")).findFirst().orElseThrow();
 
         // then
@@ -62,7 +62,7 @@ class BenchmarkComparerTest {
 
     @Test
     void should_report_a_faster_branch_as_an_improvement() {
-        Comparison time = time(bench.comparer().compare("main", "feature-y", "parse_json"));
+        Comparison time = time(bench.compare("main", "feature-y", "parse_json"));
 
         assertThat(time.verdict()).isEqualTo(Comparison.Verdict.IMPROVEMENT);
         assertThat(time.verdictWord()).isEqualTo("faster");
@@ -70,7 +70,7 @@ class BenchmarkComparerTest {
 
     @Test
     void should_compare_two_commits_by_sha_prefix() {
-        Comparison time = time(bench.comparer().compare("1111111", "5555555e", "parse_json"));
+        Comparison time = time(bench.compare("1111111", "5555555e", "parse_json"));
 
         assertThat(time.baselineRows()).hasSize(1);
         assertThat(time.ratio()).isCloseTo(12.7 / 12.4, offset(1e-9));
@@ -78,14 +78,14 @@ class BenchmarkComparerTest {
 
     @Test
     void should_refuse_a_ref_without_results_in_one_line() {
-        assertThatThrownBy(() -> bench.comparer().compare("main", "nope", null))
+        assertThatThrownBy(() -> bench.compare("main", "nope", null))
                 .isInstanceOf(UserError.class)
                 .hasMessage("no benchmark results for 'nope' (branches with results: feature-x, feature-y, main)");
     }
 
     @Test
     void should_keep_the_latest_row_of_every_series() {
-        assertThat(bench.store().latest()).extracting(BenchText::row).containsExactly(
+        assertThat(bench.latest()).extracting(BenchText::row).containsExactly(
                 "parse_json energy = 0.6 J on feature-y @fedcba9, 2026-11-06 10:00Z, row 8000001",
                 "parse_json time = 0.0091 s (9.1 ms) on feature-y @fedcba9, 2026-11-06 10:00Z, row 8000000");
     }
@@ -94,7 +94,7 @@ class BenchmarkComparerTest {
     void should_draw_a_png_trend_chart(@TempDir Path out) throws Exception {
         Path png = out.resolve("parse_json.png");
 
-        int points = bench.chart().write("parse_json", png, 100);
+        int points = bench.writeChart("parse_json", png, 100);
 
         assertThat(points).isEqualTo(16);
         byte[] head = java.nio.file.Files.readAllBytes(png);

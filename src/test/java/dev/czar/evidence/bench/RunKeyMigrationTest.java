@@ -111,7 +111,7 @@ class RunKeyMigrationTest {
     }
 
     private static String hash(int iteration) {
-        return new RecordValidator().runHash("results.csv", "parse_json", null, iteration, "abcdef12", RAN_AT);
+        return new RunHasher().hash("results.csv", "parse_json", null, iteration, "abcdef12", RAN_AT);
     }
 
     /** The V60 layout: the run hash as hex under UNIQUE, ids from the identity column. */

@@ -34,7 +34,7 @@ class ValidationFastPathsTest {
                 fields.put(text("ab\"\\\n\t\u0001é✓😀 ", 4), text("xy\"\\\n\u001f€😀/<", 6));
             }
             Map<String, String> extra = new TreeMap<>(fields);
-            extra.keySet().removeAll(RecordValidator.FIELDS);
+            extra.keySet().removeAll(ExtraColumns.FIELDS);
             String written = new RecordValidator().validate("f.csv", 2, fields).rawFields();
             assertThat(written).as("%s", extra).isEqualTo(extra.isEmpty() ? null : json.writeValueAsString(extra));
         }
@@ -45,7 +45,7 @@ class ValidationFastPathsTest {
         Pattern plain = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)");
         for (int i = 0; i < CASES; i++) {
             String s = text("+-.0123456789e ", 5);
-            assertThat(RecordValidator.isPlainDecimal(s)).as("'%s'", s).isEqualTo(plain.matcher(s).matches());
+            assertThat(CellText.isPlainDecimal(s)).as("'%s'", s).isEqualTo(plain.matcher(s).matches());
         }
     }
 
@@ -66,7 +66,7 @@ class ValidationFastPathsTest {
                 expected = null;
             }
             StringBuilder notes = new StringBuilder();
-            Instant actual = RecordValidator.timestamp(value, notes);
+            Instant actual = TimestampCell.parse(value, notes);
             assertThat(actual).as("'%s'", value).isEqualTo(expected);
             assertThat(notes.toString()).as("'%s'", value).isEqualTo(expected == null
                     ? "timestamp '" + value + "' is not a date-time (stored as NULL)" : "");
