@@ -36,9 +36,8 @@ final class DigestServing implements AutoCloseable {
         for (int i = 0; i < config.schedules().size(); i++) {
             schedules.add(DigestSchedule.parse(config.schedules().get(i), i));
         }
-        WorkerNotices log = WorkerNotices.toLog();
         // workstreams launched from Slack carry their channel and thread; the others' notices stay in the log
-        WorkerNotices threads = new WorkstreamThreads(app.workers().store()).notices(chat, log);
+        WorkerNotices threads = new WorkstreamThreads(app.workers().store()).notices(chat);
         AlertThrottle throttle = new AlertThrottle(threads, app.database(), clock, config.alertRepeatAfterDuration(),
                 config.alertsPerHour());
         app.workers().notifyVia(throttle);

@@ -27,22 +27,20 @@ final class ConfirmationFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationFlow.class);
 
     private final ChatService chat;
-    private final ThreadReplies replies;
+    private final SlackGateway gateway;
     private final PendingConfirmations pending;
     private final BlockKitRenderer renderer;
-    private final SlackPoster poster;
     private final AuditLog audit;
     private final AccessPolicy access;
     private final Clock clock;
     private final Duration ttl;
 
-    ConfirmationFlow(ChatService chat, ThreadReplies replies, PendingConfirmations pending, BlockKitRenderer renderer,
-                     SlackPoster poster, AuditLog audit, AccessPolicy access, Clock clock, Duration ttl) {
+    ConfirmationFlow(ChatService chat, SlackGateway gateway, PendingConfirmations pending, BlockKitRenderer renderer,
+                     AuditLog audit, AccessPolicy access, Clock clock, Duration ttl) {
         this.chat = chat;
-        this.replies = replies;
+        this.gateway = gateway;
         this.pending = pending;
         this.renderer = renderer;
-        this.poster = poster;
         this.audit = audit;
         this.access = access;
         this.clock = clock;
@@ -68,7 +66,7 @@ final class ConfirmationFlow {
             Message m = turn.message();
             PendingConfirmations.Pending request = pending.open(m.user(), turn.channel(), turn.replyTs(), m.text());
             BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(request, ttl.toSeconds());
-            poster.post(turn.channel(), turn.replyTs(), prompt.text(), prompt.blocks());
+            gateway.send(turn.channel(), turn.replyTs(), prompt);
             posted = true;
             return Optional.of(CommandResult.awaitingConfirmation(prompt.text(), "confirmation " + request.id()));
         }
@@ -96,8 +94,8 @@ final class ConfirmationFlow {
         PendingConfirmations.Pending request = found.get();
         if (!decider.equals(request.user()) && access.roleOrViewer(decider) != Role.ADMIN) {
             audit.record(decider, channel, "confirm", request.text(), "refused", "only the requester or an admin may decide");
-            replies.say(new SlackTurn(new Message("", decider, channel, request.threadTs(), clock.instant()), channel,
-                    request.threadTs(), null), SlackText.user(decider) + " only " + SlackText.user(request.user()) + " or an admin can confirm or cancel this.");
+            gateway.say(new Message("", decider, channel, request.threadTs(), clock.instant()), SlackText.user(decider)
+                    + " only " + SlackText.user(request.user()) + " or an admin can confirm or cancel this.");
             return;
         }
         if (pending.isExpired(request)) {
@@ -110,7 +108,7 @@ final class ConfirmationFlow {
         }
         if (decideAs(request, "confirmed", decider, channel, messageTs, "confirmed by " + SlackText.user(decider) + "; running it.")) {
             Message command = new Message(request.text(), request.user(), request.channel(), request.threadTs(), clock.instant());
-            replies.reply(new SlackTurn(command, request.channel(), request.threadTs(), null), chat.handle(command));
+            gateway.reply(command, chat.handle(command));
         }
     }
 
@@ -122,7 +120,7 @@ final class ConfirmationFlow {
         audit.record(decider, channel, "confirm", request.text(), state, "confirmation " + request.id());
         BlockKitRenderer.Rendered done = renderer.decided(request, outcome);
         if (messageTs != null) {
-            poster.update(channel, messageTs, done.text(), done.blocks());
+            gateway.replace(channel, messageTs, done);
         }
         return true;
     }

@@ -77,7 +77,7 @@ public final class SlackFrontDoor implements AutoCloseable {
     private final AnswerWorkers workers;
     private final SlackHttpEndpoint http;
     private final SocketModeApp socket;
-    private SlackOutbound outbound;
+    private SlackGateway gateway;
     private DeliveryTally tally;
     private int resumedAtStart;
 
@@ -116,16 +116,16 @@ public final class SlackFrontDoor implements AutoCloseable {
                 config.postAttempts(), config.retryBackoffMs());
         BlockKitRenderer renderer = new BlockKitRenderer();
         ThreadMemory threads = new ThreadMemory(wiring.database(), wiring.clock());
-        ThreadReplies replies = new ThreadReplies(renderer, poster, threads);
+        SlackGateway gateway = new SlackGateway(poster, threads);
         Duration ttl = Duration.ofSeconds(config.confirmTtlSeconds());
-        ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), replies,
-                new PendingConfirmations(wiring.database(), wiring.clock(), ttl), renderer, poster,
+        ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), gateway,
+                new PendingConfirmations(wiring.database(), wiring.clock(), ttl), renderer,
                 new AuditLog(wiring.database(), wiring.clock()), new AccessPolicy(wiring.access()), wiring.clock(), ttl);
-        SlackResponder responder = new SlackResponder(wiring.chat(), replies,
+        SlackResponder responder = new SlackResponder(wiring.chat(), gateway,
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
         DeliveryTally tally = new DeliveryTally();
-        SlackListeners listeners = new SlackListeners(responder, confirmations, replies, workers, ledger, threads,
+        SlackListeners listeners = new SlackListeners(responder, confirmations, gateway, workers, ledger, threads,
                 wiring.chat()::awaitedInThread, config.channels(), wiring.clock(), tally);
         listeners.register(app);
         int resumed = listeners.resumeUnanswered(Duration.ofHours(1));
@@ -137,7 +137,7 @@ public final class SlackFrontDoor implements AutoCloseable {
             SlackFrontDoor door = transport.isHttp()
                     ? startHttp(app, workers, transport, new SlackRequestGate(tokens.signingSecret(), wiring.clock()))
                     : startSocketMode(app, workers, tokens);
-            door.outbound = new SlackOutbound(poster);
+            door.gateway = gateway;
             door.tally = tally;
             door.resumedAtStart = resumed;
             return door;
@@ -206,9 +206,9 @@ public final class SlackFrontDoor implements AutoCloseable {
         return sdk;
     }
 
-    /** Posting and uploading outside a conversation: scheduled digests, charts, alerts to workstream threads. */
-    public SlackOutbound outbound() {
-        return outbound;
+    /** The gateway this front door receives through and czar's features send through (digests, charts, notices). */
+    public SlackGateway gateway() {
+        return gateway;
     }
 
     /** How the deliveries so far ended (answered, ignored, repeated …). */

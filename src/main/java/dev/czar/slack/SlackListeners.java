@@ -31,7 +31,7 @@ final class SlackListeners {
 
     private final SlackResponder responder;
     private final ConfirmationFlow confirmations;
-    private final ThreadReplies replies;
+    private final SlackGateway gateway;
     private final AnswerWorkers workers;
     private final EventLedger ledger;
     private final ThreadMemory threads;
@@ -40,12 +40,12 @@ final class SlackListeners {
     private final Clock clock;
     private final DeliveryTally tally;
 
-    SlackListeners(SlackResponder responder, ConfirmationFlow confirmations, ThreadReplies replies, AnswerWorkers workers,
+    SlackListeners(SlackResponder responder, ConfirmationFlow confirmations, SlackGateway gateway, AnswerWorkers workers,
                    EventLedger ledger, ThreadMemory threads, Predicate<Message> awaitedInThread, List<String> channels,
                    Clock clock, DeliveryTally tally) {
         this.responder = responder;
         this.confirmations = confirmations;
-        this.replies = replies;
+        this.gateway = gateway;
         this.workers = workers;
         this.ledger = ledger;
         this.threads = threads;
@@ -107,7 +107,7 @@ final class SlackListeners {
         SlackTurn turn = turn((COMMAND + " " + text).strip(), p.getUserId(), p.getChannelId(), null, null);
         if (!workers.submit(() -> answer(null, turn))) {
             tally.record(DeliveryTally.Ending.BUSY);
-            return ctx.ack(ThreadReplies.BUSY);
+            return ctx.ack(SlackGateway.BUSY);
         }
         return ctx.ack();
     }
@@ -165,7 +165,7 @@ final class SlackListeners {
             LOG.warn("answer queue full; telling {} to ask again", turn.message().user());
             workers.timers().execute(() -> {
                 try {
-                    replies.say(turn, ThreadReplies.BUSY);
+                    gateway.say(turn.message(), SlackGateway.BUSY);
                     markAnswered(eventId);
                 } finally {
                     tally.record(DeliveryTally.Ending.BUSY);

@@ -6,21 +6,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one {@link SlackTurn} on a worker thread: the same {@link ChatService} as every front door produces the
- * answer and {@link ThreadReplies} posts it in the thread. A destructive command the sender may run is parked by
- * the {@link ConfirmationFlow}, whose buttons are then the answer.
+ * Slack's receiving step: answers one {@link SlackTurn} on a worker thread. The same {@link ChatService} as every
+ * front door produces the answer and the {@link SlackGateway} replies with it in the thread. A destructive command
+ * the sender may run is parked by the {@link ConfirmationFlow}, whose buttons are then the answer.
  */
 final class SlackResponder {
     private static final Logger LOG = LoggerFactory.getLogger(SlackResponder.class);
 
     private final ChatService chat;
-    private final ThreadReplies replies;
+    private final SlackGateway gateway;
     private final WorkingIndicator working;
     private final ConfirmationFlow confirmations;
 
-    SlackResponder(ChatService chat, ThreadReplies replies, WorkingIndicator working, ConfirmationFlow confirmations) {
+    SlackResponder(ChatService chat, SlackGateway gateway, WorkingIndicator working, ConfirmationFlow confirmations) {
         this.chat = chat;
-        this.replies = replies;
+        this.gateway = gateway;
         this.working = working;
         this.confirmations = confirmations;
     }
@@ -30,11 +30,11 @@ final class SlackResponder {
             ConfirmationFlow.Prompt prompt = confirmations.promptIn(turn);
             Answer answer = chat.handle(turn.message(), prompt);
             if (!prompt.posted()) {
-                replies.reply(turn, answer);
+                gateway.reply(turn.message(), answer);
             }
         } catch (RuntimeException e) {
             LOG.error("answering a Slack message in {} failed", turn.channel(), e);
-            replies.say(turn, ThreadReplies.SORRY);
+            gateway.say(turn.message(), SlackGateway.SORRY);
         }
     }
 }

@@ -54,8 +54,8 @@ class ScheduledDigestSlackTest {
         fx.bench.changes.put("main", List.of(new BenchSource.BenchChange("parse", "parse time", 1.12, true, "slower", List.of(3L))));
         fx.bench.png = new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
         Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
-        SlackOutbound outbound = new SlackOutbound(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN),
-                new SlackOutbox(fx.db, fx.clock), 2, 10));
+        SlackGateway outbound = new SlackGateway(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN),
+                new SlackOutbox(fx.db, fx.clock), 2, 10), new ThreadMemory(fx.db, fx.clock));
         DigestScheduler scheduler = new DigestScheduler(List.of(DigestSchedule.parse(
                 new DigestConfig.Schedule("0 9 * * MON-FRI", "Europe/Berlin", "C0CHANNEL1", false), 0)),
                 fx.digests(), fx.bench, outbound, fx.clock);

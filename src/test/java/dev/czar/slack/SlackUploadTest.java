@@ -27,7 +27,7 @@ class SlackUploadTest {
 
     SlackApiStub slack;
     Database db;
-    SlackOutbound outbound;
+    SlackGateway outbound;
 
     @BeforeEach
     void start() {
@@ -39,7 +39,8 @@ class SlackUploadTest {
         slack.server().stubFor(post(urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(okJson(
                 SlackFixtures.read("files.completeUploadExternal.json"))));
         Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
-        outbound = new SlackOutbound(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), new SlackOutbox(db, Clock.systemUTC()), 2, 10));
+        outbound = new SlackGateway(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), new SlackOutbox(db, Clock.systemUTC()), 2, 10),
+                new ThreadMemory(db, Clock.systemUTC()));
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import dev.czar.StartOptions;
 import dev.czar.testsupport.SignedSlackRequests;
 import dev.czar.testsupport.SlackApiStub;
 import dev.czar.testsupport.TempGitRepo;
-import dev.czar.workers.WorkerNotices;
 import dev.czar.workers.Workstream;
 import dev.czar.workers.WorkstreamThreads;
 
@@ -62,8 +61,7 @@ final class WorkerSlackBed implements AutoCloseable {
                 new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET),
                 SlackFrontDoor.Transport.http(0, "127.0.0.1"));
         // as czar serve wires it (DigestServing), minus the alert throttle
-        app.workers().notifyVia(new WorkstreamThreads(app.workers().store()).notices(frontDoor.outbound()::post,
-                WorkerNotices.toLog()));
+        app.workers().notifyVia(new WorkstreamThreads(app.workers().store()).notices(frontDoor.gateway()));
         app.workers().supervisor().start();
         requests = new SignedSlackRequests(URI.create("http://127.0.0.1:" + frontDoor.httpPort() + SlackHttpEndpoint.PATH),
                 SignedSlackRequests.FAKE_SIGNING_SECRET);

@@ -1,0 +1,77 @@
+package dev.czar.slack;
+
+import dev.czar.chat.Answer;
+import dev.czar.chat.ChatGateway;
+import dev.czar.chat.Message;
+
+import java.util.Optional;
+
+/**
+ * czar's Slack as a {@link ChatGateway}: everything czar sends to Slack, over Socket Mode or HTTP alike, is rendered
+ * here and goes out through the one retrying {@link SlackPoster} (and its outbox): answers where the question was
+ * asked, czar's own lines, digests, alerts and worker notices, message updates and chart uploads.
+ */
+public final class SlackGateway implements ChatGateway {
+    static final String SORRY = "Sorry, something went wrong while answering that. The details are in czar's log.";
+    static final String BUSY = "I'm answering a lot of questions right now; please ask again in a minute.";
+
+    private final SlackPoster poster;
+    private final ThreadMemory threads;
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+    SlackGateway(SlackPoster poster, ThreadMemory threads) {
+        this.poster = poster;
+        this.threads = threads;
+    }
+
+    /**
+     * Answers in the question's thread and remembers the thread, so follow-ups there need no mention. The answer to a
+     * slash command is headed by who ran what.
+     */
+    @Override
+    public void reply(Message question, Answer answer) {
+        String text = question.text();
+        BlockKitRenderer.Rendered rendered = text.startsWith(SlackListeners.COMMAND)
+                ? renderer.commandAnswer(question.user(), text, answer) : renderer.answer(answer);
+        if (question.thread() != null) {
+            // joined before posting: a follow-up sent the instant the answer shows must already find the thread
+            threads.join(question.channel(), question.thread());
+        }
+        send(question.channel(), question.thread(), rendered);
+    }
+
+    /** Posts a line czar wrote itself where {@code question} was asked (may hold mentions such as {@code <@U123>}, so it is not escaped). */
+    void say(Message question, String mrkdwn) {
+        send(question.channel(), question.thread(), renderer.notice(mrkdwn));
+    }
+
+    /**
+     * The text is taken as plain (it quotes worker output, branch names, commit subjects): rendered inert, with
+     * control characters removed and secrets masked, in the blocks and in the notification text alike. Empty if parked.
+     */
+    @Override
+    public Optional<String> post(String channel, String threadTs, String text) {
+        return send(channel, threadTs, renderer.plain(text));
+    }
+
+    @Override
+    public boolean update(String channel, String messageTs, String text) {
+        return replace(channel, messageTs, renderer.plain(text));
+    }
+
+    /** Uploads a file (e.g. a PNG chart) into a thread; whether Slack took it. */
+    @Override
+    public boolean upload(String channel, String threadTs, String filename, byte[] data, String title) {
+        return poster.upload(channel, threadTs, filename, data, title);
+    }
+
+    /** Posts a message already in Block Kit (the Confirm/Cancel prompt). */
+    Optional<String> send(String channel, String threadTs, BlockKitRenderer.Rendered message) {
+        return poster.post(channel, threadTs, message.text(), message.blocks());
+    }
+
+    /** Replaces a message with one already in Block Kit (a decided prompt, its buttons gone). */
+    boolean replace(String channel, String messageTs, BlockKitRenderer.Rendered message) {
+        return poster.update(channel, messageTs, message.text(), message.blocks());
+    }
+}
