@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * czar on Slack: a Bolt for Java app whose listeners feed the same {@link ChatService} as {@code czar chat}.
@@ -116,16 +117,16 @@ public final class SlackFrontDoor implements AutoCloseable {
                 config.postAttempts(), config.retryBackoffMs());
         BlockKitRenderer renderer = new BlockKitRenderer();
         ThreadMemory threads = new ThreadMemory(wiring.database(), wiring.clock());
-        SlackGateway gateway = new SlackGateway(poster, threads);
+        SlackGateway gateway = new SlackGateway(poster, threads,
+                new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()));
         Duration ttl = Duration.ofSeconds(config.confirmTtlSeconds());
         ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), gateway,
                 new PendingConfirmations(wiring.database(), wiring.clock(), ttl), renderer,
                 new AuditLog(wiring.database(), wiring.clock()), new AccessPolicy(wiring.access()), wiring.clock(), ttl);
-        SlackResponder responder = new SlackResponder(wiring.chat(), gateway,
-                new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
         DeliveryTally tally = new DeliveryTally();
-        SlackListeners listeners = new SlackListeners(responder, confirmations, gateway, workers, ledger, threads,
+        Consumer<SlackTurn> answerer = turn -> gateway.receive(wiring.chat(), turn, confirmations.promptIn(turn));
+        SlackListeners listeners = new SlackListeners(answerer, confirmations, gateway, workers, ledger, threads,
                 wiring.chat()::awaitedInThread, config.channels(), wiring.clock(), tally);
         listeners.register(app);
         int resumed = listeners.resumeUnanswered(Duration.ofHours(1));

@@ -2,26 +2,50 @@ package dev.czar.slack;
 
 import dev.czar.chat.Answer;
 import dev.czar.chat.ChatGateway;
+import dev.czar.chat.ChatService;
 import dev.czar.chat.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
 /**
- * czar's Slack as a {@link ChatGateway}: everything czar sends to Slack, over Socket Mode or HTTP alike, is rendered
- * here and goes out through the one retrying {@link SlackPoster} (and its outbox): answers where the question was
- * asked, czar's own lines, digests, alerts and worker notices, message updates and chart uploads.
+ * czar's Slack as a {@link ChatGateway}, over Socket Mode or HTTP alike. It receives each {@link SlackTurn} the
+ * listeners queue, and everything czar sends to Slack is rendered here and goes out through the one retrying
+ * {@link SlackPoster} (and its outbox): answers where the question was asked, czar's own lines, the Confirm/Cancel
+ * prompt and its update, digests, alerts and worker notices, chart uploads.
  */
 public final class SlackGateway implements ChatGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
     static final String SORRY = "Sorry, something went wrong while answering that. The details are in czar's log.";
     static final String BUSY = "I'm answering a lot of questions right now; please ask again in a minute.";
 
     private final SlackPoster poster;
     private final ThreadMemory threads;
+    private final WorkingIndicator working;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
 
-    SlackGateway(SlackPoster poster, ThreadMemory threads) {
+    SlackGateway(SlackPoster poster, ThreadMemory threads, WorkingIndicator working) {
         this.poster = poster;
         this.threads = threads;
+        this.working = working;
+    }
+
+    /**
+     * Receives one turn on an answer worker: the same {@link ChatService} as every front door produces the answer,
+     * which is replied in the thread. A destructive command the sender may run is parked by {@code prompt}, whose
+     * buttons are then the answer. A slow answer shows the "working on it" reaction meanwhile.
+     */
+    void receive(ChatService chat, SlackTurn turn, ConfirmationFlow.Prompt prompt) {
+        try (WorkingIndicator.Handle ignored = working.start(turn.channel(), turn.questionTs())) {
+            Answer answer = chat.handle(turn.message(), prompt);
+            if (!prompt.posted()) {
+                reply(turn.message(), answer);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("answering a Slack message in {} failed", turn.channel(), e);
+            say(turn.message(), SORRY);
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -29,7 +30,7 @@ final class SlackListeners {
     private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
     static final String COMMAND = "/czar";
 
-    private final SlackResponder responder;
+    private final Consumer<SlackTurn> answerer;
     private final ConfirmationFlow confirmations;
     private final SlackGateway gateway;
     private final AnswerWorkers workers;
@@ -40,10 +41,10 @@ final class SlackListeners {
     private final Clock clock;
     private final DeliveryTally tally;
 
-    SlackListeners(SlackResponder responder, ConfirmationFlow confirmations, SlackGateway gateway, AnswerWorkers workers,
+    SlackListeners(Consumer<SlackTurn> answerer, ConfirmationFlow confirmations, SlackGateway gateway, AnswerWorkers workers,
                    EventLedger ledger, ThreadMemory threads, Predicate<Message> awaitedInThread, List<String> channels,
                    Clock clock, DeliveryTally tally) {
-        this.responder = responder;
+        this.answerer = answerer;
         this.confirmations = confirmations;
         this.gateway = gateway;
         this.workers = workers;
@@ -193,7 +194,7 @@ final class SlackListeners {
 
     private void answer(String eventId, SlackTurn turn) {
         try {
-            responder.respond(turn);
+            answerer.accept(turn);
             markAnswered(eventId);
         } finally {
             tally.record(DeliveryTally.Ending.ANSWERED);

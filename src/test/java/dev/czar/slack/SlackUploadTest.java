@@ -1,7 +1,5 @@
 package dev.czar.slack;
 
-import com.slack.api.Slack;
-import dev.czar.config.SlackConfig;
 import dev.czar.store.Database;
 import dev.czar.testsupport.SlackApiStub;
 import dev.czar.testsupport.SlackFixtures;
@@ -27,6 +25,7 @@ class SlackUploadTest {
 
     SlackApiStub slack;
     Database db;
+    StubbedSlackGateway stubbed;
     SlackGateway outbound;
 
     @BeforeEach
@@ -38,13 +37,13 @@ class SlackUploadTest {
         slack.server().stubFor(post(urlPathEqualTo(UPLOAD_PATH)).willReturn(ok("OK - 1234")));
         slack.server().stubFor(post(urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(okJson(
                 SlackFixtures.read("files.completeUploadExternal.json"))));
-        Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
-        outbound = new SlackGateway(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), new SlackOutbox(db, Clock.systemUTC()), 2, 10),
-                new ThreadMemory(db, Clock.systemUTC()));
+        stubbed = new StubbedSlackGateway(slack, db, Clock.systemUTC());
+        outbound = stubbed.gateway;
     }
 
     @AfterEach
     void stop() {
+        stubbed.close();
         db.close();
         slack.close();
     }
