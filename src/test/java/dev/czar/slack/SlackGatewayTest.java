@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.czar.chat.Answer;
 import dev.czar.chat.Json;
 import dev.czar.chat.Message;
-import dev.czar.store.Database;
 import dev.czar.testsupport.SlackApiStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,28 +15,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Slack's sending side, which Socket Mode and HTTP share: what each kind of send puts on the wire. */
 class SlackGatewayTest {
-    SlackApiStub slack;
-    Database db;
     StubbedSlackGateway stubbed;
+    SlackApiStub slack;
 
     @BeforeEach
     void start() {
-        slack = new SlackApiStub();
-        db = Database.open("jdbc:h2:mem:gateway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        stubbed = new StubbedSlackGateway(slack, db, Clock.systemUTC());
+        stubbed = StubbedSlackGateway.standalone();
+        slack = stubbed.slack;
     }
 
     @AfterEach
     void stop() {
         stubbed.close();
-        db.close();
-        slack.close();
     }
 
     @Test
@@ -68,7 +62,7 @@ class SlackGatewayTest {
         assertThat(post).containsEntry("channel", "C0CHANNEL1").containsEntry("thread_ts", "1764250000.000300")
                 .containsEntry("text", "all quiet");
         assertThat(blockTexts(post)).containsExactly("<@U0ALICE> ran `/czar status`", "all quiet");
-        assertThat(new ThreadMemory(db, Clock.systemUTC()).isIn("C0CHANNEL1", "1764250000.000300")).isTrue();
+        assertThat(new ThreadMemory(stubbed.db, Clock.systemUTC()).isIn("C0CHANNEL1", "1764250000.000300")).isTrue();
     }
 
     @Test
