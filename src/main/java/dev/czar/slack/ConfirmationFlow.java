@@ -3,22 +3,16 @@ package dev.czar.slack;
 import dev.czar.chat.ChatService;
 import dev.czar.chat.Message;
 import dev.czar.command.AccessPolicy;
-import dev.czar.command.CommandRequest;
-import dev.czar.command.CommandResult;
-import dev.czar.command.CommandSpec;
-import dev.czar.command.Confirmer;
 import dev.czar.command.Role;
 import dev.czar.store.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Destructive commands on Slack run only after a Confirm press: the request is parked with Confirm/Cancel
- * buttons, only the requester or an admin may decide, a decision is taken once, and an old prompt expires.
+ * buttons (a {@link ConfirmationPrompt}), only the requester or an admin may decide, a decision is taken once, and an old prompt expires.
  * The request reaches this flow from the command pipeline's confirmation filter, after its one parse and access
  * check; the confirmed command then runs through {@link ChatService#handle} as the requester, as a new request that
  * is authorized and audited again. Every step is in the audit log.
@@ -33,10 +27,9 @@ final class ConfirmationFlow {
     private final AuditLog audit;
     private final AccessPolicy access;
     private final Clock clock;
-    private final Duration ttl;
 
     ConfirmationFlow(ChatService chat, SlackGateway gateway, PendingConfirmations pending, BlockKitRenderer renderer,
-                     AuditLog audit, AccessPolicy access, Clock clock, Duration ttl) {
+                     AuditLog audit, AccessPolicy access, Clock clock) {
         this.chat = chat;
         this.gateway = gateway;
         this.pending = pending;
@@ -44,37 +37,6 @@ final class ConfirmationFlow {
         this.audit = audit;
         this.access = access;
         this.clock = clock;
-        this.ttl = ttl;
-    }
-
-    /** The confirmer for one turn: a destructive command in it is parked behind buttons posted in its thread. */
-    Prompt promptIn(SlackTurn turn) {
-        return new Prompt(turn);
-    }
-
-    /** Parks a destructive command with Confirm/Cancel buttons; remembers that it did, so no answer is posted too. */
-    final class Prompt implements Confirmer {
-        private final SlackTurn turn;
-        private boolean posted;
-
-        private Prompt(SlackTurn turn) {
-            this.turn = turn;
-        }
-
-        @Override
-        public Optional<CommandResult> confirm(CommandRequest command, CommandSpec spec) {
-            Message m = turn.message();
-            PendingConfirmations.Pending request = pending.open(m.user(), turn.channel(), turn.replyTs(), m.text());
-            BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(request, ttl.toSeconds());
-            gateway.send(turn.channel(), turn.replyTs(), prompt);
-            posted = true;
-            return Optional.of(CommandResult.awaitingConfirmation(prompt.text(), "confirmation " + request.id()));
-        }
-
-        /** Whether the buttons went out, so the turn's answer is already in the thread. */
-        boolean posted() {
-            return posted;
-        }
     }
 
     /**

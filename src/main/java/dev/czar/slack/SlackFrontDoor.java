@@ -117,15 +117,15 @@ public final class SlackFrontDoor implements AutoCloseable {
                 config.postAttempts(), config.retryBackoffMs());
         BlockKitRenderer renderer = new BlockKitRenderer();
         ThreadMemory threads = new ThreadMemory(wiring.database(), wiring.clock());
+        PendingConfirmations pending = new PendingConfirmations(wiring.database(), wiring.clock(),
+                Duration.ofSeconds(config.confirmTtlSeconds()));
         SlackGateway gateway = new SlackGateway(poster, threads,
-                new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()));
-        Duration ttl = Duration.ofSeconds(config.confirmTtlSeconds());
-        ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), gateway,
-                new PendingConfirmations(wiring.database(), wiring.clock(), ttl), renderer,
-                new AuditLog(wiring.database(), wiring.clock()), new AccessPolicy(wiring.access()), wiring.clock(), ttl);
+                new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), pending);
+        ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), gateway, pending, renderer,
+                new AuditLog(wiring.database(), wiring.clock()), new AccessPolicy(wiring.access()), wiring.clock());
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
         DeliveryTally tally = new DeliveryTally();
-        Consumer<SlackTurn> answerer = turn -> gateway.receive(wiring.chat(), turn, confirmations.promptIn(turn));
+        Consumer<SlackTurn> answerer = turn -> gateway.receive(wiring.chat(), turn);
         SlackListeners listeners = new SlackListeners(answerer, confirmations, gateway, workers, ledger, threads,
                 wiring.chat()::awaitedInThread, config.channels(), wiring.clock(), tally);
         listeners.register(app);

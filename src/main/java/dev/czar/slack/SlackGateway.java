@@ -23,28 +23,39 @@ public final class SlackGateway implements ChatGateway {
     private final SlackPoster poster;
     private final ThreadMemory threads;
     private final WorkingIndicator working;
+    private final PendingConfirmations pending;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
 
-    SlackGateway(SlackPoster poster, ThreadMemory threads, WorkingIndicator working) {
+    SlackGateway(SlackPoster poster, ThreadMemory threads, WorkingIndicator working, PendingConfirmations pending) {
         this.poster = poster;
         this.threads = threads;
         this.working = working;
+        this.pending = pending;
+    }
+
+    @Override
+    public Answer receive(ChatService chat, Message message) {
+        return receive(chat, new SlackTurn(message, message.channel(), message.thread(), null));
     }
 
     /**
      * Receives one turn on an answer worker: the same {@link ChatService} as every front door produces the answer,
-     * which is replied in the thread. A destructive command the sender may run is parked by {@code prompt}, whose
-     * buttons are then the answer. A slow answer shows the "working on it" reaction meanwhile.
+     * which is replied in the thread. A destructive command the sender may run is parked behind Confirm/Cancel
+     * buttons ({@link ConfirmationPrompt}), which are then the answer. A slow answer shows the "working on it"
+     * reaction meanwhile. A failure is logged and the asker told so.
      */
-    void receive(ChatService chat, SlackTurn turn, ConfirmationFlow.Prompt prompt) {
+    Answer receive(ChatService chat, SlackTurn turn) {
         try (WorkingIndicator.Handle ignored = working.start(turn.channel(), turn.questionTs())) {
+            ConfirmationPrompt prompt = new ConfirmationPrompt(pending, renderer, this, turn);
             Answer answer = chat.handle(turn.message(), prompt);
             if (!prompt.posted()) {
                 reply(turn.message(), answer);
             }
+            return answer;
         } catch (RuntimeException e) {
             LOG.error("answering a Slack message in {} failed", turn.channel(), e);
             say(turn.message(), SORRY);
+            return Answer.conversation(SORRY);
         }
     }
 

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.czar.chat.Answer;
 import dev.czar.chat.Json;
 import dev.czar.chat.Message;
+import dev.czar.config.SlackConfig;
 import dev.czar.testsupport.SlackApiStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +77,23 @@ class SlackGatewayTest {
         // then
         assertThat(slack.calls("chat.postMessage").get(0)).containsEntry("thread_ts", "1764250000.000400")
                 .containsEntry("text", "<@U0BOB> only <@U0ALICE> or an admin can confirm or cancel this.");
+    }
+
+    @Test
+    void should_park_a_destructive_command_received_through_the_gateway_behind_confirm_buttons(@TempDir Path dir) {
+        try (SlackTestBed bed = new SlackTestBed(dir, new SlackConfig(null))) {
+            // when
+            Answer answer = bed.frontDoor.gateway().receive(bed.chat,
+                    new Message("kill w1", SlackTestBed.ADMIN, "C0CHANNEL1", "1764250000.000500", Instant.now()));
+
+            // then
+            assertThat(bed.slack.calls("chat.postMessage")).singleElement().satisfies(prompt -> {
+                assertThat(prompt).containsEntry("thread_ts", "1764250000.000500");
+                assertThat(prompt.get("blocks")).contains(BlockKitRenderer.CONFIRM_ACTION, BlockKitRenderer.CANCEL_ACTION);
+            });
+            assertThat(answer.text()).startsWith("Confirm kill w1");
+            assertThat(bed.killed).isEmpty();
+        }
     }
 
     /** The mrkdwn of each block (a section's text, a context's elements), decoded from the posted JSON. */

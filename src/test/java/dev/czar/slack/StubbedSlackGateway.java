@@ -6,6 +6,7 @@ import dev.czar.store.Database;
 import dev.czar.testsupport.SlackApiStub;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,8 @@ final class StubbedSlackGateway implements AutoCloseable {
         this.ownsStandIns = ownsStandIns;
         Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
         SlackPoster poster = new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), new SlackOutbox(db, clock), 2, 10);
-        gateway = new SlackGateway(poster, new ThreadMemory(db, clock), new WorkingIndicator(poster, timers, 1000));
+        gateway = new SlackGateway(poster, new ThreadMemory(db, clock), new WorkingIndicator(poster, timers, 1000),
+                new PendingConfirmations(db, clock, Duration.ofMinutes(5)));
     }
 
     @Override
