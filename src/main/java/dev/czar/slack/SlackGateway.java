@@ -4,6 +4,10 @@ import dev.czar.chat.Answer;
 import dev.czar.chat.ChatGateway;
 import dev.czar.chat.ChatService;
 import dev.czar.chat.Message;
+import dev.czar.command.CommandRequest;
+import dev.czar.command.CommandResult;
+import dev.czar.command.CommandSpec;
+import dev.czar.command.Confirmer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +45,12 @@ public final class SlackGateway implements ChatGateway {
     /**
      * Receives one turn on an answer worker: the same {@link ChatService} as every front door produces the answer,
      * which is replied in the thread. A destructive command the sender may run is parked behind Confirm/Cancel
-     * buttons ({@link ConfirmationPrompt}), which are then the answer. A slow answer shows the "working on it"
+     * buttons, which are then the answer ({@link ConfirmationFlow} takes the press). A slow answer shows the "working on it"
      * reaction meanwhile. A failure is logged and the asker told so.
      */
     Answer receive(ChatService chat, SlackTurn turn) {
         try (WorkingIndicator.Handle ignored = working.start(turn.channel(), turn.questionTs())) {
-            ConfirmationPrompt prompt = new ConfirmationPrompt(pending, renderer, this, turn);
+            ConfirmationPrompt prompt = new ConfirmationPrompt(turn);
             Answer answer = chat.handle(turn.message(), prompt);
             if (!prompt.posted()) {
                 reply(turn.message(), answer);
@@ -108,5 +112,32 @@ public final class SlackGateway implements ChatGateway {
     /** Replaces a message with one already in Block Kit (a decided prompt, its buttons gone). */
     boolean replace(String channel, String messageTs, BlockKitRenderer.Rendered message) {
         return poster.update(channel, messageTs, message.text(), message.blocks());
+    }
+
+    /**
+     * Slack's confirmer for one turn: a destructive command in it is parked behind Confirm/Cancel buttons posted in
+     * the turn's thread. Remembers that it posted, so no answer is posted too.
+     */
+    private final class ConfirmationPrompt implements Confirmer {
+        private final SlackTurn turn;
+        private boolean posted;
+
+        private ConfirmationPrompt(SlackTurn turn) {
+            this.turn = turn;
+        }
+
+        @Override
+        public Optional<CommandResult> confirm(CommandRequest command, CommandSpec spec) {
+            Message m = turn.message();
+            PendingConfirmations.Pending request = pending.open(m.user(), turn.channel(), turn.replyTs(), m.text());
+            BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(request, pending.ttl().toSeconds());
+            send(turn.channel(), turn.replyTs(), prompt);
+            posted = true;
+            return Optional.of(CommandResult.awaitingConfirmation(prompt.text(), "confirmation " + request.id()));
+        }
+
+        boolean posted() {
+            return posted;
+        }
     }
 }
