@@ -29,7 +29,7 @@ public interface ChatGateway {
      */
     Optional<String> post(String channel, String threadTs, String text);
 
-    /** Replaces the text of a message posted earlier ({@code messageTs} as {@link #post} returned it); whether it was. */
+    /** Replaces the text of a message posted earlier ({@code messageTs} as {@link #post} returned it); whether done. */
     boolean update(String channel, String messageTs, String text);
 
     /** Uploads a file (e.g. a PNG chart) into a thread; whether it was shared. A chat without files shares nothing. */

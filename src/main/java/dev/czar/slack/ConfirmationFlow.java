@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 
 /**
- * Destructive commands on Slack run only after a Confirm press: the request is parked with Confirm/Cancel
- * buttons (posted by the {@link SlackGateway} as it receives the command), only the requester or an admin may decide, a decision is taken once, and an old prompt expires.
- * The request reaches this flow from the command pipeline's confirmation filter, after its one parse and access
- * check; the confirmed command then runs through {@link ChatService#handle} as the requester, as a new request that
- * is authorized and audited again. Every step is in the audit log.
+ * Destructive commands on Slack run only after a Confirm press: the {@link SlackGateway} parks the request with
+ * Confirm/Cancel buttons as it receives it (from the command pipeline's confirmation filter, after its one parse and
+ * access check); this flow takes the press. Only the requester or an admin may decide, a decision is taken once, and
+ * an old prompt expires. The confirmed command then runs through {@link ChatService#handle} as the requester, as a
+ * new request that is authorized and audited again. Every step is in the audit log.
  */
 final class ConfirmationFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationFlow.class);

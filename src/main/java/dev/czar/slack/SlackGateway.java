@@ -45,8 +45,8 @@ public final class SlackGateway implements ChatGateway {
     /**
      * Receives one turn on an answer worker: the same {@link ChatService} as every front door produces the answer,
      * which is replied in the thread. A destructive command the sender may run is parked behind Confirm/Cancel
-     * buttons, which are then the answer ({@link ConfirmationFlow} takes the press). A slow answer shows the "working on it"
-     * reaction meanwhile. A failure is logged and the asker told so.
+     * buttons, which are then the answer ({@link ConfirmationFlow} takes the press). A slow answer shows the
+     * "working on it" reaction meanwhile. A failure is logged and the asker told so.
      */
     Answer receive(ChatService chat, SlackTurn turn) {
         try (WorkingIndicator.Handle ignored = working.start(turn.channel(), turn.questionTs())) {
@@ -79,7 +79,7 @@ public final class SlackGateway implements ChatGateway {
         send(question.channel(), question.thread(), rendered);
     }
 
-    /** Posts a line czar wrote itself where {@code question} was asked (may hold mentions such as {@code <@U123>}, so it is not escaped). */
+    /** Posts a line czar wrote itself where {@code question} was asked (it may hold mentions, so it is not escaped). */
     void say(Message question, String mrkdwn) {
         send(question.channel(), question.thread(), renderer.notice(mrkdwn));
     }

@@ -89,7 +89,8 @@ class SlackGatewayTest {
             // then
             assertThat(bed.slack.calls("chat.postMessage")).singleElement().satisfies(prompt -> {
                 assertThat(prompt).containsEntry("thread_ts", "1764250000.000500");
-                assertThat(prompt.get("blocks")).contains(BlockKitRenderer.CONFIRM_ACTION, BlockKitRenderer.CANCEL_ACTION);
+                assertThat(prompt.get("blocks"))
+                        .contains(BlockKitRenderer.CONFIRM_ACTION, BlockKitRenderer.CANCEL_ACTION);
             });
             assertThat(answer.text()).startsWith("Confirm kill w1");
             assertThat(bed.killed).isEmpty();
