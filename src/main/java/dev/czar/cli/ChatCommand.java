@@ -41,36 +41,39 @@ final class ChatCommand implements Callable<Integer> {
                 app.workers().supervisor().start(); // supervises unless another czar process already does
                 StopSignals.onStop(app.workers()::close);
             }
-            ConsoleGateway console = new ConsoleGateway(app.chat(), new ConversationStore(app.database(), parent.clock()),
-                    AnswerText::render, parent.clock(), CzarCommand.localUser());
             String banner = "czar — supervising " + app.git().root() + " (main: "
                     + app.git().mainBranch().orElse("none") + "). /help for ideas, Ctrl-D to leave.";
             if (System.console() != null) {
-                runInTerminal(app, console, banner);
+                runInTerminal(app, banner);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(banner);
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                console.run(prompt -> {
+                console(app, out).run(prompt -> {
                     String line = in.readLine();
                     if (line != null) {
                         out.println(prompt + line); // piped input is not echoed by a terminal; keep transcripts readable
                     }
                     return line;
-                }, out);
+                });
             }
             return 0;
         }
     }
 
-    private static void runInTerminal(CzarApp app, ConsoleGateway console, String banner) throws IOException {
+    private ConsoleGateway console(CzarApp app, PrintWriter out) {
+        return new ConsoleGateway(app.chat(), new ConversationStore(app.database(), parent.clock()), AnswerText::render,
+                parent.clock(), CzarCommand.localUser(), out);
+    }
+
+    private void runInTerminal(CzarApp app, String banner) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .variable(LineReader.HISTORY_FILE, app.home().resolve("chat_history"))
                     .build();
             PrintWriter out = terminal.writer();
             out.println(banner);
-            console.run(prompt -> {
+            console(app, out).run(prompt -> {
                 try {
                     return reader.readLine(prompt);
                 } catch (EndOfFileException e) {
@@ -78,7 +81,7 @@ final class ChatCommand implements Callable<Integer> {
                 } catch (UserInterruptException e) {
                     return "";
                 }
-            }, out);
+            });
         }
     }
 }

@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         DigestServing digests; // issue 8: alerts, scheduled digests, dashboard
         try {
-            digests = DigestServing.start(app, slack.outbound(), parent.clock());
+            digests = DigestServing.start(app, slack.gateway(), parent.clock());
         } catch (RuntimeException e) {
             slack.close();
             app.close();

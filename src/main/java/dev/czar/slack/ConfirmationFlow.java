@@ -3,80 +3,40 @@ package dev.czar.slack;
 import dev.czar.chat.ChatService;
 import dev.czar.chat.Message;
 import dev.czar.command.AccessPolicy;
-import dev.czar.command.CommandRequest;
-import dev.czar.command.CommandResult;
-import dev.czar.command.CommandSpec;
-import dev.czar.command.Confirmer;
 import dev.czar.command.Role;
 import dev.czar.store.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
- * Destructive commands on Slack run only after a Confirm press: the request is parked with Confirm/Cancel
- * buttons, only the requester or an admin may decide, a decision is taken once, and an old prompt expires.
- * The request reaches this flow from the command pipeline's confirmation filter, after its one parse and access
- * check; the confirmed command then runs through {@link ChatService#handle} as the requester, as a new request that
- * is authorized and audited again. Every step is in the audit log.
+ * Destructive commands on Slack run only after a Confirm press: the {@link SlackGateway} parks the request with
+ * Confirm/Cancel buttons as it receives it (from the command pipeline's confirmation filter, after its one parse and
+ * access check); this flow takes the press. Only the requester or an admin may decide, a decision is taken once, and
+ * an old prompt expires. The confirmed command then runs through {@link ChatService#handle} as the requester, as a
+ * new request that is authorized and audited again. Every step is in the audit log.
  */
 final class ConfirmationFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationFlow.class);
 
     private final ChatService chat;
-    private final ThreadReplies replies;
+    private final SlackGateway gateway;
     private final PendingConfirmations pending;
     private final BlockKitRenderer renderer;
-    private final SlackPoster poster;
     private final AuditLog audit;
     private final AccessPolicy access;
     private final Clock clock;
-    private final Duration ttl;
 
-    ConfirmationFlow(ChatService chat, ThreadReplies replies, PendingConfirmations pending, BlockKitRenderer renderer,
-                     SlackPoster poster, AuditLog audit, AccessPolicy access, Clock clock, Duration ttl) {
+    ConfirmationFlow(ChatService chat, SlackGateway gateway, PendingConfirmations pending, BlockKitRenderer renderer,
+                     AuditLog audit, AccessPolicy access, Clock clock) {
         this.chat = chat;
-        this.replies = replies;
+        this.gateway = gateway;
         this.pending = pending;
         this.renderer = renderer;
-        this.poster = poster;
         this.audit = audit;
         this.access = access;
         this.clock = clock;
-        this.ttl = ttl;
-    }
-
-    /** The confirmer for one turn: a destructive command in it is parked behind buttons posted in its thread. */
-    Prompt promptIn(SlackTurn turn) {
-        return new Prompt(turn);
-    }
-
-    /** Parks a destructive command with Confirm/Cancel buttons; remembers that it did, so no answer is posted too. */
-    final class Prompt implements Confirmer {
-        private final SlackTurn turn;
-        private boolean posted;
-
-        private Prompt(SlackTurn turn) {
-            this.turn = turn;
-        }
-
-        @Override
-        public Optional<CommandResult> confirm(CommandRequest command, CommandSpec spec) {
-            Message m = turn.message();
-            PendingConfirmations.Pending request = pending.open(m.user(), turn.channel(), turn.replyTs(), m.text());
-            BlockKitRenderer.Rendered prompt = renderer.confirmationPrompt(request, ttl.toSeconds());
-            poster.post(turn.channel(), turn.replyTs(), prompt.text(), prompt.blocks());
-            posted = true;
-            return Optional.of(CommandResult.awaitingConfirmation(prompt.text(), "confirmation " + request.id()));
-        }
-
-        /** Whether the buttons went out, so the turn's answer is already in the thread. */
-        boolean posted() {
-            return posted;
-        }
     }
 
     /**
@@ -96,8 +56,8 @@ final class ConfirmationFlow {
         PendingConfirmations.Pending request = found.get();
         if (!decider.equals(request.user()) && access.roleOrViewer(decider) != Role.ADMIN) {
             audit.record(decider, channel, "confirm", request.text(), "refused", "only the requester or an admin may decide");
-            replies.say(new SlackTurn(new Message("", decider, channel, request.threadTs(), clock.instant()), channel,
-                    request.threadTs(), null), SlackText.user(decider) + " only " + SlackText.user(request.user()) + " or an admin can confirm or cancel this.");
+            gateway.say(new Message("", decider, channel, request.threadTs(), clock.instant()), SlackText.user(decider)
+                    + " only " + SlackText.user(request.user()) + " or an admin can confirm or cancel this.");
             return;
         }
         if (pending.isExpired(request)) {
@@ -110,7 +70,7 @@ final class ConfirmationFlow {
         }
         if (decideAs(request, "confirmed", decider, channel, messageTs, "confirmed by " + SlackText.user(decider) + "; running it.")) {
             Message command = new Message(request.text(), request.user(), request.channel(), request.threadTs(), clock.instant());
-            replies.reply(new SlackTurn(command, request.channel(), request.threadTs(), null), chat.handle(command));
+            gateway.reply(command, chat.handle(command));
         }
     }
 
@@ -122,7 +82,7 @@ final class ConfirmationFlow {
         audit.record(decider, channel, "confirm", request.text(), state, "confirmation " + request.id());
         BlockKitRenderer.Rendered done = renderer.decided(request, outcome);
         if (messageTs != null) {
-            poster.update(channel, messageTs, done.text(), done.blocks());
+            gateway.replace(channel, messageTs, done);
         }
         return true;
     }

@@ -33,6 +33,11 @@ final class PendingConfirmations {
         this.ttl = ttl;
     }
 
+    /** How long a request waits for its decision. */
+    Duration ttl() {
+        return ttl;
+    }
+
     Pending open(String user, String channel, String threadTs, String text) {
         Instant now = clock.instant();
         Pending pending = new Pending(UUID.randomUUID().toString(), user, channel, threadTs, text, now.plus(ttl));

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * czar on Slack: a Bolt for Java app whose listeners feed the same {@link ChatService} as {@code czar chat}.
@@ -80,7 +81,7 @@ public final class SlackFrontDoor implements AutoCloseable {
     private final AnswerWorkers workers;
     private final SlackHttpEndpoint http;
     private final SocketModeApp socket;
-    private SlackOutbound outbound;
+    private SlackGateway gateway;
     private DeliveryTally tally;
     private int resumedAtStart;
 
@@ -119,16 +120,16 @@ public final class SlackFrontDoor implements AutoCloseable {
                 config.postAttempts(), config.retryBackoffMs());
         BlockKitRenderer renderer = new BlockKitRenderer();
         ThreadMemory threads = new ThreadMemory(wiring.database(), wiring.clock());
-        ThreadReplies replies = new ThreadReplies(renderer, poster, threads);
-        Duration ttl = Duration.ofSeconds(config.confirmTtlSeconds());
-        ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), replies,
-                new PendingConfirmations(wiring.database(), wiring.clock(), ttl), renderer, poster,
-                wiring.audit(), wiring.access(), wiring.clock(), ttl);
-        SlackResponder responder = new SlackResponder(wiring.chat(), replies,
-                new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
+        PendingConfirmations pending = new PendingConfirmations(wiring.database(), wiring.clock(),
+                Duration.ofSeconds(config.confirmTtlSeconds()));
+        SlackGateway gateway = new SlackGateway(poster, threads,
+                new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), pending);
+        ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), gateway, pending, renderer,
+                wiring.audit(), wiring.access(), wiring.clock());
         EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
         DeliveryTally tally = new DeliveryTally();
-        SlackListeners listeners = new SlackListeners(responder, confirmations, replies, workers, ledger, threads,
+        Consumer<SlackTurn> answerer = turn -> gateway.receive(wiring.chat(), turn);
+        SlackListeners listeners = new SlackListeners(answerer, confirmations, gateway, workers, ledger, threads,
                 wiring.chat()::awaitedInThread, config.channels(), wiring.clock(), tally);
         listeners.register(app);
         int resumed = listeners.resumeUnanswered(Duration.ofHours(1));
@@ -140,7 +141,7 @@ public final class SlackFrontDoor implements AutoCloseable {
             SlackFrontDoor door = transport.isHttp()
                     ? startHttp(app, workers, transport, new SlackRequestGate(tokens.signingSecret(), wiring.clock()))
                     : startSocketMode(app, workers, tokens);
-            door.outbound = new SlackOutbound(poster);
+            door.gateway = gateway;
             door.tally = tally;
             door.resumedAtStart = resumed;
             return door;
@@ -209,9 +210,9 @@ public final class SlackFrontDoor implements AutoCloseable {
         return sdk;
     }
 
-    /** Posting and uploading outside a conversation: scheduled digests, charts, alerts to workstream threads. */
-    public SlackOutbound outbound() {
-        return outbound;
+    /** The gateway this front door receives through and czar's features send through (digests, charts, notices). */
+    public SlackGateway gateway() {
+        return gateway;
     }
 
     /** How the deliveries so far ended (answered, ignored, repeated …). */

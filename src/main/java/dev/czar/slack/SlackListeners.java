@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -29,9 +30,9 @@ final class SlackListeners {
     private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
     static final String COMMAND = "/czar";
 
-    private final SlackResponder responder;
+    private final Consumer<SlackTurn> answerer;
     private final ConfirmationFlow confirmations;
-    private final ThreadReplies replies;
+    private final SlackGateway gateway;
     private final AnswerWorkers workers;
     private final EventLedger ledger;
     private final ThreadMemory threads;
@@ -40,12 +41,12 @@ final class SlackListeners {
     private final Clock clock;
     private final DeliveryTally tally;
 
-    SlackListeners(SlackResponder responder, ConfirmationFlow confirmations, ThreadReplies replies, AnswerWorkers workers,
+    SlackListeners(Consumer<SlackTurn> answerer, ConfirmationFlow confirmations, SlackGateway gateway, AnswerWorkers workers,
                    EventLedger ledger, ThreadMemory threads, Predicate<Message> awaitedInThread, List<String> channels,
                    Clock clock, DeliveryTally tally) {
-        this.responder = responder;
+        this.answerer = answerer;
         this.confirmations = confirmations;
-        this.replies = replies;
+        this.gateway = gateway;
         this.workers = workers;
         this.ledger = ledger;
         this.threads = threads;
@@ -107,7 +108,7 @@ final class SlackListeners {
         SlackTurn turn = turn((COMMAND + " " + text).strip(), p.getUserId(), p.getChannelId(), null, null);
         if (!workers.submit(() -> answer(null, turn))) {
             tally.record(DeliveryTally.Ending.BUSY);
-            return ctx.ack(ThreadReplies.BUSY);
+            return ctx.ack(SlackGateway.BUSY);
         }
         return ctx.ack();
     }
@@ -165,7 +166,7 @@ final class SlackListeners {
             LOG.warn("answer queue full; telling {} to ask again", turn.message().user());
             workers.timers().execute(() -> {
                 try {
-                    replies.say(turn, ThreadReplies.BUSY);
+                    gateway.say(turn.message(), SlackGateway.BUSY);
                     markAnswered(eventId);
                 } finally {
                     tally.record(DeliveryTally.Ending.BUSY);
@@ -193,7 +194,7 @@ final class SlackListeners {
 
     private void answer(String eventId, SlackTurn turn) {
         try {
-            responder.respond(turn);
+            answerer.accept(turn);
             markAnswered(eventId);
         } finally {
             tally.record(DeliveryTally.Ending.ANSWERED);

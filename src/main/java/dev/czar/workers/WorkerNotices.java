@@ -1,8 +1,9 @@
 package dev.czar.workers;
 
 /**
- * Where the supervisor tells a workstream's thread what happened (a question asked, unblocked, refused, done).
- * The Slack front door posts to the thread the workstream was launched from; without it notices go to the log.
+ * What the supervisor says about a workstream (a question asked, unblocked, refused, done). Not a port of its own:
+ * notices reach a chat only as posts on the {@code ChatGateway}, in the workstream's thread
+ * ({@link WorkstreamThreads#notices}); without a chat they go to the log.
  */
 @FunctionalInterface
 public interface WorkerNotices {

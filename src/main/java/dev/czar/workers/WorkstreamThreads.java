@@ -41,9 +41,18 @@ public final class WorkstreamThreads implements ThreadHandoff {
     }
 
     /**
+     * The supervisor's notices as posts on the chat gateway: a workstream's thread is its channel and thread there.
+     * Workstreams without one (launched from the CLI or the console), and notices the chat refused, go to the log.
+     * This is the notices target the composition root gives the workers.
+     */
+    public WorkerNotices notices(ChatGateway chat) {
+        return notices(chat, WorkerNotices.toLog());
+    }
+
+    /**
      * Notices posted to each workstream's thread. A workstream launched outside a thread (a slash command) gets
      * its first notice as a new message, which becomes its thread: later notices and the operator's answers go
-     * there. Workstreams from the CLI, and notices Slack refused, go to {@code fallback}.
+     * there. Workstreams from the CLI, and notices the chat refused, go to {@code fallback}.
      */
     public WorkerNotices notices(ChatGateway chat, WorkerNotices fallback) {
         return (ws, text) -> {

@@ -160,12 +160,12 @@ class ChatServiceTest {
 
     @Test
     void should_run_a_console_session_with_history_until_end_of_input() throws IOException {
-        ConsoleGateway console = new ConsoleGateway(app.chat(), new ConversationStore(app.database(), CLOCK),
-                Answer::text, CLOCK, "local:tester");
         ArrayDeque<String> lines = new ArrayDeque<>(List.of("hi", "", "status of feature-x", "/history"));
         StringWriter out = new StringWriter();
+        ConsoleGateway console = new ConsoleGateway(app.chat(), new ConversationStore(app.database(), CLOCK),
+                Answer::text, CLOCK, "local:tester", new PrintWriter(out));
 
-        console.run(prompt -> lines.poll(), new PrintWriter(out));
+        console.run(prompt -> lines.poll());
 
         assertThat(out.toString())
                 .contains("czar › Hi! I'm czar.")

@@ -1,8 +1,6 @@
 package dev.czar.slack;
 
-import com.slack.api.Slack;
 import dev.czar.config.DigestConfig;
-import dev.czar.config.SlackConfig;
 import dev.czar.digest.BenchSource;
 import dev.czar.digest.DigestFixture;
 import dev.czar.digest.DigestSchedule;
@@ -30,9 +28,13 @@ class ScheduledDigestSlackTest {
     Path tmp;
     SlackApiStub slack;
     DigestFixture fx;
+    StubbedSlackGateway stubbed;
 
     @AfterEach
     void stop() {
+        if (stubbed != null) {
+            stubbed.close();
+        }
         if (fx != null) {
             fx.close();
         }
@@ -53,9 +55,8 @@ class ScheduledDigestSlackTest {
         fx = new DigestFixture(tmp);
         fx.bench.changes.put("main", List.of(new BenchSource.BenchChange("parse", "parse time", 1.12, true, "slower", List.of(3L))));
         fx.bench.png = new byte[]{(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
-        Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
-        SlackOutbound outbound = new SlackOutbound(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN),
-                new SlackOutbox(fx.db, fx.clock), 2, 10));
+        stubbed = new StubbedSlackGateway(slack, fx.db, fx.clock);
+        SlackGateway outbound = stubbed.gateway;
         DigestScheduler scheduler = new DigestScheduler(List.of(DigestSchedule.parse(
                 new DigestConfig.Schedule("0 9 * * MON-FRI", "Europe/Berlin", "C0CHANNEL1", false), 0)),
                 fx.digests(), fx.bench, outbound, fx.clock);

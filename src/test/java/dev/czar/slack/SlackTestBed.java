@@ -47,6 +47,7 @@ final class SlackTestBed implements AutoCloseable {
     final Database db;
     final AuditLog audit;
     final CommandPath commands;
+    final ChatService chat;
     final List<String> killed = new CopyOnWriteArrayList<>();
     final SlackFrontDoor frontDoor;
     final SignedSlackRequests requests;
@@ -93,7 +94,7 @@ final class SlackTestBed implements AutoCloseable {
         AccessConfig access = new AccessConfig(List.of(ADMIN, OTHER_ADMIN), List.of(), "admin");
         AccessPolicy policy = new AccessPolicy(access); // one policy for the command path and the confirmations
         commands = new CommandPath(registry, policy, audit);
-        ChatService chat = new ChatService(new IntentRouter(), answerer, commands, new ConversationStore(db, clock), 8000);
+        chat = new ChatService(new IntentRouter(), answerer, commands, new ConversationStore(db, clock), 8000);
         SlackConfig withStub = new SlackConfig(slack.apiUrl(), config.workers(), config.queueCapacity(),
                 config.workingAfterMs(), config.confirmTtlSeconds(), config.postAttempts(), config.retryBackoffMs(),
                 config.channels());

@@ -1,7 +1,5 @@
 package dev.czar.slack;
 
-import com.slack.api.Slack;
-import dev.czar.config.SlackConfig;
 import dev.czar.store.Database;
 import dev.czar.testsupport.SlackApiStub;
 import dev.czar.testsupport.SlackFixtures;
@@ -27,7 +25,8 @@ class SlackUploadTest {
 
     SlackApiStub slack;
     Database db;
-    SlackOutbound outbound;
+    StubbedSlackGateway stubbed;
+    SlackGateway outbound;
 
     @BeforeEach
     void start() {
@@ -38,12 +37,13 @@ class SlackUploadTest {
         slack.server().stubFor(post(urlPathEqualTo(UPLOAD_PATH)).willReturn(ok("OK - 1234")));
         slack.server().stubFor(post(urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(okJson(
                 SlackFixtures.read("files.completeUploadExternal.json"))));
-        Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
-        outbound = new SlackOutbound(new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), new SlackOutbox(db, Clock.systemUTC()), 2, 10));
+        stubbed = new StubbedSlackGateway(slack, db, Clock.systemUTC());
+        outbound = stubbed.gateway;
     }
 
     @AfterEach
     void stop() {
+        stubbed.close();
         db.close();
         slack.close();
     }

@@ -63,7 +63,7 @@ final class WorkerSlackBed implements AutoCloseable {
                 new SlackTokens(SlackApiStub.BOT_TOKEN, null, SignedSlackRequests.FAKE_SIGNING_SECRET),
                 SlackFrontDoor.Transport.http(0, "127.0.0.1"));
         // as czar serve wires it: notices and alerts through the throttle to each workstream's thread, digests, dashboard
-        serving = Czar.serve(app, frontDoor.outbound(), clock);
+        serving = Czar.serve(app, frontDoor.gateway(), clock);
         app.workers().supervisor().start();
         requests = new SignedSlackRequests(URI.create("http://127.0.0.1:" + frontDoor.httpPort() + SlackHttpEndpoint.PATH),
                 SignedSlackRequests.FAKE_SIGNING_SECRET);

@@ -3,6 +3,7 @@ package dev.czar.workers;
 import dev.czar.chat.Message;
 import dev.czar.store.Database;
 import dev.czar.testsupport.MemoryDatabase;
+import dev.czar.testsupport.RecordingGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,10 +69,10 @@ class WorkstreamThreadsTest {
     void should_make_the_first_notice_of_a_workstream_without_thread_its_thread() {
         workstream("slash", null, RUNNING);
         List<String> posts = new ArrayList<>();
-        WorkerNotices notices = threads.notices((channel, thread, text) -> {
-            posts.add(channel + "/" + thread + " " + text);
+        WorkerNotices notices = threads.notices(new RecordingGateway(post -> {
+            posts.add(post.channel() + "/" + post.threadTs() + " " + post.text());
             return Optional.of("17000000.00000" + posts.size());
-        }, (ws, text) -> posts.add("log " + text));
+        }), (ws, text) -> posts.add("log " + text));
 
         notices.tell(store.find("slash").orElseThrow(), "is waiting for an answer");
         notices.tell(store.find("slash").orElseThrow(), "DONE");
