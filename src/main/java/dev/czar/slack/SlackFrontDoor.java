@@ -80,6 +80,7 @@ public final class SlackFrontDoor implements AutoCloseable {
     private SlackOutbound outbound;
     private DeliveryTally tally;
     private int resumedAtStart;
+    private EventReclaim reclaim;
 
     private SlackFrontDoor(App app, AnswerWorkers workers, SlackHttpEndpoint http, SocketModeApp socket) {
         this.app = app;
@@ -123,15 +124,14 @@ public final class SlackFrontDoor implements AutoCloseable {
                 new AuditLog(wiring.database(), wiring.clock()), new AccessPolicy(wiring.access()), wiring.clock(), ttl);
         SlackResponder responder = new SlackResponder(wiring.chat(), replies,
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), confirmations);
-        EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
+        EventLedger ledger = new EventLedger(wiring.database(), wiring.clock(), replicaId());
         DeliveryTally tally = new DeliveryTally();
         SlackListeners listeners = new SlackListeners(responder, confirmations, replies, workers, ledger, threads,
                 wiring.chat()::awaitedInThread, config.channels(), wiring.clock(), tally);
         listeners.register(app);
-        int resumed = listeners.resumeUnanswered(Duration.ofHours(1));
-        if (resumed > 0) {
-            LOG.info("answering {} Slack question(s) left unanswered when czar last stopped", resumed);
-        }
+        // issue 23: replicas on one store answer what a stopped one acknowledged; after a restart, what this one did
+        EventReclaim reclaim = new EventReclaim(ledger, listeners, Duration.ofSeconds(config.reclaimAfterSeconds()));
+        int resumed = reclaim.start();
         workers.timers().scheduleWithFixedDelay(() -> housekeeping(poster, ledger), 0, 10, TimeUnit.MINUTES);
         try {
             SlackFrontDoor door = transport.isHttp()
@@ -140,11 +140,19 @@ public final class SlackFrontDoor implements AutoCloseable {
             door.outbound = new SlackOutbound(poster);
             door.tally = tally;
             door.resumedAtStart = resumed;
+            door.reclaim = reclaim;
             return door;
         } catch (RuntimeException e) {
+            reclaim.close();
             workers.close();
             throw e;
         }
+    }
+
+    /** This process's name among the replicas sharing the store: {@code pid@host} and a random part (pids are reused). */
+    private static String replicaId() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Re-posts replies Slack refused earlier and forgets event ids too old to be redelivered. */
@@ -216,7 +224,7 @@ public final class SlackFrontDoor implements AutoCloseable {
         return tally;
     }
 
-    /** How many questions left unanswered by the previous run were queued again at start. */
+    /** How many questions left unanswered by a stopped czar (this home's previous run, or a replica) were queued at start. */
     int resumedAtStart() {
         return resumedAtStart;
     }
@@ -232,6 +240,9 @@ public final class SlackFrontDoor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reclaim != null) {
+            reclaim.close();
+        }
         if (http != null) {
             http.close();
         }

@@ -165,8 +165,9 @@ final class SlackListeners {
             LOG.warn("answer queue full; telling {} to ask again", turn.message().user());
             workers.timers().execute(() -> {
                 try {
-                    replies.say(turn, ThreadReplies.BUSY);
-                    markAnswered(eventId);
+                    if (commit(eventId)) {
+                        replies.say(turn, ThreadReplies.BUSY);
+                    }
                 } finally {
                     tally.record(DeliveryTally.Ending.BUSY);
                 }
@@ -176,16 +177,24 @@ final class SlackListeners {
     }
 
     /**
-     * Answers events that were taken in but never answered because czar stopped mid-answer: Slack does not
-     * redeliver an acknowledged event, so without this the question would be lost.
+     * Answers events another replica (or this process before a restart) acknowledged but never answered because it
+     * stopped mid-answer: Slack does not redeliver an acknowledged event, so without this the question would be lost.
+     * Each is claimed by compare-and-set first, so of several replicas running this at once exactly one answers it.
      *
-     * @return how many were queued
+     * @return how many were claimed and queued
      */
-    int resumeUnanswered(Duration window) {
+    int reclaimOrphans(Duration window, Duration staleAfter) {
         int queued = 0;
-        for (var pending : ledger.unanswered(window).entrySet()) {
-            if (workers.submit(() -> answer(pending.getKey(), pending.getValue()))) {
+        for (EventLedger.Orphan orphan : ledger.orphaned(window, staleAfter)) {
+            if (!ledger.claim(orphan)) {
+                continue; // another replica was first, or the answer came in meanwhile
+            }
+            if (workers.submit(() -> answer(orphan.eventId(), orphan.turn()))) {
                 queued++;
+                LOG.info("answering Slack event {} acknowledged by {}, which stopped before answering it", orphan.eventId(),
+                        orphan.claimedBy() == null ? "an earlier czar" : "replica " + orphan.claimedBy());
+            } else {
+                ledger.release(orphan.eventId());
             }
         }
         return queued;
@@ -193,8 +202,7 @@ final class SlackListeners {
 
     private void answer(String eventId, SlackTurn turn) {
         try {
-            responder.respond(turn);
-            markAnswered(eventId);
+            responder.respond(turn, () -> commit(eventId));
         } finally {
             tally.record(DeliveryTally.Ending.ANSWERED);
         }
@@ -205,10 +213,9 @@ final class SlackListeners {
         return ctx.ack();
     }
 
-    private void markAnswered(String eventId) {
-        if (eventId != null) {
-            ledger.answered(eventId);
-        }
+    /** Whether this replica may post the answer now (slash commands have no event id and are always answered). */
+    private boolean commit(String eventId) {
+        return eventId == null || ledger.commitAnswer(eventId);
     }
 
     private SlackTurn turn(String text, String user, String channel, String replyTs, String questionTs) {
