@@ -3,7 +3,6 @@ package dev.czar.digest;
 import dev.czar.chat.ChatGateway;
 import dev.czar.config.DigestConfig;
 import dev.czar.testsupport.RecordingGateway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,58 +28,52 @@ class ReplicatedDigestTest {
 
     @TempDir
     Path tmp;
-    DigestFixture fx;
-
-    @AfterEach
-    void close() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     @Test
     void should_post_each_due_slot_once_when_two_replicas_check_at_the_same_moment() throws Exception {
         // given two replicas' schedulers on one store (each with its own marks, as two processes would have)
-        fx = new DigestFixture(tmp);
-        RecordingGateway first = new RecordingGateway();
-        RecordingGateway second = new RecordingGateway();
-        DigestScheduler one = new DigestScheduler(HOURLY, fx.digests(), fx.bench, first, fx.clock);
-        DigestScheduler two = new DigestScheduler(HOURLY, fx.digests(), fx.bench, second, fx.clock);
-        fx.clock.set(Instant.parse("2026-11-02T09:00:30Z"));
-        one.tick(); // the schedule's first sight: remembers 09:00, posts nothing
+        try (DigestFixture fx = new DigestFixture(tmp)) {
+            RecordingGateway first = new RecordingGateway();
+            RecordingGateway second = new RecordingGateway();
+            DigestScheduler one = new DigestScheduler(HOURLY, fx.digests(), fx.bench, first, fx.clock);
+            DigestScheduler two = new DigestScheduler(HOURLY, fx.digests(), fx.bench, second, fx.clock);
+            fx.clock.set(Instant.parse("2026-11-02T09:00:30Z"));
+            one.tick(); // the schedule's first sight: remembers 09:00, posts nothing
 
-        // when twelve hourly slots come due and both replicas check each one at the same moment
-        CyclicBarrier together = new CyclicBarrier(2);
-        for (int slot = 1; slot <= SLOTS; slot++) {
-            fx.clock.advance(Duration.ofHours(1));
-            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> tickTogether(one, together));
-            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> tickTogether(two, together));
-            assertThat(a.get() + b.get()).as("digests posted for slot %d", slot).isEqualTo(1);
+            // when twelve hourly slots come due and both replicas check each one at the same moment
+            CyclicBarrier together = new CyclicBarrier(2);
+            for (int slot = 1; slot <= SLOTS; slot++) {
+                fx.clock.advance(Duration.ofHours(1));
+                CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> tickTogether(one, together));
+                CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> tickTogether(two, together));
+                assertThat(a.get() + b.get()).as("digests posted for slot %d", slot).isEqualTo(1);
+            }
+
+            // then the channel got one digest per slot, from one replica or the other
+            assertThat(first.posts().size() + second.posts().size()).isEqualTo(SLOTS);
         }
-
-        // then the channel got one digest per slot, from one replica or the other
-        assertThat(first.posts().size() + second.posts().size()).isEqualTo(SLOTS);
     }
 
     @Test
     void should_let_the_other_replica_post_a_slot_whose_digest_failed() {
         // given a replica whose post fails (Slack unreachable from its host) and a healthy one
-        fx = new DigestFixture(tmp);
-        RecordingGateway healthy = new RecordingGateway();
-        DigestScheduler failing = new DigestScheduler(HOURLY, fx.digests(), fx.bench, unreachable(), fx.clock);
-        DigestScheduler other = new DigestScheduler(HOURLY, fx.digests(), fx.bench, healthy, fx.clock);
-        fx.clock.set(Instant.parse("2026-11-02T09:00:30Z"));
-        other.tick();
-        fx.clock.advance(Duration.ofHours(1));
+        try (DigestFixture fx = new DigestFixture(tmp)) {
+            RecordingGateway healthy = new RecordingGateway();
+            DigestScheduler failing = new DigestScheduler(HOURLY, fx.digests(), fx.bench, unreachable(), fx.clock);
+            DigestScheduler other = new DigestScheduler(HOURLY, fx.digests(), fx.bench, healthy, fx.clock);
+            fx.clock.set(Instant.parse("2026-11-02T09:00:30Z"));
+            other.tick();
+            fx.clock.advance(Duration.ofHours(1));
 
-        // when the failing replica claims the slot first, then the healthy one checks
-        assertThatThrownBy(failing::tick).hasMessageContaining("unreachable");
-        int posted = other.tick();
+            // when the failing replica claims the slot first, then the healthy one checks
+            assertThatThrownBy(failing::tick).hasMessageContaining("unreachable");
+            int posted = other.tick();
 
-        // then the slot was given back and posted once by the healthy replica
-        assertThat(posted).isEqualTo(1);
-        assertThat(healthy.posts()).hasSize(1);
-        assertThat(other.tick()).isZero();
+            // then the slot was given back and posted once by the healthy replica
+            assertThat(posted).isEqualTo(1);
+            assertThat(healthy.posts()).hasSize(1);
+            assertThat(other.tick()).isZero();
+        }
     }
 
     private static int tickTogether(DigestScheduler scheduler, CyclicBarrier together) {
