@@ -162,6 +162,7 @@ final class ConfigValidator {
         atLeast(originOf, "slack.confirm-ttl-seconds", slack.confirmTtlSeconds(), 10);
         atLeast(originOf, "slack.post-attempts", slack.postAttempts(), 1);
         atLeast(originOf, "slack.retry-backoff-ms", slack.retryBackoffMs(), 0);
+        atLeast(originOf, "slack.reclaim-after-seconds", slack.reclaimAfterSeconds(), 3);
     }
 
     private static void atLeast(Function<String, String> originOf, String key, int value, int min) {

@@ -18,10 +18,12 @@ import java.util.List;
  * @param channels          channel ids the bot answers in; empty = every channel it is invited to (DMs always)
  * @param workspaceUrl      the workspace's address ({@code https://acme.slack.com}) for links to a workstream's thread
  *                          (pull request bodies); empty = the thread is named without a link
+ * @param reclaimAfterSeconds issue 23: a replica that has not heartbeated for this long is taken for gone, and the
+ *                          questions it acknowledged but never answered are answered by another replica
  */
 public record SlackConfig(String apiUrl, Integer workers, Integer queueCapacity, Integer workingAfterMs,
                           Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels,
-                          String workspaceUrl) {
+                          String workspaceUrl, Integer reclaimAfterSeconds) {
     public SlackConfig {
         apiUrl = apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://slack.com/api/";
         workers = workers != null ? workers : 0;
@@ -32,21 +34,30 @@ public record SlackConfig(String apiUrl, Integer workers, Integer queueCapacity,
         retryBackoffMs = retryBackoffMs != null ? retryBackoffMs : 500;
         channels = channels != null ? List.copyOf(channels) : List.of();
         workspaceUrl = workspaceUrl != null ? workspaceUrl.strip().replaceAll("/+$", "") : "";
+        reclaimAfterSeconds = reclaimAfterSeconds != null ? reclaimAfterSeconds : 30;
+    }
+
+    public SlackConfig(String apiUrl, Integer workers, Integer queueCapacity, Integer workingAfterMs,
+                       Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels,
+                       String workspaceUrl) {
+        this(apiUrl, workers, queueCapacity, workingAfterMs, confirmTtlSeconds, postAttempts, retryBackoffMs, channels,
+                workspaceUrl, null);
     }
 
     public SlackConfig(String apiUrl, Integer workers, Integer queueCapacity, Integer workingAfterMs,
                        Integer confirmTtlSeconds, Integer postAttempts, Integer retryBackoffMs, List<String> channels) {
-        this(apiUrl, workers, queueCapacity, workingAfterMs, confirmTtlSeconds, postAttempts, retryBackoffMs, channels, null);
+        this(apiUrl, workers, queueCapacity, workingAfterMs, confirmTtlSeconds, postAttempts, retryBackoffMs, channels, null,
+                null);
     }
 
     public SlackConfig(String apiUrl) {
-        this(apiUrl, null, null, null, null, null, null, null, null);
+        this(apiUrl, null, null, null, null, null, null, null, null, null);
     }
 
     /** This config with {@code workers: 0} (auto) replaced by the thread count to use. */
     public SlackConfig resolveWorkers(boolean llmAnswers, int cores) {
         int threads = workers > 0 ? workers : llmAnswers ? 4 : Math.max(1, cores / 2);
         return new SlackConfig(apiUrl, threads, queueCapacity, workingAfterMs, confirmTtlSeconds, postAttempts,
-                retryBackoffMs, channels, workspaceUrl);
+                retryBackoffMs, channels, workspaceUrl, reclaimAfterSeconds);
     }
 }

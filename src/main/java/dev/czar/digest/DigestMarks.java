@@ -56,4 +56,34 @@ public final class DigestMarks {
             throw new StoreException("saving the digest mark of " + target, e);
         }
     }
+
+    /**
+     * Claims the schedule slot {@code due} of {@code target} by compare-and-set: {@code true} for exactly one of the
+     * czar replicas trying at once, {@code false} when the slot (or a later one) was served already.
+     */
+    public boolean claimSlot(String target, Instant due, Instant now) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("UPDATE digest_marks SET at = ?,"
+                + " last_slot = ? WHERE target = ? AND (last_slot IS NULL OR last_slot < ?)")) {
+            st.setTimestamp(1, Timestamp.from(now));
+            st.setTimestamp(2, Timestamp.from(due));
+            st.setString(3, target);
+            st.setTimestamp(4, Timestamp.from(due));
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("claiming the digest slot " + due + " of " + target, e);
+        }
+    }
+
+    /** Gives a claimed slot back (its digest could not be posted), unless a later slot was claimed meanwhile. */
+    public void releaseSlot(String target, Instant due, Instant previous) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
+                "UPDATE digest_marks SET last_slot = ? WHERE target = ? AND last_slot = ?")) {
+            st.setTimestamp(1, previous == null ? null : Timestamp.from(previous));
+            st.setString(2, target);
+            st.setTimestamp(3, Timestamp.from(due));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("releasing the digest slot " + due + " of " + target, e);
+        }
+    }
 }

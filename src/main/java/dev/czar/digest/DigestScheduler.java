@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Posts digests when their schedules come due. Each schedule remembers the last slot it served, so slots missed
  * while czar was down are caught up with ONE digest on the next check, not one per missed slot. A schedule seen for
- * the first time starts from now: configuring it does not post at once.
+ * the first time starts from now: configuring it does not post at once. Several czar replicas on one store each run a
+ * scheduler; a due slot is claimed by compare-and-set before its digest is posted, so it is posted once (issue 23).
  */
 public final class DigestScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DigestScheduler.class);
@@ -76,10 +77,18 @@ public final class DigestScheduler implements AutoCloseable {
             if (lastSlot != null && !due.get().isAfter(lastSlot)) {
                 continue;
             }
-            if (post(schedule)) {
-                posted++;
+            // issue 23: replicas on one store race for the slot; only the one whose compare-and-set wins posts
+            if (!digests.marks().claimSlot(schedule.key(), due.get(), now)) {
+                continue;
             }
-            digests.marks().save(schedule.key(), new DigestMarks.Mark(now, 0, due.get(), java.util.Set.of()));
+            try {
+                if (post(schedule)) {
+                    posted++;
+                }
+            } catch (RuntimeException e) {
+                digests.marks().releaseSlot(schedule.key(), due.get(), lastSlot); // the next check (of any replica) tries again
+                throw e;
+            }
         }
         return posted;
     }

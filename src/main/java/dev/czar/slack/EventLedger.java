@@ -3,6 +3,7 @@ package dev.czar.slack;
 import dev.czar.store.Database;
 import dev.czar.store.DeliveryLedger;
 import dev.czar.store.StoreException;
+import dev.czar.store.Upsert;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,16 +12,26 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Remembers every Slack {@code event_id} taken in, in H2, so a redelivered event (Slack retries when it saw no
- * acknowledgement in time) is answered at most once, also across a restart. Slash commands have no id: their signed
- * body and timestamp are recorded instead ({@link #firstSighting}, in the {@link DeliveryLedger} GitHub's webhook
- * deliveries use too), so a replayed one runs once.
+ * Remembers every Slack {@code event_id} taken in, in the store, so a redelivered event (Slack retries when it saw no
+ * acknowledgement in time) is answered at most once, also across a restart and across replicas sharing the store.
+ * Slash commands have no id: their signed body and timestamp are recorded instead ({@link #firstSighting}, in the
+ * {@link DeliveryLedger} GitHub's webhook deliveries use too), so a replayed one runs once.
+ *
+ * <p>Issue 23: each event names the replica answering it ({@code claimed_by}). A replica heartbeats; the events of one
+ * that stopped ({@link #orphaned}) are taken over by compare-and-set ({@link #claim}), and every answer is committed by
+ * compare-and-set too ({@link #commitAnswer}) just before it is posted, so a replica whose event was taken over while it
+ * was paused never posts a second answer.
  */
 final class EventLedger {
+    /** An unanswered event whose replica stopped heartbeating; {@code claimedBy} is {@code null} for events from before claims. */
+    record Orphan(String eventId, String claimedBy, SlackTurn turn) {
+    }
+
     /** SQL state for a unique key violation: the id was already recorded. */
     private static final String DUPLICATE_KEY = "23505";
 
@@ -28,11 +39,18 @@ final class EventLedger {
     private final Clock clock;
     /** Requests without an event id, in the ledger GitHub's deliveries use too. */
     private final DeliveryLedger requests;
+    /** This replica: the front door of one czar process. */
+    private final String replica;
 
-    EventLedger(Database db, Clock clock) {
+    EventLedger(Database db, Clock clock, String replica) {
         this.db = db;
         this.clock = clock;
         this.requests = new DeliveryLedger(db, clock, "slack-request");
+        this.replica = replica;
+    }
+
+    String replica() {
+        return replica;
     }
 
     /**
@@ -42,22 +60,29 @@ final class EventLedger {
      */
     int forgetOlderThan(Duration keep) {
         try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement("DELETE FROM slack_events WHERE received_at < ?")) {
+             PreparedStatement st = c.prepareStatement("DELETE FROM slack_events WHERE received_at < ?");
+             PreparedStatement replicas = c.prepareStatement("DELETE FROM slack_replicas WHERE heartbeat_at < ?")) {
             st.setTimestamp(1, Timestamp.from(clock.instant().minus(keep)));
+            replicas.setTimestamp(1, Timestamp.from(clock.instant().minus(keep)));
+            replicas.executeUpdate();
             return st.executeUpdate() + requests.forgetOlderThan(keep);
         } catch (SQLException e) {
             throw new StoreException("pruning Slack event ids", e);
         }
     }
 
-    /** Records the id and what it asks; {@code true} on its first delivery, {@code false} for every later one. */
+    /**
+     * Records the id, what it asks and that this replica answers it; {@code true} on its first delivery, {@code false}
+     * for every later one (to this replica or any other).
+     */
     boolean firstDelivery(String eventId, SlackTurn turn) {
         try (Connection c = db.connection();
              PreparedStatement st = c.prepareStatement(
-                     "INSERT INTO slack_events (event_id, received_at, turn_json) VALUES (?, ?, ?)")) {
+                     "INSERT INTO slack_events (event_id, received_at, turn_json, claimed_by) VALUES (?, ?, ?, ?)")) {
             st.setString(1, eventId);
             st.setTimestamp(2, Timestamp.from(clock.instant()));
             st.setString(3, StoredTurn.of(turn).json());
+            st.setString(4, replica);
             st.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -76,33 +101,84 @@ final class EventLedger {
         return requests.firstSighting(key);
     }
 
-    /** Marks the event answered: a reply (or an apology) was posted for it. */
-    void answered(String eventId) {
-        try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement("UPDATE slack_events SET answered_at = ? WHERE event_id = ?")) {
+    /**
+     * Commits this replica to answering the event, just before its answer is posted: {@code true} when the event is
+     * still claimed by this replica and was not answered yet (it is marked answered now); {@code false} when another
+     * replica took it over or answered it, and this answer must not be posted.
+     */
+    boolean commitAnswer(String eventId) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("UPDATE slack_events SET answered_at = ?"
+                + " WHERE event_id = ? AND claimed_by = ? AND answered_at IS NULL")) {
             st.setTimestamp(1, Timestamp.from(clock.instant()));
             st.setString(2, eventId);
-            st.executeUpdate();
+            st.setString(3, replica);
+            return st.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new StoreException("marking Slack event " + eventId + " answered", e);
         }
     }
 
-    /** Events taken in within {@code window} whose answer never got posted (czar stopped mid-answer), oldest first. */
-    Map<String, SlackTurn> unanswered(Duration window) {
-        Map<String, SlackTurn> result = new LinkedHashMap<>();
-        try (Connection c = db.connection();
-             PreparedStatement st = c.prepareStatement("SELECT event_id, turn_json FROM slack_events WHERE answered_at IS NULL"
-                     + " AND turn_json IS NOT NULL AND received_at >= ? ORDER BY received_at")) {
-            st.setTimestamp(1, Timestamp.from(clock.instant().minus(window)));
+    /** Tells the other replicas this one is alive; its claimed events are not taken over while it beats. */
+    void heartbeat() {
+        try (Connection c = db.connection()) {
+            Upsert.into("slack_replicas").key("replica_id", replica).set("heartbeat_at", Timestamp.from(clock.instant())).write(c);
+        } catch (SQLException e) {
+            throw new StoreException("recording the heartbeat of Slack replica " + replica, e);
+        }
+    }
+
+    /**
+     * Events taken in within {@code window}, still unanswered, whose replica has not heartbeated for {@code staleAfter}
+     * (or never did: a czar killed before its first beat, or an event recorded before claims existed), oldest first.
+     */
+    List<Orphan> orphaned(Duration window, Duration staleAfter) {
+        Instant now = clock.instant();
+        List<Orphan> result = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(
+                "SELECT e.event_id, e.claimed_by, e.turn_json FROM slack_events e"
+                        + " LEFT JOIN slack_replicas r ON r.replica_id = e.claimed_by"
+                        + " WHERE e.answered_at IS NULL AND e.turn_json IS NOT NULL AND e.received_at >= ?"
+                        + " AND (e.claimed_by IS NULL OR (e.claimed_by <> ? AND (r.heartbeat_at IS NULL OR r.heartbeat_at < ?)))"
+                        + " ORDER BY e.received_at")) {
+            st.setTimestamp(1, Timestamp.from(now.minus(window)));
+            st.setString(2, replica);
+            st.setTimestamp(3, Timestamp.from(now.minus(staleAfter)));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    result.put(rs.getString(1), StoredTurn.read(rs.getString(2)).turn());
+                    result.add(new Orphan(rs.getString(1), rs.getString(2), StoredTurn.read(rs.getString(3)).turn()));
                 }
             }
             return result;
         } catch (SQLException e) {
             throw new StoreException("reading unanswered Slack events", e);
+        }
+    }
+
+    /**
+     * Takes an orphaned event over by compare-and-set on its claimer: {@code true} for exactly one of the replicas
+     * that try at once, {@code false} when another was first or the event got answered meanwhile.
+     */
+    boolean claim(Orphan orphan) {
+        return swapClaimer(orphan.eventId(), orphan.claimedBy(), replica);
+    }
+
+    /** Gives a claimed event up (the answer queue was full): the next pass of any replica claims it again. */
+    void release(String eventId) {
+        swapClaimer(eventId, replica, null);
+    }
+
+    private boolean swapClaimer(String eventId, String from, String to) {
+        String sql = "UPDATE slack_events SET claimed_by = ? WHERE event_id = ? AND answered_at IS NULL AND claimed_by "
+                + (from == null ? "IS NULL" : "= ?");
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, to);
+            st.setString(2, eventId);
+            if (from != null) {
+                st.setString(3, from);
+            }
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("claiming Slack event " + eventId, e);
         }
     }
 }

@@ -20,7 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * czar on Slack: a Bolt for Java app whose listeners feed the same {@link ChatService} as {@code czar chat}.
@@ -84,6 +85,7 @@ public final class SlackFrontDoor implements AutoCloseable {
     private SlackGateway gateway;
     private DeliveryTally tally;
     private int resumedAtStart;
+    private EventReclaim reclaim;
 
     private SlackFrontDoor(App app, AnswerWorkers workers, SlackHttpEndpoint http, SocketModeApp socket) {
         this.app = app;
@@ -126,16 +128,15 @@ public final class SlackFrontDoor implements AutoCloseable {
                 new WorkingIndicator(poster, workers.timers(), config.workingAfterMs()), pending);
         ConfirmationFlow confirmations = new ConfirmationFlow(wiring.chat(), gateway, pending, renderer,
                 wiring.audit(), wiring.access(), wiring.clock());
-        EventLedger ledger = new EventLedger(wiring.database(), wiring.clock());
+        EventLedger ledger = new EventLedger(wiring.database(), wiring.clock(), replicaId());
         DeliveryTally tally = new DeliveryTally();
-        Consumer<SlackTurn> answerer = turn -> gateway.receive(wiring.chat(), turn);
+        BiConsumer<SlackTurn, BooleanSupplier> answerer = (turn, commit) -> gateway.receive(wiring.chat(), turn, commit);
         SlackListeners listeners = new SlackListeners(answerer, confirmations, gateway, workers, ledger, threads,
                 wiring.chat()::awaitedInThread, config.channels(), wiring.clock(), tally);
         listeners.register(app);
-        int resumed = listeners.resumeUnanswered(Duration.ofHours(1));
-        if (resumed > 0) {
-            LOG.info("answering {} Slack question(s) left unanswered when czar last stopped", resumed);
-        }
+        // issue 23: replicas on one store answer what a stopped one acknowledged; after a restart, what this one did
+        EventReclaim reclaim = new EventReclaim(ledger, listeners, Duration.ofSeconds(config.reclaimAfterSeconds()));
+        int resumed = reclaim.start();
         workers.timers().scheduleWithFixedDelay(() -> housekeeping(poster, ledger), 0, 10, TimeUnit.MINUTES);
         try {
             SlackFrontDoor door = transport.isHttp()
@@ -144,11 +145,19 @@ public final class SlackFrontDoor implements AutoCloseable {
             door.gateway = gateway;
             door.tally = tally;
             door.resumedAtStart = resumed;
+            door.reclaim = reclaim;
             return door;
         } catch (RuntimeException e) {
+            reclaim.close();
             workers.close();
             throw e;
         }
+    }
+
+    /** This process's name among the replicas sharing the store: {@code pid@host} and a random part (pids are reused). */
+    private static String replicaId() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Re-posts replies Slack refused earlier and forgets event ids too old to be redelivered. */
@@ -220,7 +229,7 @@ public final class SlackFrontDoor implements AutoCloseable {
         return tally;
     }
 
-    /** How many questions left unanswered by the previous run were queued again at start. */
+    /** How many questions left unanswered by a stopped czar (this home's previous run, or a replica) were queued at start. */
     int resumedAtStart() {
         return resumedAtStart;
     }
@@ -236,6 +245,9 @@ public final class SlackFrontDoor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reclaim != null) {
+            reclaim.close();
+        }
         if (http != null) {
             http.close();
         }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * czar's Slack as a {@link ChatGateway}, over Socket Mode or HTTP alike. It receives each {@link SlackTurn} the
@@ -39,26 +40,32 @@ public final class SlackGateway implements ChatGateway {
 
     @Override
     public Answer receive(ChatService chat, Message message) {
-        return receive(chat, new SlackTurn(message, message.channel(), message.thread(), null));
+        return receive(chat, new SlackTurn(message, message.channel(), message.thread(), null), () -> true);
     }
 
     /**
      * Receives one turn on an answer worker: the same {@link ChatService} as every front door produces the answer,
      * which is replied in the thread. A destructive command the sender may run is parked behind Confirm/Cancel
      * buttons, which are then the answer ({@link ConfirmationFlow} takes the press). A slow answer shows the
-     * "working on it" reaction meanwhile. A failure is logged and the asker told so.
+     * "working on it" reaction meanwhile. A failure is logged and the asker told so. {@code commit} is asked once,
+     * just before the reply (or the apology) is posted, or after a confirmation prompt was: {@code false} means
+     * another replica took the question over (issue 23), so nothing is posted.
      */
-    Answer receive(ChatService chat, SlackTurn turn) {
+    Answer receive(ChatService chat, SlackTurn turn, BooleanSupplier commit) {
         try (WorkingIndicator.Handle ignored = working.start(turn.channel(), turn.questionTs())) {
             ConfirmationPrompt prompt = new ConfirmationPrompt(turn);
             Answer answer = chat.handle(turn.message(), prompt);
-            if (!prompt.posted()) {
+            if (!commit.getAsBoolean()) {
+                LOG.info("a question in {} was taken over by another czar replica; this answer is dropped", turn.channel());
+            } else if (!prompt.posted()) {
                 reply(turn.message(), answer);
             }
             return answer;
         } catch (RuntimeException e) {
             LOG.error("answering a Slack message in {} failed", turn.channel(), e);
-            say(turn.message(), SORRY);
+            if (commit.getAsBoolean()) {
+                say(turn.message(), SORRY);
+            }
             return Answer.conversation(SORRY);
         }
     }

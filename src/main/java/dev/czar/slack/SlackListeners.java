@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +31,7 @@ final class SlackListeners {
     private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
     static final String COMMAND = "/czar";
 
-    private final Consumer<SlackTurn> answerer;
+    private final BiConsumer<SlackTurn, BooleanSupplier> answerer;
     private final ConfirmationFlow confirmations;
     private final SlackGateway gateway;
     private final AnswerWorkers workers;
@@ -41,7 +42,7 @@ final class SlackListeners {
     private final Clock clock;
     private final DeliveryTally tally;
 
-    SlackListeners(Consumer<SlackTurn> answerer, ConfirmationFlow confirmations, SlackGateway gateway, AnswerWorkers workers,
+    SlackListeners(BiConsumer<SlackTurn, BooleanSupplier> answerer, ConfirmationFlow confirmations, SlackGateway gateway, AnswerWorkers workers,
                    EventLedger ledger, ThreadMemory threads, Predicate<Message> awaitedInThread, List<String> channels,
                    Clock clock, DeliveryTally tally) {
         this.answerer = answerer;
@@ -166,8 +167,9 @@ final class SlackListeners {
             LOG.warn("answer queue full; telling {} to ask again", turn.message().user());
             workers.timers().execute(() -> {
                 try {
-                    gateway.say(turn.message(), SlackGateway.BUSY);
-                    markAnswered(eventId);
+                    if (commit(eventId)) {
+                        gateway.say(turn.message(), SlackGateway.BUSY);
+                    }
                 } finally {
                     tally.record(DeliveryTally.Ending.BUSY);
                 }
@@ -177,16 +179,24 @@ final class SlackListeners {
     }
 
     /**
-     * Answers events that were taken in but never answered because czar stopped mid-answer: Slack does not
-     * redeliver an acknowledged event, so without this the question would be lost.
+     * Answers events another replica (or this process before a restart) acknowledged but never answered because it
+     * stopped mid-answer: Slack does not redeliver an acknowledged event, so without this the question would be lost.
+     * Each is claimed by compare-and-set first, so of several replicas running this at once exactly one answers it.
      *
-     * @return how many were queued
+     * @return how many were claimed and queued
      */
-    int resumeUnanswered(Duration window) {
+    int reclaimOrphans(Duration window, Duration staleAfter) {
         int queued = 0;
-        for (var pending : ledger.unanswered(window).entrySet()) {
-            if (workers.submit(() -> answer(pending.getKey(), pending.getValue()))) {
+        for (EventLedger.Orphan orphan : ledger.orphaned(window, staleAfter)) {
+            if (!ledger.claim(orphan)) {
+                continue; // another replica was first, or the answer came in meanwhile
+            }
+            if (workers.submit(() -> answer(orphan.eventId(), orphan.turn()))) {
                 queued++;
+                LOG.info("answering Slack event {} acknowledged by {}, which stopped before answering it", orphan.eventId(),
+                        orphan.claimedBy() == null ? "an earlier czar" : "replica " + orphan.claimedBy());
+            } else {
+                ledger.release(orphan.eventId());
             }
         }
         return queued;
@@ -194,8 +204,7 @@ final class SlackListeners {
 
     private void answer(String eventId, SlackTurn turn) {
         try {
-            answerer.accept(turn);
-            markAnswered(eventId);
+            answerer.accept(turn, () -> commit(eventId));
         } finally {
             tally.record(DeliveryTally.Ending.ANSWERED);
         }
@@ -206,10 +215,9 @@ final class SlackListeners {
         return ctx.ack();
     }
 
-    private void markAnswered(String eventId) {
-        if (eventId != null) {
-            ledger.answered(eventId);
-        }
+    /** Whether this replica may post the answer now (slash commands have no event id and are always answered). */
+    private boolean commit(String eventId) {
+        return eventId == null || ledger.commitAnswer(eventId);
     }
 
     private SlackTurn turn(String text, String user, String channel, String replyTs, String questionTs) {

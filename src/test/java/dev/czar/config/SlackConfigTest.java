@@ -1,10 +1,12 @@
 package dev.czar.config;
 
+import dev.czar.UserError;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SlackConfigTest {
     @Test
@@ -23,5 +25,15 @@ class SlackConfigTest {
 
         assertThat(fixed.resolveWorkers(false, 2).workers()).isEqualTo(3);
         assertThat(fixed.resolveWorkers(false, 2).queueCapacity()).isEqualTo(fixed.queueCapacity());
+    }
+
+    @Test
+    void should_default_the_replica_reclaim_to_thirty_seconds_and_refuse_less_than_three() {
+        assertThat(new ConfigLoader(Map.of()).load(null).slack().reclaimAfterSeconds()).isEqualTo(30);
+        assertThat(new ConfigLoader(Map.of("CZAR_SLACK_RECLAIM_AFTER_SECONDS", "5")).load(null).slack().reclaimAfterSeconds())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_SLACK_RECLAIM_AFTER_SECONDS", "1")).load(null))
+                .isInstanceOf(UserError.class)
+                .hasMessage("env CZAR_SLACK_RECLAIM_AFTER_SECONDS: 'slack.reclaim-after-seconds' must be at least 3; got 1");
     }
 }

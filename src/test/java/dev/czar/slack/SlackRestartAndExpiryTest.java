@@ -46,7 +46,7 @@ class SlackRestartAndExpiryTest {
         try (Database db = MemoryDatabase.openHome(dir)) {
             SlackTurn turn = new SlackTurn(new dev.czar.chat.Message("status of feature-x", "U0ALICE", "C0CHAN",
                     "1764250000.000900", java.time.Instant.now()), "C0CHAN", "1764250000.000900", "1764250000.000900");
-            assertThat(new EventLedger(db, java.time.Clock.systemUTC()).firstDelivery("EvCUTOFF0001", turn)).isTrue();
+            assertThat(new EventLedger(db, java.time.Clock.systemUTC(), "czar-killed-before-it-answered").firstDelivery("EvCUTOFF0001", turn)).isTrue();
         }
 
         // when czar starts again, twice

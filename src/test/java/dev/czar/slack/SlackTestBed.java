@@ -97,7 +97,7 @@ final class SlackTestBed implements AutoCloseable {
         chat = new ChatService(new IntentRouter(), answerer, commands, new ConversationStore(db, clock), 8000);
         SlackConfig withStub = new SlackConfig(slack.apiUrl(), config.workers(), config.queueCapacity(),
                 config.workingAfterMs(), config.confirmTtlSeconds(), config.postAttempts(), config.retryBackoffMs(),
-                config.channels());
+                config.channels(), config.workspaceUrl(), config.reclaimAfterSeconds());
         beforeStart.accept(slack);
         frontDoor = SlackFrontDoor.start(new SlackFrontDoor.Wiring(withStub, policy, audit, chat, db, clock, false), tokens, transport);
         requests = transport.isHttp() ? new SignedSlackRequests(endpoint(), SignedSlackRequests.FAKE_SIGNING_SECRET) : null;

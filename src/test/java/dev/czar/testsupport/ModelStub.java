@@ -62,6 +62,23 @@ public final class ModelStub implements AutoCloseable {
         return this;
     }
 
+    /** The same reply to every request, however many come. */
+    public ModelStub always(ResponseDefinitionBuilder reply) {
+        server.stubFor(post(urlPathEqualTo(path)).atPriority(10).willReturn(reply));
+        return this;
+    }
+
+    /**
+     * From now on every request whose body contains {@code text} waits {@code millis} before its reply (a provider that
+     * stopped answering those questions); other requests are answered as before.
+     */
+    public ModelStub stall(String text, ResponseDefinitionBuilder reply, int millis) {
+        server.stubFor(post(urlPathEqualTo(path)).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(text))
+                .willReturn(reply.withFixedDelay(millis)));
+        return this;
+    }
+
     public static ResponseDefinitionBuilder ok(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
