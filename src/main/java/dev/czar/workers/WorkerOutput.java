@@ -78,17 +78,32 @@ public final class WorkerOutput {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
+    /**
+     * czar's own remark about a running worker (a commit its pod pushed): kept in the tail that failure reports
+     * quote, but neither read by the agent's stream (a commit subject is no claim of done) nor written to the log,
+     * which stays the worker's output byte for byte.
+     */
+    public void remark(String line) {
+        synchronized (this) {
+            keep(line);
+        }
+    }
+
     /** Reads one complete line, as if the worker had printed it (czar's own remarks about a remote worker). */
     public void line(String line) {
         synchronized (this) {
-            if (!line.isBlank()) {
-                tail.addLast(line.length() <= TAIL_LINE_CHARS ? line : line.substring(0, TAIL_LINE_CHARS) + "...");
-                if (tail.size() > TAIL_LINES) {
-                    tail.removeFirst();
-                }
-            }
+            keep(line);
         }
         apply(stream.line(line));
+    }
+
+    private void keep(String line) {
+        if (!line.isBlank()) {
+            tail.addLast(line.length() <= TAIL_LINE_CHARS ? line : line.substring(0, TAIL_LINE_CHARS) + "...");
+            if (tail.size() > TAIL_LINES) {
+                tail.removeFirst();
+            }
+        }
     }
 
     private void apply(List<WorkerEvent> events) {

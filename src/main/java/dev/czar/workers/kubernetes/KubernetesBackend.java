@@ -3,6 +3,7 @@ package dev.czar.workers.kubernetes;
 import dev.czar.config.KubernetesConfig;
 import dev.czar.store.PrivateFiles;
 import dev.czar.workers.GitProcess;
+import dev.czar.workers.RemoteSync;
 import dev.czar.workers.RunningWorker;
 import dev.czar.workers.WorkerBackend;
 import dev.czar.workers.WorkerCapabilities;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +34,8 @@ public final class KubernetesBackend implements WorkerBackend {
     private final Path repoRoot;
     private final Clock clock;
     private final JobSpec spec;
+    /** Read only: the supervisor's tick fetches this remote (git.remote); running workers' pushes are read from it. */
+    private final RemoteSync fetched;
 
     /**
      * @param repoRoot the supervised repository: its remote {@code workers.kubernetes.fetch-remote} is where the
@@ -43,6 +47,7 @@ public final class KubernetesBackend implements WorkerBackend {
         this.repoRoot = repoRoot;
         this.clock = clock;
         this.spec = new JobSpec(config);
+        this.fetched = new RemoteSync(repoRoot, config.fetchRemote(), Duration.ZERO, clock);
     }
 
     /** A backend on the cluster fabric8 finds as kubectl would (KUBECONFIG, ~/.kube/config, in-cluster account). */
@@ -54,7 +59,7 @@ public final class KubernetesBackend implements WorkerBackend {
     public RunningWorker start(WorkerLaunch launch) throws IOException {
         String branch = launch.env().get("CZAR_BRANCH");
         String attempt = launch.env().getOrDefault("CZAR_ATTEMPT", "1");
-        PushedBranch pushed = new PushedBranch(fetchUrl(), branch);
+        PushedBranch pushed = new PushedBranch(fetchUrl(), branch, fetched);
         String name = JobNames.job(launch.name(), attempt);
         Job job = spec.job(name, launch, branch, attempt);
         PrivateFiles.directory(launch.log().getParent());

@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * One worker attempt running as a Kubernetes Job. Its pod's log is followed into the attempt's log file and read by
  * the agent's stream as for a local process ({@link WorkerOutput}); its state comes from the Job's and the pod's
- * status ({@link PodOutcome}), looked at no more than twice a second. When it ended, the branch its pod pushed is
+ * status ({@link PodOutcome}), looked at no more than twice a second. Commits its pod pushes while it runs move the
+ * working copy as they are fetched ({@link PushedBranch#follow}); when it ended, the branch its pod pushed is
  * fetched into the working copy, where the gate checks it.
  */
 final class KubernetesWorker implements RunningWorker {
@@ -159,6 +160,9 @@ final class KubernetesWorker implements RunningWorker {
             outcome = PodOutcome.of(current, newestPod().orElse(null), config.limits());
         } catch (KubernetesClientException e) {
             LOG.warn("cannot read the state of Job {} (asking again next round): {}", job, e.getMessage());
+        }
+        if (outcome.state() == PodOutcome.State.RUNNING) {
+            pushed.follow(launch.workingCopy()).ifPresent(line -> output.remark("czar: " + line));
         }
         return outcome;
     }

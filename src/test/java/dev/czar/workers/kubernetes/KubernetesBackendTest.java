@@ -39,7 +39,7 @@ class KubernetesBackendTest {
     static final String TASK = "Rename the config key 'mode' to 'style' everywhere; secret-ish detail: hunter2-token-fake\n";
     static final KubernetesConfig CONFIG = new KubernetesConfig("czar-test", "registry.example/czar-agent:1", null,
             null, Map.of("cpu", "250m", "memory", "512Mi"), Map.of("cpu", "1", "memory", "1Gi"), 600, null,
-            "team-remote", List.of("agent-keys"), null);
+            "team-remote", List.of("agent-keys"), null, 1);
 
     KubernetesMockServer server;
     KubernetesClient client;
