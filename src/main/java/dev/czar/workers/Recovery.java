@@ -1,30 +1,52 @@
 package dev.czar.workers;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import static dev.czar.workers.WorkstreamStore.set;
 
 /**
- * Start-up recovery, run when a supervisor takes the home's lease: workers whose supervisor is gone (a czar killed
- * with {@code kill -9}) have their left-over processes ended, become LOST, and are re-queued once.
+ * Start-up recovery, run when a supervisor takes the home's lease. Workers whose supervisor is gone (a czar killed
+ * with {@code kill -9}, a replica that stopped renewing the lease) are adopted when their backend still runs them
+ * and can hand them over (Kubernetes Jobs: they run on, followed from here, never started twice); otherwise their
+ * left-over processes are ended, they become LOST, and are re-queued once.
  */
 final class Recovery {
+    private final String id;
     private final String actor;
     private final WorkstreamStore store;
     private final WorkerBackend backend;
     private final WorkingCopies copies;
+    private final AttemptStart attempts;
+    private final BranchFacts git;
+    private final Duration walkEvery;
 
-    Recovery(String actor, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies) {
-        this.actor = actor;
+    Recovery(String id, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies, AttemptStart attempts,
+             BranchFacts git, Duration walkEvery) {
+        this.id = id;
+        this.actor = "supervisor " + id;
         this.store = store;
         this.backend = backend;
         this.copies = copies;
+        this.attempts = attempts;
+        this.git = git;
+        this.walkEvery = walkEvery;
     }
 
-    /** Workers of a supervisor that is gone: end any left-over process, mark LOST, re-queue once. */
-    void recover(Map<String, Activity> running) {
+    /** Workers of a supervisor that is gone: adopt what still runs elsewhere; end the rest, mark LOST, re-queue once. */
+    void recover(Map<String, Activity> running, Instant now) {
         LostWorkers lost = new LostWorkers(actor, store);
         for (Workstream ws : store.all()) {
             if (!ws.holdsProcess() || running.containsKey(ws.name())) {
+                continue;
+            }
+            Optional<Activity> adopted = adopt(ws, now);
+            if (adopted.isPresent()) {
+                running.put(ws.name(), adopted.get());
                 continue;
             }
             String ended = "";
@@ -40,5 +62,31 @@ final class Recovery {
             }
             lost.lose(ws, "supervisor " + ws.owner() + " is gone" + ended);
         }
+    }
+
+    /**
+     * The worker of {@code ws}'s attempt, taken over when its backend still has it: its working copy made here (a
+     * standby on another host has none yet), its workstream owned by this supervisor from now on.
+     */
+    private Optional<Activity> adopt(Workstream ws, Instant now) {
+        if (ws.baseSha() == null || ws.attempts() < 1) {
+            return Optional.empty();
+        }
+        Path dir = copies.dirOf(ws.name());
+        Optional<AttemptStart.Started> started = attempts.adopt(ws, dir);
+        if (started.isEmpty()) {
+            return Optional.empty();
+        }
+        RunningWorker worker = started.get().worker();
+        try {
+            copies.prepare(ws, ws.baseSha());
+        } catch (RuntimeException e) {
+            worker.kill(); // it cannot be judged here: ended and re-queued like any lost worker
+            return Optional.empty();
+        }
+        store.setFacts(ws.name(), set("owner", id));
+        store.note(ws.name(), actor, "adopted worker " + worker.handle() + " of supervisor " + ws.owner()
+                + ", which is gone: it runs on, followed from here (output in " + started.get().log() + ")");
+        return Optional.of(new Activity(worker, dir, now, walkEvery, started.get(), git.head(ws.branch()).orElse("")));
     }
 }

@@ -112,7 +112,7 @@ public final class Supervisor implements AutoCloseable {
         AgentSessions sessions = new AgentSessions(store.database(), clock);
         this.attempts = new AttemptStart(config, backend, sessions, statusFile.path(), home.resolve("workers"));
         this.replies = new SessionReplies(store);
-        this.recovery = new Recovery(actor(), store, backend, copies);
+        this.recovery = new Recovery(id, store, backend, copies, attempts, git, QueueFill.walkEvery(config));
         this.watch = new WorkerWatch(id, config, store, git, copies, gates, notices, clock, running, sessions);
         this.verdicts = new GateVerdicts(config, store, git, gates, notices);
         this.queue = new QueueFill(id, config, store, git, copies, attempts, notices, running);
@@ -149,12 +149,15 @@ public final class Supervisor implements AutoCloseable {
         }
         Instant now = clock.instant();
         if (!store.acquireLease(id, leaseStaleAfter())) {
+            if (holdsLease) {
+                letGo(); // another supervisor took over (this one stopped renewing): its recovery adopts or ends them
+            }
             holdsLease = false;
             return false;
         }
         if (!holdsLease) {
             holdsLease = true;
-            recovery.recover(running);
+            recovery.recover(running, now);
         }
         remote.fetchIfDue(); // bounded by git.fetch-interval; a failure is remembered, never thrown
         Optional<String> main = mainBranch.get();
@@ -228,7 +231,8 @@ public final class Supervisor implements AutoCloseable {
 
     /**
      * Stops supervising: ends every worker process this supervisor started (whole process groups) and puts their
-     * workstreams back in the queue, so the next supervisor starts them again. Releases the lease.
+     * workstreams back in the queue, so the next supervisor starts them again; workers that run on without it
+     * (Kubernetes Jobs) are left running for the next supervisor to adopt. Releases the lease.
      */
     @Override
     public synchronized void close() {
@@ -239,13 +243,10 @@ public final class Supervisor implements AutoCloseable {
             removeShutdownHook();
         }
         gates.close();
-        for (var entry : new ArrayList<>(running.entrySet())) {
-            entry.getValue().worker().kill();
-            running.remove(entry.getKey());
-        }
+        Set<String> runOn = letGo();
         try {
             for (Workstream ws : store.all()) {
-                if (ws.holdsProcess() && id.equals(ws.owner())) {
+                if (ws.holdsProcess() && id.equals(ws.owner()) && !runOn.contains(ws.name())) {
                     boolean paused = ws.state() == PAUSED;
                     store.transition(ws.name(), ws.state(), ws.state() == PAUSED ? PAUSED : QUEUED, actor(),
                             "czar stopped; worker ended, it starts again with the next supervisor"
@@ -261,6 +262,22 @@ public final class Supervisor implements AutoCloseable {
             LOG.warn("could not record the supervisor's stop: {}", e.toString());
         }
         holdsLease = false;
+    }
+
+    /**
+     * Lets go of every worker this supervisor follows: a local process is ended; a worker that runs on without it
+     * (a Kubernetes Job) keeps running, its workstream left as it is for the next lease holder to adopt. Returns the
+     * workstreams of those.
+     */
+    private Set<String> letGo() {
+        Set<String> runOn = new java.util.HashSet<>();
+        for (var entry : new ArrayList<>(running.entrySet())) {
+            if (entry.getValue().worker().release()) {
+                runOn.add(entry.getKey());
+            }
+            running.remove(entry.getKey());
+        }
+        return runOn;
     }
 
     /** Test seam: stops without cleaning up, as {@code kill -9} of czar would (workers and lease left behind). */

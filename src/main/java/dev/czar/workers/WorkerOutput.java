@@ -42,12 +42,23 @@ public final class WorkerOutput {
 
     /** Copies {@code in} to {@code log} until it ends, reading each line on the way; closes both. */
     public void copy(InputStream in, OutputStream log) {
+        copy(in, log, 0);
+    }
+
+    /**
+     * The same for output whose first {@code logged} bytes the log already has (a worker adopted from a supervisor
+     * that is gone reads its pod's log from the start): those are read again, not written again.
+     */
+    public void copy(InputStream in, OutputStream log, long logged) {
         byte[] buffer = new byte[8192];
         LineSplitter lines = new LineSplitter(LINE_BYTES);
+        long skip = logged;
         try (in; log) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                log.write(buffer, 0, n);
+                int known = (int) Math.min(n, skip);
+                skip -= known;
+                log.write(buffer, known, n - known);
                 log.flush();
                 lines.feed(buffer, n, this::line);
                 if (in.available() == 0 && !lines.pending().isEmpty()) {

@@ -16,11 +16,14 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs each worker attempt as a Kubernetes Job ({@code workers.backend: kubernetes}): the Job and its task Secret
@@ -77,6 +80,37 @@ public final class KubernetesBackend implements WorkerBackend {
             throw new IOException("the cluster refused the task Secret of Job " + name + ": " + e.getMessage(), e);
         }
         return new KubernetesWorker(client, config, name, launch, pushed, clock);
+    }
+
+    /**
+     * The Job of the attempt {@code attempt} names, found by czar's labels, when a supervisor that is gone started it:
+     * running or ended, it is followed from now on (its pod's log read from the start, what the attempt's log file
+     * has already not written twice). Empty when the cluster has no such Job (never created, or removed after its
+     * TTL): the workstream is then LOST and re-queued once.
+     */
+    @Override
+    public Optional<RunningWorker> adopt(WorkerLaunch attempt) {
+        String number = attempt.env().getOrDefault("CZAR_ATTEMPT", "1");
+        Optional<Job> job = client.batch().v1().jobs().inNamespace(config.namespace())
+                .withLabel(JobSpec.MANAGED_BY, "czar").withLabel(JobSpec.WORKSTREAM, JobNames.labelValue(attempt.name()))
+                .withLabel(JobSpec.ATTEMPT, number).list().getItems().stream()
+                .filter(j -> j.getMetadata().getDeletionTimestamp() == null)
+                .max(Comparator.comparing(j -> String.valueOf(j.getMetadata().getCreationTimestamp())));
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
+        String created = job.get().getMetadata().getCreationTimestamp();
+        Instant startedAt = created == null ? clock.instant() : Instant.parse(created);
+        long logged;
+        try {
+            logged = Files.exists(attempt.log()) ? Files.size(attempt.log()) : 0;
+            PrivateFiles.directory(attempt.log().getParent());
+        } catch (IOException e) {
+            throw new WorkerException("cannot read " + attempt.log() + ": " + e.getMessage(), e);
+        }
+        PushedBranch pushed = new PushedBranch(fetchUrl(), attempt.env().get("CZAR_BRANCH"), fetched);
+        return Optional.of(new KubernetesWorker(client, config, job.get().getMetadata().getName(), attempt, pushed, clock,
+                startedAt, logged));
     }
 
     @Override

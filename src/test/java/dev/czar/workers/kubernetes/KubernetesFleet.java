@@ -40,10 +40,15 @@ final class KubernetesFleet implements AutoCloseable {
         this.db = Database.open("jdbc:h2:mem:k8s-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** A czar process named {@code name}: its own clone and home, the shared store; STUCK after {@code stuckAfter}. */
+    /**
+     * A czar process named {@code name}: its own clone and home, the shared store; STUCK after {@code stuckAfter}.
+     * The same name again is that czar restarted on its home.
+     */
     Workers replica(String name, String stuckAfter) {
         Path repo = repo(name);
-        new GitCli(tmp).run("clone", "-q", remote.toString(), repo.toString());
+        if (!Files.exists(repo)) {
+            new GitCli(tmp).run("clone", "-q", remote.toString(), repo.toString());
+        }
         WorkersConfig config = new WorkersConfig(List.of("sh", "-c", "cat"), 3, "50ms", stuckAfter, 1, "10ms", "", "30s",
                 null, "200ms", 0, "7d", "auto", new WorkersConfig.Unsafe(null), null, "command", null, null, null,
                 "kubernetes", CONFIG);

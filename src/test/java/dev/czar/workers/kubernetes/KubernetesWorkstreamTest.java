@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static dev.czar.workers.kubernetes.PlayedCluster.awaitFile;
 import static dev.czar.workers.kubernetes.PlayedCluster.awaitValue;
 import static dev.czar.workers.kubernetes.PlayedCluster.evicted;
 import static dev.czar.workers.kubernetes.PlayedCluster.running;
@@ -164,7 +165,63 @@ class KubernetesWorkstreamTest {
         assertThat(state("steady")).isEqualTo(WorkstreamState.RUNNING);
     }
 
+    /**
+     * Issue 23 item 4, "last commit on the pushed branch": czar sees no working copy of a pod change, so what the
+     * pod pushes while its agent runs is the worker's progress.
+     */
+    @Test
+    void should_count_each_commit_the_pod_pushes_as_progress_and_show_it_as_the_branch_head() {
+        // given: a running worker whose agent prints nothing (a czar on the same store that calls a worker STUCK
+        // after 8 s without progress); the remote is a bare repository the supervisor fetches on every tick
+        Workers quick = fleet.replica("quick", "8s");
+        quick.launch("quiet", "Rewrite the README step by step", 0, null, "local:test", "cli", null);
+        Job job = cluster.awaitJob(1, quick.supervisor()::tick);
+        cluster.createPod(job, status("Running", running()));
+        String branch = quick.find("quiet").orElseThrow().branch();
+
+        // when: its pod pushes a commit every 2 s, for longer than stuck-after
+        String last = "";
+        long started = System.nanoTime();
+        for (int step = 1; step <= 7; step++) {
+            String pushed = fleet.podPushes(branch, "README.md", "step " + step + "\n", "worker: step " + step);
+            awaitValue(() -> {
+                quick.supervisor().tick();
+                return quick.headOf(branch).filter(pushed::equals).orElse(null);
+            }, "the branch at step " + step);
+            last = pushed;
+            tickFor(quick, 2000);
+        }
+
+        // then: every pushed commit moved the branch czar shows, and the silent worker never counted as stuck
+        assertThat(System.nanoTime() - started).isGreaterThan(8_000_000_000L);
+        Workstream ws = quick.find("quiet").orElseThrow();
+        assertThat(ws.state()).isEqualTo(WorkstreamState.RUNNING);
+        assertThat(quick.view(ws).headSha()).isEqualTo(last);
+        assertThat(quick.supervisor().tail("quiet", 10).orElseThrow())
+                .contains("czar: the worker pushed " + branch + " at " + last.substring(0, 7) + " (worker: step 7)");
+
+        // when: the pushes stop
+        Workstream stuck = awaitValue(() -> {
+            quick.supervisor().tick();
+            return quick.find("quiet").filter(w -> w.state() != WorkstreamState.RUNNING).orElse(null);
+        }, "the end of quiet's run");
+
+        // then: silence with no new commit is stuck, as for a local worker
+        assertThat(quick.store().events("quiet", 20)).anySatisfy(e -> assertThat(e.reason())
+                .startsWith("no output, file change or commit for").contains("workers.stuck-after 8s"));
+        assertThat(stuck.state()).isIn(WorkstreamState.STUCK, WorkstreamState.QUEUED);
+    }
+
     // --- the supervisor ---
+
+    private static void tickFor(Workers workers, long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            workers.supervisor().tick();
+            sleep(200);
+        }
+    }
+
 
     private void tick(int times) {
         for (int i = 0; i < times; i++) {
@@ -195,15 +252,5 @@ class KubernetesWorkstreamTest {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; events: " + workers.store().events(name, 20), e);
         }
-    }
-
-    private void awaitFile(Path file, String text) {
-        awaitValue(() -> {
-            try {
-                return Files.exists(file) && Files.readString(file).contains(text) ? true : null;
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }, file + " containing '" + text + "'");
     }
 }

@@ -106,6 +106,17 @@ final class PlayedCluster {
         return fail("no " + what + " within " + PATIENCE);
     }
 
+    /** Waits until {@code file} contains {@code text}. */
+    static void awaitFile(java.nio.file.Path file, String text) {
+        awaitValue(() -> {
+            try {
+                return java.nio.file.Files.exists(file) && java.nio.file.Files.readString(file).contains(text) ? true : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }, file + " containing '" + text + "'");
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
