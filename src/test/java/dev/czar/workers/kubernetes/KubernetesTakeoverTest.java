@@ -95,6 +95,7 @@ class KubernetesTakeoverTest {
         }, "rename verified by the standby's gate");
         assertThat(verified.reason()).contains("head " + pushed.substring(0, 7));
         assertThat(cluster.jobCount()).isEqualTo(1);
+        PlayedCluster.record("takeover-history.txt", standby.store().events("rename", 20), "");
     }
 
     @Test

@@ -176,7 +176,7 @@ class KubernetesWorkstreamTest {
         Workers quick = fleet.replica("quick", "8s");
         quick.launch("quiet", "Rewrite the README step by step", 0, null, "local:test", "cli", null);
         Job job = cluster.awaitJob(1, quick.supervisor()::tick);
-        cluster.createPod(job, status("Running", running()));
+        cluster.expectLog(cluster.createPod(job, status("Running", running())), "");
         String branch = quick.find("quiet").orElseThrow().branch();
 
         // when: its pod pushes a commit every 2 s, for longer than stuck-after
@@ -197,8 +197,8 @@ class KubernetesWorkstreamTest {
         Workstream ws = quick.find("quiet").orElseThrow();
         assertThat(ws.state()).isEqualTo(WorkstreamState.RUNNING);
         assertThat(quick.view(ws).headSha()).isEqualTo(last);
-        assertThat(quick.supervisor().tail("quiet", 10).orElseThrow())
-                .contains("czar: the worker pushed " + branch + " at " + last.substring(0, 7) + " (worker: step 7)");
+        String tail = quick.supervisor().tail("quiet", 3).orElseThrow();
+        assertThat(tail).contains("czar: the worker pushed " + branch + " at " + last.substring(0, 7) + " (worker: step 7)");
 
         // when: the pushes stop
         Workstream stuck = awaitValue(() -> {
@@ -210,6 +210,8 @@ class KubernetesWorkstreamTest {
         assertThat(quick.store().events("quiet", 20)).anySatisfy(e -> assertThat(e.reason())
                 .startsWith("no output, file change or commit for").contains("workers.stuck-after 8s"));
         assertThat(stuck.state()).isIn(WorkstreamState.STUCK, WorkstreamState.QUEUED);
+        PlayedCluster.record("pushed-progress.txt", quick.store().events("quiet", 20),
+                "--- while it ran, 'czar workers' showed head " + last.substring(0, 7) + "; the worker's tail:\n" + tail + "\n");
     }
 
     // --- the supervisor ---

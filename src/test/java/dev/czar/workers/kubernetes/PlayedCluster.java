@@ -117,6 +117,24 @@ final class PlayedCluster {
         }, file + " containing '" + text + "'");
     }
 
+    /**
+     * Writes {@code name}'s history (and {@code extra} lines) to {@code target/kubernetes/FILE}, for
+     * docs/EVIDENCE.md: {@code FROM -> TO  actor: reason}, one event a line.
+     */
+    static void record(String file, java.util.List<dev.czar.workers.WorkstreamEvent> events, String extra) {
+        StringBuilder text = new StringBuilder();
+        for (dev.czar.workers.WorkstreamEvent e : events) {
+            text.append(e.from() == null ? "(note)" : e.from() + " -> " + e.to()).append("  ").append(e.actor())
+                    .append(": ").append(e.reason()).append('\n');
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "kubernetes"));
+            java.nio.file.Files.writeString(dir.resolve(file), text + extra);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
