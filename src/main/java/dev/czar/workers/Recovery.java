@@ -3,17 +3,21 @@ package dev.czar.workers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.czar.workers.WorkstreamStore.set;
 
 /**
- * Start-up recovery, run when a supervisor takes the home's lease. Workers whose supervisor is gone (a czar killed
- * with {@code kill -9}, a replica that stopped renewing the lease) are adopted when their backend still runs them
- * and can hand them over (Kubernetes Jobs: they run on, followed from here, never started twice); otherwise their
- * left-over processes are ended, they become LOST, and are re-queued once.
+ * Both sides of a supervisor takeover. Taking over ({@link #recover}, when a supervisor takes the home's lease):
+ * workers whose supervisor is gone (a czar killed with {@code kill -9}, a replica that stopped renewing the lease)
+ * are adopted when their backend still runs them and can hand them over (Kubernetes Jobs: they run on, followed
+ * from here, never started twice); otherwise their left-over processes are ended, they become LOST, and are
+ * re-queued once. Letting go ({@link #letGo}, when a supervisor lost the lease or stops).
  */
 final class Recovery {
     private final String id;
@@ -62,6 +66,22 @@ final class Recovery {
             }
             lost.lose(ws, "supervisor " + ws.owner() + " is gone" + ended);
         }
+    }
+
+    /**
+     * The other side of a takeover, when this supervisor lost the lease or stops: lets go of every worker it follows.
+     * A local process is ended; a worker that runs on without it (a Kubernetes Job) keeps running, its workstream
+     * left as it is for the next lease holder to adopt. Returns the workstreams of those.
+     */
+    Set<String> letGo(Map<String, Activity> running) {
+        Set<String> runOn = new HashSet<>();
+        for (var entry : new ArrayList<>(running.entrySet())) {
+            if (entry.getValue().worker().release()) {
+                runOn.add(entry.getKey());
+            }
+            running.remove(entry.getKey());
+        }
+        return runOn;
     }
 
     /**

@@ -150,7 +150,7 @@ public final class Supervisor implements AutoCloseable {
         Instant now = clock.instant();
         if (!store.acquireLease(id, leaseStaleAfter())) {
             if (holdsLease) {
-                letGo(); // another supervisor took over (this one stopped renewing): its recovery adopts or ends them
+                recovery.letGo(running); // another supervisor took over (this one stopped renewing): its recovery adopts or ends them
             }
             holdsLease = false;
             return false;
@@ -243,7 +243,7 @@ public final class Supervisor implements AutoCloseable {
             removeShutdownHook();
         }
         gates.close();
-        Set<String> runOn = letGo();
+        Set<String> runOn = recovery.letGo(running);
         try {
             for (Workstream ws : store.all()) {
                 if (ws.holdsProcess() && id.equals(ws.owner()) && !runOn.contains(ws.name())) {
@@ -262,22 +262,6 @@ public final class Supervisor implements AutoCloseable {
             LOG.warn("could not record the supervisor's stop: {}", e.toString());
         }
         holdsLease = false;
-    }
-
-    /**
-     * Lets go of every worker this supervisor follows: a local process is ended; a worker that runs on without it
-     * (a Kubernetes Job) keeps running, its workstream left as it is for the next lease holder to adopt. Returns the
-     * workstreams of those.
-     */
-    private Set<String> letGo() {
-        Set<String> runOn = new java.util.HashSet<>();
-        for (var entry : new ArrayList<>(running.entrySet())) {
-            if (entry.getValue().worker().release()) {
-                runOn.add(entry.getKey());
-            }
-            running.remove(entry.getKey());
-        }
-        return runOn;
     }
 
     /** Test seam: stops without cleaning up, as {@code kill -9} of czar would (workers and lease left behind). */
