@@ -101,6 +101,9 @@ final class ConfigValidator {
             fail(origin, k.ttlSecondsAfterFinished() < 0 ? "workers.kubernetes.ttl-seconds-after-finished"
                     : "workers.kubernetes.active-deadline-seconds", "must not be negative");
         }
+        if (k.pushIntervalSeconds() < 0) {
+            fail(origin, "workers.kubernetes.push-interval-seconds", "must not be negative (0: push only after the agent)");
+        }
     }
 
     private static void checkWorkers(Function<String, String> origin, WorkersConfig w) {

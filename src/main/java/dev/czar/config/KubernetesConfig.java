@@ -21,11 +21,15 @@ import java.util.Map;
  * @param credentialSecrets        Secrets whose keys become the agent's environment (API keys), never in czar's config
  * @param fetchRemote              the remote of czar's own repository that is the same repository: the branch a pod
  *                                 pushed is fetched from it into the working copy the gate checks
+ * @param pushIntervalSeconds      how often a running pod pushes its branch when the agent committed since the last
+ *                                 push, so czar sees its progress (fetched from {@code fetch-remote} on the tick);
+ *                                 0 = push only after the agent
  */
 public record KubernetesConfig(String namespace, String image, String gitImage, String serviceAccount,
                                Map<String, String> requests, Map<String, String> limits,
                                Integer ttlSecondsAfterFinished, Integer activeDeadlineSeconds, String remoteSecret,
-                               List<String> credentialSecrets, String fetchRemote) {
+                               List<String> credentialSecrets, String fetchRemote,
+                               Integer pushIntervalSeconds) {
     public KubernetesConfig {
         namespace = text(namespace, "czar");
         image = text(image, "");
@@ -38,10 +42,11 @@ public record KubernetesConfig(String namespace, String image, String gitImage, 
         remoteSecret = text(remoteSecret, "czar-remote");
         credentialSecrets = credentialSecrets != null ? List.copyOf(credentialSecrets) : List.of();
         fetchRemote = text(fetchRemote, "origin");
+        pushIntervalSeconds = pushIntervalSeconds != null ? pushIntervalSeconds : 60;
     }
 
     public static final KubernetesConfig DEFAULTS = new KubernetesConfig(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     /** The init container's image: {@code git-image}, else the agent image. */
     public String cloneImage() {

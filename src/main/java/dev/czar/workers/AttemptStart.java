@@ -125,10 +125,31 @@ final class AttemptStart {
         env.put("CZAR_STATUS_FILE", statusFile.toString());
         env.put("CZAR_TASK_FILE", taskFile.toString());
         env.put("CZAR_ATTEMPT", Integer.toString(attempt));
-        Path log = logs.resolve(ws.name())
-                .resolve("attempt-" + attempt + (ws.fixRounds() > 0 ? "-fix-" + ws.fixRounds() : "") + ".log");
+        Path log = log(ws, attempt);
         RunningWorker worker = backend.start(new WorkerLaunch(ws.name(), command, dir, adapter.readsStdin() ? input : null,
                 env, log, adapter.stream(), input, prompt));
         return new Started(worker, log, agent, !adapter.readsStdin(), resumed.isPresent() ? session : null);
+    }
+
+    /**
+     * The worker of {@code ws}'s current attempt, started by a supervisor that is gone, if its backend still runs it
+     * and can hand it over ({@link WorkerBackend#adopt}); its output goes on into the attempt's log.
+     */
+    Optional<Started> adopt(Workstream ws, Path dir) {
+        String agent = agentOf(ws.name());
+        Optional<AgentAdapter> adapter = adapters.find(agent);
+        if (adapter.isEmpty()) {
+            return Optional.empty();
+        }
+        Path log = log(ws, ws.attempts());
+        Map<String, String> env = Map.of("CZAR_WORKSTREAM", ws.name(), "CZAR_BRANCH", ws.branch(),
+                "CZAR_ATTEMPT", Integer.toString(ws.attempts()));
+        WorkerLaunch attempt = new WorkerLaunch(ws.name(), List.of(), dir, null, env, log, adapter.get().stream());
+        return backend.adopt(attempt).map(worker -> new Started(worker, log, agent, !adapter.get().readsStdin(), null));
+    }
+
+    private Path log(Workstream ws, int attempt) {
+        return logs.resolve(ws.name())
+                .resolve("attempt-" + attempt + (ws.fixRounds() > 0 ? "-fix-" + ws.fixRounds() : "") + ".log");
     }
 }

@@ -116,7 +116,7 @@ final class QueueFill {
             store.note(ws.name(), actor, "worker " + worker.handle() + " started in " + dir + "; output in " + started.log()
                     + (started.sessions() ? "; agent " + started.agent() + (started.resumed() != null
                     ? ", resuming session " + started.resumed() : ", new session") : ""));
-            running.put(ws.name(), new Activity(worker, dir, now, walkEvery(), started,
+            running.put(ws.name(), new Activity(worker, dir, now, walkEvery(config), started,
                     git.head(ws.branch()).orElse("")));
             return true;
         } catch (IOException | RuntimeException e) {
@@ -127,7 +127,7 @@ final class QueueFill {
     }
 
     /** A tenth of stuck-after, at most 30s: fine enough to never call a busy worker stuck. */
-    private Duration walkEvery() {
+    static Duration walkEvery(WorkersConfig config) {
         Duration tenth = config.stuckAfterDuration().dividedBy(10);
         return tenth.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : tenth;
     }

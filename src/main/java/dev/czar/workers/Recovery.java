@@ -1,30 +1,56 @@
 package dev.czar.workers;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.czar.workers.WorkstreamStore.set;
 
 /**
- * Start-up recovery, run when a supervisor takes the home's lease: workers whose supervisor is gone (a czar killed
- * with {@code kill -9}) have their left-over processes ended, become LOST, and are re-queued once.
+ * Both sides of a supervisor takeover. Taking over ({@link #recover}, when a supervisor takes the home's lease):
+ * workers whose supervisor is gone (a czar killed with {@code kill -9}, a replica that stopped renewing the lease)
+ * are adopted when their backend still runs them and can hand them over (Kubernetes Jobs: they run on, followed
+ * from here, never started twice); otherwise their left-over processes are ended, they become LOST, and are
+ * re-queued once. Letting go ({@link #letGo}, when a supervisor lost the lease or stops).
  */
 final class Recovery {
+    private final String id;
     private final String actor;
     private final WorkstreamStore store;
     private final WorkerBackend backend;
     private final WorkingCopies copies;
+    private final AttemptStart attempts;
+    private final BranchFacts git;
+    private final Duration walkEvery;
 
-    Recovery(String actor, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies) {
-        this.actor = actor;
+    Recovery(String id, WorkstreamStore store, WorkerBackend backend, WorkingCopies copies, AttemptStart attempts,
+             BranchFacts git, Duration walkEvery) {
+        this.id = id;
+        this.actor = "supervisor " + id;
         this.store = store;
         this.backend = backend;
         this.copies = copies;
+        this.attempts = attempts;
+        this.git = git;
+        this.walkEvery = walkEvery;
     }
 
-    /** Workers of a supervisor that is gone: end any left-over process, mark LOST, re-queue once. */
-    void recover(Map<String, Activity> running) {
+    /** Workers of a supervisor that is gone: adopt what still runs elsewhere; end the rest, mark LOST, re-queue once. */
+    void recover(Map<String, Activity> running, Instant now) {
         LostWorkers lost = new LostWorkers(actor, store);
         for (Workstream ws : store.all()) {
             if (!ws.holdsProcess() || running.containsKey(ws.name())) {
+                continue;
+            }
+            Optional<Activity> adopted = adopt(ws, now);
+            if (adopted.isPresent()) {
+                running.put(ws.name(), adopted.get());
                 continue;
             }
             String ended = "";
@@ -40,5 +66,47 @@ final class Recovery {
             }
             lost.lose(ws, "supervisor " + ws.owner() + " is gone" + ended);
         }
+    }
+
+    /**
+     * The other side of a takeover, when this supervisor lost the lease or stops: lets go of every worker it follows.
+     * A local process is ended; a worker that runs on without it (a Kubernetes Job) keeps running, its workstream
+     * left as it is for the next lease holder to adopt. Returns the workstreams of those.
+     */
+    Set<String> letGo(Map<String, Activity> running) {
+        Set<String> runOn = new HashSet<>();
+        for (var entry : new ArrayList<>(running.entrySet())) {
+            if (entry.getValue().worker().release()) {
+                runOn.add(entry.getKey());
+            }
+            running.remove(entry.getKey());
+        }
+        return runOn;
+    }
+
+    /**
+     * The worker of {@code ws}'s attempt, taken over when its backend still has it: its working copy made here (a
+     * standby on another host has none yet), its workstream owned by this supervisor from now on.
+     */
+    private Optional<Activity> adopt(Workstream ws, Instant now) {
+        if (ws.baseSha() == null || ws.attempts() < 1) {
+            return Optional.empty();
+        }
+        Path dir = copies.dirOf(ws.name());
+        Optional<AttemptStart.Started> started = attempts.adopt(ws, dir);
+        if (started.isEmpty()) {
+            return Optional.empty();
+        }
+        RunningWorker worker = started.get().worker();
+        try {
+            copies.prepare(ws, ws.baseSha());
+        } catch (RuntimeException e) {
+            worker.kill(); // it cannot be judged here: ended and re-queued like any lost worker
+            return Optional.empty();
+        }
+        store.setFacts(ws.name(), set("owner", id));
+        store.note(ws.name(), actor, "adopted worker " + worker.handle() + " of supervisor " + ws.owner()
+                + ", which is gone: it runs on, followed from here (output in " + started.get().log() + ")");
+        return Optional.of(new Activity(worker, dir, now, walkEvery, started.get(), git.head(ws.branch()).orElse("")));
     }
 }

@@ -68,6 +68,16 @@ public interface RunningWorker {
     /** Ends the worker and every process it started; waits briefly for them to go. */
     void kill();
 
+    /**
+     * This process lets go of the worker because another supervisor took over or czar stops: a worker that runs on
+     * without it (a Kubernetes Job) is left running for the next supervisor to adopt; a local process, whose output
+     * pipe is here, is ended. Returns whether the worker runs on.
+     */
+    default boolean release() {
+        kill();
+        return false;
+    }
+
     /** Stops the worker and every process it started (SIGSTOP to its group) until {@link #resume}. */
     void pause();
 

@@ -99,7 +99,7 @@ public final class Supervisor implements AutoCloseable {
         this.gates = new GateRuns(gate, copies, git, mainBranch, clock, remote);
         this.attempts = parts.attempts();
         this.replies = new SessionReplies(store);
-        this.recovery = new Recovery(actor(), store, parts.backend(), copies);
+        this.recovery = new Recovery(id, store, parts.backend(), copies, attempts, git, QueueFill.walkEvery(config));
         this.watch = new WorkerWatch(id, config, store, git, copies, gates, parts.notices(), clock, running, parts.sessions());
         this.verdicts = new GateVerdicts(config, store, git, gates, parts.notices());
         this.queue = new QueueFill(id, config, store, git, copies, attempts, parts.notices(), running, remote);
@@ -136,12 +136,15 @@ public final class Supervisor implements AutoCloseable {
         }
         Instant now = clock.instant();
         if (!store.lease().acquire(id, leaseStaleAfter())) {
+            if (holdsLease) {
+                recovery.letGo(running); // another supervisor took over (this one stopped renewing): its recovery adopts or ends them
+            }
             holdsLease = false;
             return false;
         }
         if (!holdsLease) {
             holdsLease = true;
-            recovery.recover(running);
+            recovery.recover(running, now);
         }
         remote.fetchIfDue(); // bounded by git.fetch-interval; a failure is remembered, never thrown
         Optional<String> main = mainBranch.get();
@@ -215,7 +218,8 @@ public final class Supervisor implements AutoCloseable {
 
     /**
      * Stops supervising: ends every worker process this supervisor started (whole process groups) and puts their
-     * workstreams back in the queue, so the next supervisor starts them again. Releases the lease.
+     * workstreams back in the queue, so the next supervisor starts them again; workers that run on without it
+     * (Kubernetes Jobs) are left running for the next supervisor to adopt. Releases the lease.
      */
     @Override
     public synchronized void close() {
@@ -226,13 +230,10 @@ public final class Supervisor implements AutoCloseable {
             removeShutdownHook();
         }
         gates.close();
-        for (var entry : new ArrayList<>(running.entrySet())) {
-            entry.getValue().worker().kill();
-            running.remove(entry.getKey());
-        }
+        Set<String> runOn = recovery.letGo(running);
         try {
             for (Workstream ws : store.all()) {
-                if (ws.holdsProcess() && id.equals(ws.owner())) {
+                if (ws.holdsProcess() && id.equals(ws.owner()) && !runOn.contains(ws.name())) {
                     boolean paused = ws.state() == PAUSED;
                     store.transition(ws.name(), ws.state(), ws.state() == PAUSED ? PAUSED : QUEUED, actor(),
                             "czar stopped; worker ended, it starts again with the next supervisor"

@@ -31,6 +31,16 @@ public interface WorkerBackend {
     }
 
     /**
+     * The worker of an attempt started by a supervisor that is gone (its {@code CZAR_ATTEMPT} in {@code attempt}'s
+     * environment, no command), still running or ended where this backend runs it, followed from now on by the
+     * caller; empty when there is none or it cannot be handed over. Local processes cannot: their output pipe went
+     * with the supervisor that started them, so they are ended and re-queued instead.
+     */
+    default java.util.Optional<RunningWorker> adopt(WorkerLaunch attempt) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Ends every left-over worker of {@code workstream} whose supervisor is gone, found by what the backend knows of
      * it (local: processes in its working copy; Kubernetes: Jobs labelled with its name). Returns their handles.
      */

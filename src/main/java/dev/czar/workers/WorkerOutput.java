@@ -42,12 +42,23 @@ public final class WorkerOutput {
 
     /** Copies {@code in} to {@code log} until it ends, reading each line on the way; closes both. */
     public void copy(InputStream in, OutputStream log) {
+        copy(in, log, 0);
+    }
+
+    /**
+     * The same for output whose first {@code logged} bytes the log already has (a worker adopted from a supervisor
+     * that is gone reads its pod's log from the start): those are read again, not written again.
+     */
+    public void copy(InputStream in, OutputStream log, long logged) {
         byte[] buffer = new byte[8192];
         LineSplitter lines = new LineSplitter(LINE_BYTES);
+        long skip = logged;
         try (in; log) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                log.write(buffer, 0, n);
+                int known = (int) Math.min(n, skip);
+                skip -= known;
+                log.write(buffer, known, n - known);
                 log.flush();
                 lines.feed(buffer, n, this::line);
                 if (in.available() == 0 && !lines.pending().isEmpty()) {
@@ -78,17 +89,32 @@ public final class WorkerOutput {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
+    /**
+     * czar's own remark about a running worker (a commit its pod pushed): kept in the tail that failure reports
+     * quote, but neither read by the agent's stream (a commit subject is no claim of done) nor written to the log,
+     * which stays the worker's output byte for byte.
+     */
+    public void remark(String line) {
+        synchronized (this) {
+            keep(line);
+        }
+    }
+
     /** Reads one complete line, as if the worker had printed it (czar's own remarks about a remote worker). */
     public void line(String line) {
         synchronized (this) {
-            if (!line.isBlank()) {
-                tail.addLast(line.length() <= TAIL_LINE_CHARS ? line : line.substring(0, TAIL_LINE_CHARS) + "...");
-                if (tail.size() > TAIL_LINES) {
-                    tail.removeFirst();
-                }
-            }
+            keep(line);
         }
         apply(stream.line(line));
+    }
+
+    private void keep(String line) {
+        if (!line.isBlank()) {
+            tail.addLast(line.length() <= TAIL_LINE_CHARS ? line : line.substring(0, TAIL_LINE_CHARS) + "...");
+            if (tail.size() > TAIL_LINES) {
+                tail.removeFirst();
+            }
+        }
     }
 
     private void apply(List<WorkerEvent> events) {

@@ -90,7 +90,7 @@ final class WorkersAssembly {
                                   AgentSessions sessions, LexicalEvidence wordRarity, Function<String, String> agentOf,
                                   Database db) {
         WorkerBackend backend = wiring.backend() != null ? wiring.backend() : config.backend().equals("kubernetes")
-                ? KubernetesBackend.connect(config.kubernetes(), repoRoot, clock) : new LocalProcessBackend(clock);
+                ? KubernetesBackend.connect(config.kubernetes(), repo, clock) : new LocalProcessBackend(clock);
         WorkerNotices notices = wiring.notices();
         StatusFile statusFile = new StatusFile(home.resolve("status.json"));
         TaskFitCheck fit = taskFit(store, git, wordRarity);

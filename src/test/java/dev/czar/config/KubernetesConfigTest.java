@@ -46,6 +46,15 @@ class KubernetesConfigTest {
     }
 
     @Test
+    void should_push_a_running_pods_commits_every_minute_by_default_and_refuse_a_negative_interval() {
+        assertThat(new ConfigLoader(Map.of()).load(FIXTURE).workers().kubernetes().pushIntervalSeconds()).isEqualTo(60);
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_WORKERS_KUBERNETES_PUSH_INTERVAL_SECONDS", "-5")).load(FIXTURE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("workers.kubernetes.push-interval-seconds")
+                .hasMessageContaining("must not be negative (0: push only after the agent)");
+    }
+
+    @Test
     void should_refuse_an_unknown_backend() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("CZAR_WORKERS_BACKEND", "nomad")).load(null))
                 .isInstanceOf(ConfigException.class)

@@ -33,6 +33,16 @@ public final class GitCli {
         return git;
     }
 
+    /** The repository at {@code dir} opened through JGit, as czar's parts borrow it; the caller closes it. */
+    public static org.eclipse.jgit.lib.Repository repository(Path dir) {
+        try {
+            return new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(dir.toFile()).setMustExist(true)
+                    .build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Path dir() {
         return dir;
     }

@@ -57,7 +57,9 @@ final class JobSpec {
     /**
      * Puts the prompt file's text where the placeholder is, runs the agent (stdin: the task file for plain programs,
      * else nothing), pushes the branch whatever the agent's exit, and exits with the agent's code (3 when only the
-     * push failed: czar must not judge a branch it cannot see).
+     * push failed: czar must not judge a branch it cannot see). While the agent runs, a background loop pushes every
+     * {@code CZAR_PUSH_EVERY} seconds the commit it is at, when it moved since the last push: czar counts each pushed
+     * commit as progress. The loop pushes a commit id, never a moving HEAD, and never forces.
      */
     static final String RUN_SCRIPT = """
             for a do
@@ -67,8 +69,22 @@ final class JobSpec {
                 *) set -- "$@" "$a" ;;
               esac
             done
+            pusher=
+            if [ "${CZAR_PUSH_EVERY:-0}" -gt 0 ]; then
+              pushed=$(git rev-parse HEAD)
+              (
+                while sleep "$CZAR_PUSH_EVERY"; do
+                  head=$(git rev-parse HEAD) || continue
+                  if [ "$head" != "$pushed" ] && git push --quiet "$CZAR_REMOTE_URL" "$head:refs/heads/$CZAR_BRANCH"; then
+                    pushed=$head
+                  fi
+                done
+              ) < /dev/null > /dev/null 2>&1 &
+              pusher=$!
+            fi
             if [ -n "$CZAR_STDIN" ]; then "$@" < "$CZAR_TASK_FILE"; else "$@" < /dev/null; fi
             rc=$?
+            if [ -n "$pusher" ]; then kill "$pusher" 2>/dev/null; wait "$pusher" 2>/dev/null; fi
             if ! git push --quiet "$CZAR_REMOTE_URL" "HEAD:refs/heads/$CZAR_BRANCH" >&2; then
               echo "czar: pushing $CZAR_BRANCH failed" >&2
               [ "$rc" -eq 0 ] && rc=3
@@ -185,6 +201,7 @@ final class JobSpec {
         env.add(value("CZAR_TASK_FILE", TASK_DIR + "/TASK.md"));
         env.add(value("CZAR_PROMPT_FILE", TASK_DIR + "/prompt"));
         env.add(value("CZAR_STDIN", launch.readsStdin() ? "1" : ""));
+        env.add(value("CZAR_PUSH_EVERY", Integer.toString(config.pushIntervalSeconds())));
         env.add(value("HOME", HOME_DIR));
         env.add(remoteUrl());
         refuseLeaks(launch, env.stream().map(v -> v.getValue() == null ? "" : v.getValue()).toList());

@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * One worker attempt running as a Kubernetes Job. Its pod's log is followed into the attempt's log file and read by
  * the agent's stream as for a local process ({@link WorkerOutput}); its state comes from the Job's and the pod's
- * status ({@link PodOutcome}), looked at no more than twice a second. When it ended, the branch its pod pushed is
+ * status ({@link PodOutcome}), looked at no more than twice a second. Commits its pod pushes while it runs move the
+ * working copy as they are fetched ({@link PushedBranch#follow}); when it ended, the branch its pod pushed is
  * fetched into the working copy, where the gate checks it.
  */
 final class KubernetesWorker implements RunningWorker {
@@ -42,6 +43,7 @@ final class KubernetesWorker implements RunningWorker {
     private final WorkerLaunch launch;
     private final PushedBranch pushed;
     private final Instant startedAt;
+    private final long logged;
     private final WorkerOutput output;
     private final Thread pump;
     private volatile PodOutcome outcome = PodOutcome.RUNNING;
@@ -52,12 +54,23 @@ final class KubernetesWorker implements RunningWorker {
 
     KubernetesWorker(KubernetesClient client, KubernetesConfig config, String job, WorkerLaunch launch,
                      PushedBranch pushed, Clock clock) {
+        this(client, config, job, launch, pushed, clock, clock.instant(), 0);
+    }
+
+    /**
+     * @param startedAt when its Job was created
+     * @param logged    how many bytes of its pod's log the attempt's log file has already (adopted from a supervisor
+     *                  that is gone, on the same home): read again for its events, not written twice
+     */
+    KubernetesWorker(KubernetesClient client, KubernetesConfig config, String job, WorkerLaunch launch,
+                     PushedBranch pushed, Clock clock, Instant startedAt, long logged) {
         this.client = client;
         this.config = config;
         this.job = job;
         this.launch = launch;
         this.pushed = pushed;
-        this.startedAt = clock.instant();
+        this.startedAt = startedAt;
+        this.logged = logged;
         this.output = new WorkerOutput(launch.name(), launch.stream(), clock);
         this.pump = new Thread(this::followLog, "worker-" + launch.name());
         pump.setDaemon(true);
@@ -138,6 +151,17 @@ final class KubernetesWorker implements RunningWorker {
         }
     }
 
+    /** The Job runs on without this process: stop following it; the next supervisor adopts it. */
+    @Override
+    public boolean release() {
+        stopped = true;
+        LogWatch watch = logWatch;
+        if (watch != null) {
+            watch.close();
+        }
+        return true;
+    }
+
     @Override
     public void pause() {
         throw new UnsupportedOperationException("a Kubernetes Job cannot be paused");
@@ -159,6 +183,9 @@ final class KubernetesWorker implements RunningWorker {
             outcome = PodOutcome.of(current, newestPod().orElse(null), config.limits());
         } catch (KubernetesClientException e) {
             LOG.warn("cannot read the state of Job {} (asking again next round): {}", job, e.getMessage());
+        }
+        if (outcome.state() == PodOutcome.State.RUNNING) {
+            pushed.follow(launch.workingCopy()).ifPresent(line -> output.remark("czar: " + line));
         }
         return outcome;
     }
@@ -204,7 +231,7 @@ final class KubernetesWorker implements RunningWorker {
                     try (LogWatch watch = client.pods().inNamespace(config.namespace())
                             .withName(pod.get().getMetadata().getName()).inContainer(JobSpec.AGENT).watchLog()) {
                         logWatch = watch;
-                        output.copy(watch.getOutput(), PrivateFiles.append(launch.log()));
+                        output.copy(watch.getOutput(), PrivateFiles.append(launch.log()), logged);
                     }
                     return;
                 }

@@ -143,7 +143,7 @@ class ImportThroughputBenchmark {
     }
 
     /** Realistic shape: one run per (benchmark, variant, iteration, commit), four metrics each, plus two raw columns. */
-    private static void write(Path file, int rows) throws Exception {
+    static void write(Path file, int rows) throws Exception {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("timestamp,commit,branch,benchmark,variant,iteration,metric,value,unit,host,cpu_temp_c\n");
             for (int i = 0; i < rows; i++) {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,14 @@ class KubernetesBackendTest {
     static final String TASK = "Rename the config key 'mode' to 'style' everywhere; secret-ish detail: hunter2-token-fake\n";
     static final KubernetesConfig CONFIG = new KubernetesConfig("czar-test", "registry.example/czar-agent:1", null,
             null, Map.of("cpu", "250m", "memory", "512Mi"), Map.of("cpu", "1", "memory", "1Gi"), 600, null,
-            "team-remote", List.of("agent-keys"), null);
+            "team-remote", List.of("agent-keys"), null, 1);
 
     KubernetesMockServer server;
     KubernetesClient client;
     @TempDir
     Path tmp;
     private RunningWorker worker;
+    private Repository repository;
 
     @BeforeEach
     void repository() {
@@ -53,10 +55,12 @@ class KubernetesBackendTest {
         remote.write("README.md", "demo\n").commitAll("initial");
         GitCli repo = new GitCli(tmp);
         repo.run("clone", "-q", tmp.resolve("remote").toString(), tmp.resolve("repo").toString());
+        repository = GitCli.repository(tmp.resolve("repo"));
     }
 
     @AfterEach
     void stop() {
+        repository.close();
         if (worker != null) {
             worker.kill();
         }
@@ -65,7 +69,7 @@ class KubernetesBackendTest {
     @Test
     void should_create_a_job_whose_task_is_only_in_an_owned_secret_mounted_as_a_file() throws Exception {
         // given
-        KubernetesBackend backend = new KubernetesBackend(client, CONFIG, tmp.resolve("repo"), Clock.systemUTC());
+        KubernetesBackend backend = new KubernetesBackend(client, CONFIG, repository, Clock.systemUTC());
 
         // when
         worker = backend.start(claudeLaunch());
@@ -112,7 +116,7 @@ class KubernetesBackendTest {
     @Test
     void should_refuse_an_agent_command_that_would_carry_the_task_text_in_the_pod_spec() {
         // given: a command line that embeds the task in the middle of an argument
-        KubernetesBackend backend = new KubernetesBackend(client, CONFIG, tmp.resolve("repo"), Clock.systemUTC());
+        KubernetesBackend backend = new KubernetesBackend(client, CONFIG, repository, Clock.systemUTC());
         WorkerLaunch launch = new WorkerLaunch("rename", List.of("agent", "--task=" + TASK + " (be quick)"),
                 tmp.resolve("repo"), null, env(), tmp.resolve("logs/rename/attempt-1.log"), claudeStream(),
                 TASK, TASK);

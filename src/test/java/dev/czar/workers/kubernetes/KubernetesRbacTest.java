@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,15 @@ class KubernetesRbacTest {
     @TempDir
     Path tmp;
 
+    private Repository repository;
+
+    @AfterEach
+    void closeRepository() {
+        if (repository != null) {
+            repository.close();
+        }
+    }
+
     @Test
     void the_sample_role_grants_exactly_the_verbs_czar_uses() throws Exception {
         // given: czar's own client, told apart from the test's by its user agent
@@ -54,7 +65,8 @@ class KubernetesRbacTest {
         new GitCli(tmp).run("clone", "-q", tmp.resolve("remote").toString(), tmp.resolve("repo").toString());
         KubernetesClient czar = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENT_UA).build()).build();
-        KubernetesBackend backend = new KubernetesBackend(czar, CONFIG, tmp.resolve("repo"), Clock.systemUTC());
+        repository = GitCli.repository(tmp.resolve("repo"));
+        KubernetesBackend backend = new KubernetesBackend(czar, CONFIG, repository, Clock.systemUTC());
 
         // when: one worker runs to its end, one is killed, one is left over after a failover
         RunningWorker ended = backend.start(launch("done"));

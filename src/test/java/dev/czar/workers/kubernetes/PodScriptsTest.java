@@ -79,11 +79,58 @@ class PodScriptsTest {
         assertThat(unpushed.output()).contains("czar: pushing czar/rename failed");
     }
 
+    @Test
+    void should_push_each_new_commit_while_the_agent_runs_then_the_last_one_after_it() throws Exception {
+        // given
+        Path workspace = tmp.resolve("pod/workspace");
+        run(JobSpec.CLONE_SCRIPT, List.of(), workspace.getParent());
+        Path go = tmp.resolve("go");
+
+        // when: the agent commits, then waits (up to 60 s) for the test to have seen that commit on the remote
+        Process agent = start(JobSpec.RUN_SCRIPT, List.of("sh", "-c", "echo one > one.txt && git add one.txt"
+                + " && git commit -qm 'agent: first step' && i=0; while [ ! -f " + go + " ] && [ $i -lt 600 ]; do"
+                + " sleep 0.1; i=$((i+1)); done; echo two > two.txt && git add two.txt && git commit -qm 'agent: second step'"),
+                workspace, Map.of("CZAR_PUSH_EVERY", "1"));
+
+        // then: the first commit reached the remote while the agent still ran
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!remoteSubject().equals("agent: first step") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(remoteSubject()).isEqualTo("agent: first step");
+        assertThat(agent.isAlive()).isTrue();
+
+        // when
+        Files.writeString(go, "");
+
+        // then: the last commit is pushed after the agent, and no pusher is left behind holding the output open
+        assertThat(agent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.exitValue()).isZero();
+        assertThat(remoteSubject()).isEqualTo("agent: second step");
+        agent.getInputStream().readAllBytes();
+    }
+
+    private String remoteSubject() {
+        try {
+            return new GitCli(remote).run("log", "-1", "--format=%s", "czar/rename").strip();
+        } catch (RuntimeException | AssertionError e) {
+            return ""; // the branch is not there yet
+        }
+    }
+
     private record Result(int code, String output) {
     }
 
     /** {@code sh -c SCRIPT czar-worker ARGS…} with the pod's environment, files under {@code tmp}. */
     private Result run(String script, List<String> args, Path dir) throws IOException, InterruptedException {
+        Process process = start(script, args, dir, Map.of());
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private Process start(String script, List<String> args, Path dir, Map<String, String> extraEnv) throws IOException {
         Files.createDirectories(dir);
         Path task = tmp.resolve("task");
         Files.createDirectories(task);
@@ -103,10 +150,7 @@ class PodScriptsTest {
         env.put("CZAR_TASK_FILE", task.resolve("TASK.md").toString());
         env.put("CZAR_PROMPT_FILE", task.resolve("prompt").toString());
         env.put("CZAR_STDIN", "");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+        env.putAll(extraEnv);
+        return builder.start();
     }
 }
