@@ -80,7 +80,7 @@ import dev.czar.workers.RemoteSync;
 import dev.czar.workers.RemoteTransport;
 import dev.czar.config.WorkersConfig;
 import dev.czar.workers.WorkstreamThreads;
-import dev.czar.workers.GateReports;
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.ModelTaskFit;
 import dev.czar.workers.WorkersWiring;
 
@@ -142,7 +142,7 @@ public final class Czar {
         AuditLog audit = new AuditLog(database, options.clock()); // the one audit log of every front door
         ReviewService reviews = reviews(config, git, database, github, options);
         // issue 19: pull requests answered from their stored state, first: "waiting for review" is theirs, not the fleet's
-        PullRequestFacts pullRequests = PullRequestFacts.over(database, new GateReports(database, options.clock()));
+        PullRequestFacts pullRequests = PullRequestFacts.over(database, new FleetHistory(database, options.clock()));
         FrontDoorNotices notices = new FrontDoorNotices(); // 'czar serve' points them at Slack threads
         Workers workers;
         try {

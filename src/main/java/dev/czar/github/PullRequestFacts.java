@@ -3,7 +3,7 @@ package dev.czar.github;
 import dev.czar.chat.Evidence;
 import dev.czar.chat.EvidenceLog;
 import dev.czar.workers.GateItem;
-import dev.czar.workers.GateReports;
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.PullRequestSource;
 
 import java.time.Instant;
@@ -31,9 +31,9 @@ public final class PullRequestFacts implements PullRequestSource {
         this.latestGate = latestGate;
     }
 
-    /** Facts over the app's database, with the gate's CI verdict from {@code gates} where no check was reported. */
-    public static PullRequestFacts over(dev.czar.store.Database db, GateReports gates) {
-        return new PullRequestFacts(new PullRequestStore(db), new ReportedChecks(db), gates::latest);
+    /** Facts over the app's database, with the gate's CI verdict from the fleet's latest gate run where no check was reported. */
+    public static PullRequestFacts over(dev.czar.store.Database db, FleetHistory fleet) {
+        return new PullRequestFacts(new PullRequestStore(db), new ReportedChecks(db), fleet::latestGate);
     }
 
     /**

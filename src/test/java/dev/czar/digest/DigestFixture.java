@@ -10,7 +10,7 @@ import dev.czar.testsupport.TempGitRepo;
 import dev.czar.workers.FleetRecords;
 import dev.czar.workers.LocalProcessBackend;
 import dev.czar.github.PullRequestFacts;
-import dev.czar.workers.GateReports;
+import dev.czar.workers.FleetHistory;
 import dev.czar.workers.Workers;
 import dev.czar.workers.WorkersWiring;
 import dev.czar.workers.Workstream;
@@ -47,7 +47,7 @@ public final class DigestFixture implements AutoCloseable {
         workers = Workers.open(new WorkersConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null), tmp.resolve("home"), repo.dir(), () -> Optional.of("main"), db, clock,
                 WorkersWiring.builder().backend(new LocalProcessBackend(clock)).notices((ws, text) -> told.add(ws.name()
-                        + ": " + text)).pullRequests(PullRequestFacts.over(db, new GateReports(db, clock))).build());
+                        + ": " + text)).pullRequests(PullRequestFacts.over(db, new FleetHistory(db, clock))).build());
         git = GitEvidence.open(repo.dir(), new GitConfig(null, null));
     }
 
