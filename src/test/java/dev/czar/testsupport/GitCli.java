@@ -1,5 +1,8 @@
 package dev.czar.testsupport;
 
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +37,11 @@ public final class GitCli {
     }
 
     /** The repository at {@code dir} opened through JGit, as czar's parts borrow it; the caller closes it. */
-    public static org.eclipse.jgit.lib.Repository repository(Path dir) {
+    public static Repository repository(Path dir) {
         try {
-            return new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(dir.toFile()).setMustExist(true)
-                    .build();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new FileRepositoryBuilder().findGitDir(dir.toFile()).setMustExist(true).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
