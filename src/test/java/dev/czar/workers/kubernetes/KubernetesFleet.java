@@ -48,6 +48,11 @@ final class KubernetesFleet implements AutoCloseable {
      * The same name again is that czar restarted on its home.
      */
     Workers replica(String name, String stuckAfter) {
+        return replica(name, stuckAfter, Clock.systemUTC());
+    }
+
+    /** As {@link #replica(String, String)}, its supervisor on {@code clock} (a czar whose time runs ahead or behind). */
+    Workers replica(String name, String stuckAfter, Clock clock) {
         Path repo = repo(name);
         if (!Files.exists(repo)) {
             new GitCli(tmp).run("clone", "-q", remote.toString(), repo.toString());
@@ -57,7 +62,7 @@ final class KubernetesFleet implements AutoCloseable {
                 "kubernetes", CONFIG);
         Repository repository = GitCli.repository(repo); // the replica's one JGit access point, borrowed by its parts
         repositories.add(repository);
-        Workers workers = Workers.open(config, home(name), repository, () -> Optional.of("main"), db, Clock.systemUTC(),
+        Workers workers = Workers.open(config, home(name), repository, () -> Optional.of("main"), db, clock,
                 WorkersWiring.builder().backend(new KubernetesBackend(client, CONFIG, repository, Clock.systemUTC()))
                         .notices((ws, text) -> { })
                         .remote(new RemoteSync(repository, "origin", Duration.ZERO, Clock.systemUTC())).build());

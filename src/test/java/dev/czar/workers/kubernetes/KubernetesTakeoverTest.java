@@ -1,5 +1,6 @@
 package dev.czar.workers.kubernetes;
 
+import dev.czar.testsupport.SkewedClock;
 import dev.czar.workers.Workers;
 import dev.czar.workers.Workstream;
 import dev.czar.workers.WorkstreamEvent;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static dev.czar.workers.kubernetes.PlayedCluster.awaitFile;
 import static dev.czar.workers.kubernetes.PlayedCluster.awaitValue;
@@ -56,12 +58,16 @@ class KubernetesTakeoverTest {
 
     @Test
     void should_adopt_the_running_job_when_a_standby_takes_over_and_judge_what_it_pushed() {
-        // given: the first czar holds the lease and runs a worker as a Job; the standby only answers
-        Workers standby = fleet.replica("czar-b", "60s");
+        // given: the first czar holds the lease and runs a worker as a Job; the standby only answers (its clock runs
+        // behind, so the first's lease is fresh to it however slowly this machine runs the first's ticks)
+        SkewedClock standbyClock = new SkewedClock(Duration.ofMinutes(-1));
+        Workers standby = fleet.replica("czar-b", "600s", standbyClock);
         Job job = runningJob("rename");
         assertThat(standby.supervisor().tick()).as("the lease is held").isFalse();
 
-        // when: the first czar stops renewing its lease (kill -STOP, a partition); the standby's ticks take it
+        // when: the first czar stops renewing its lease (kill -STOP, a partition): to the standby, whose time now runs
+        // ahead, the lease is past its timeout (and the standby's lease fresh to the first); the standby's ticks take it
+        standbyClock.skew(Duration.ofMinutes(1));
         awaitValue(() -> standby.supervisor().tick() ? true : null, "the lease for the standby");
 
         // then: the same Job, adopted: nothing started twice, nothing lost, its log followed by the standby
