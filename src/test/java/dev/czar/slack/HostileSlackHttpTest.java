@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileSlackHttpTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** Four threads and 3 s to deliver a request: production has 16 and 10 s. */
-    private static final HttpLimits SMALL = new HttpLimits(4, Duration.ofMillis(3000), Duration.ofSeconds(30), 1 << 20, 16 * 1024);
+    /** Four threads and 5 s to deliver a request: production has 16 and 10 s. */
+    private static final HttpLimits SMALL = new HttpLimits(4, Duration.ofMillis(5000), Duration.ofSeconds(30), 1 << 20, 16 * 1024);
 
     SlackTestBed bed;
 
@@ -66,17 +66,15 @@ class HostileSlackHttpTest {
             Thread.sleep(300);
 
             // when
-            long started = System.nanoTime();
             HttpResponse<String> ack = bed.requests.event(SlackHttpFrontDoorTest.mention("Ev" + UUID.randomUUID(),
                     "1764250000.000900", "status of feature-x"));
-            long ackMs = (System.nanoTime() - started) / 1_000_000;
 
-            // then
+            // then: acknowledged while the slow connections still hold more than the pool's threads
             assertThat(ack.statusCode()).isEqualTo(200);
-            assertThat(ackMs).as("ack latency next to 8 slow connections (ms)").isLessThan(2000);
+            assertThat(slow.stillOpen()).as("slow connections open when the ack came").isEqualTo(8);
             bed.slack.awaitCalls("chat.postMessage", 1, WAIT);
-            assertThat(slow.closedAfterMillis(9000)).as("every slow connection closed by czar (ms since opened)")
-                    .isBetween(2900L, 8000L);
+            assertThat(slow.closedAfterMillis(15000)).as("every slow connection closed by czar (ms since opened)")
+                    .isBetween(4900L, 10000L);
         }
     }
 
@@ -99,7 +97,7 @@ class HostileSlackHttpTest {
 
         // then
         assertThat(received.status()).isEqualTo(413);
-        assertThat(received.millis()).as("time to 413 (ms)").isLessThan(2000);
+        assertThat(received.millis()).as("time to 413 (ms): before the request deadline").isLessThan(SMALL.requestDeadline().toMillis());
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("10485760 byte body"));
         assertThat(logged).allSatisfy(line -> assertThat(line).hasSizeLessThan(300).doesNotContain("aaaaaaaa"));
     }

@@ -23,16 +23,21 @@ class WorkingIndicatorTest {
             Slack sdk = Slack.getInstance(SlackFrontDoor.sdkConfig(new SlackConfig(slack.apiUrl())));
             SlackPoster poster = new SlackPoster(sdk.methods(SlackApiStub.BOT_TOKEN), new SlackOutbox(db, Clock.systemUTC()), 1, 0);
             WorkingIndicator indicator = new WorkingIndicator(poster, timers, 100);
+            // a second threshold for the fast answer: long enough that starting and closing it never takes longer on
+            // a loaded machine, short enough that a timer closing failed to cancel fires while this test still looks
+            WorkingIndicator fastIndicator = new WorkingIndicator(poster, timers, 1000);
+            long fastStarted = System.nanoTime();
 
             // when a fast answer is done before the threshold
-            indicator.start("C0CHANNEL1", "1764250000.000001").close();
+            fastIndicator.start("C0CHANNEL1", "1764250000.000001").close();
             // and a slow one takes longer
             try (WorkingIndicator.Handle slow = indicator.start("C0CHANNEL1", "1764250000.000002")) {
                 slack.awaitCalls("reactions.add", 1, Duration.ofSeconds(5));
             }
 
             // then
-            Thread.sleep(200);
+            slack.awaitCalls("reactions.remove", 1, Duration.ofSeconds(5));
+            Thread.sleep(Math.max(0, 1500 - (System.nanoTime() - fastStarted) / 1_000_000)); // past the fast one's threshold
             assertThat(slack.calls("reactions.add")).singleElement().satisfies(call -> assertThat(call)
                     .containsEntry("timestamp", "1764250000.000002").containsEntry("name", WorkingIndicator.EMOJI));
             assertThat(slack.calls("reactions.remove")).extracting(m -> m.get("timestamp"))

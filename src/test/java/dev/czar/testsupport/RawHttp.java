@@ -81,7 +81,7 @@ public final class RawHttp {
         }
 
         private void trickle(byte[] head, long pauseMs) {
-            for (int b = 0; b < head.length && open() > 0; b++) {
+            for (int b = 0; b < head.length && stillOpen() > 0; b++) {
                 for (int i = 0; i < sockets.size(); i++) {
                     if (isOpen(i) && !sendByte(sockets.get(i), head[b])) {
                         markClosed(i);
@@ -103,7 +103,8 @@ public final class RawHttp {
             closedAt[i] = System.nanoTime();
         }
 
-        private synchronized int open() {
+        /** How many of the connections the server has not closed yet. */
+        public synchronized int stillOpen() {
             int open = 0;
             for (long at : closedAt) {
                 open += at == 0 ? 1 : 0;
@@ -141,7 +142,7 @@ public final class RawHttp {
         }
 
         private synchronized long lastClosedMillis() {
-            if (open() > 0) {
+            if (stillOpen() > 0) {
                 return -1;
             }
             long last = 0;

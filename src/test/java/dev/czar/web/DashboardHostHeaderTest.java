@@ -82,7 +82,7 @@ class DashboardHostHeaderTest {
     @Test
     void should_answer_while_slow_connections_trickle_headers_and_cut_them_off() throws Exception {
         // given
-        start(new DashboardConfig(0, "127.0.0.1", "", 5), new HttpLimits(4, Duration.ofMillis(3000), Duration.ofSeconds(30),
+        start(new DashboardConfig(0, "127.0.0.1", "", 5), new HttpLimits(4, Duration.ofMillis(5000), Duration.ofSeconds(30),
                 16 * 1024, 16 * 1024));
         String head = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + dashboard.port() + "\r\nX-Padding: " + "p".repeat(300) + "\r\n\r\n";
         try (RawHttp.Slowloris slow = RawHttp.slowloris(dashboard.port(), 8, head, 50)) {
@@ -94,8 +94,8 @@ class DashboardHostHeaderTest {
 
             // then
             assertThat(health.status()).isEqualTo(200);
-            assertThat(health.millis()).as("/health next to 8 slow connections (ms)").isLessThan(2000);
-            assertThat(slow.closedAfterMillis(9000)).as("slow connections closed (ms)").isBetween(2900L, 8000L);
+            assertThat(slow.stillOpen()).as("slow connections open when /health answered").isEqualTo(8);
+            assertThat(slow.closedAfterMillis(15000)).as("slow connections closed (ms)").isBetween(4900L, 10000L);
         }
     }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded server every front door runs on, with small limits so that each one is reached in a test. */
 class WebServerTest {
-    static final HttpLimits SMALL = new HttpLimits(4, Duration.ofMillis(3000), Duration.ofSeconds(30), 64 * 1024, 8 * 1024);
+    static final HttpLimits SMALL = new HttpLimits(4, Duration.ofMillis(5000), Duration.ofSeconds(30), 64 * 1024, 8 * 1024);
     static final String SLOW_HEAD = "GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: " + "x".repeat(200) + "\r\n\r\n";
 
     final AtomicInteger routed = new AtomicInteger();
@@ -46,26 +46,24 @@ class WebServerTest {
             Thread.sleep(300);
 
             // when
-            long started = System.nanoTime();
             HttpResponse<String> fine = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/fine")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            long answeredMs = (System.nanoTime() - started) / 1_000_000;
 
-            // then
+            // then: answered while the slow connections still hold more than the pool's threads
             assertThat(fine.statusCode()).isEqualTo(200);
-            assertThat(answeredMs).as("answer time (ms) next to slowloris").isLessThan(2000);
-            long closedMs = slow.closedAfterMillis(9000);
-            assertThat(closedMs).as("all slow connections closed by the server (ms since opened)").isBetween(2900L, 8000L);
+            assertThat(slow.stillOpen()).as("slow connections open when the answer came").isEqualTo(8);
+            long closedMs = slow.closedAfterMillis(15000);
+            assertThat(closedMs).as("all slow connections closed by the server (ms since opened)").isBetween(4900L, 10000L);
             assertThat(routed).hasValue(1);
         }
     }
 
     @Test
     void should_cut_off_connections_that_trickle_their_body_without_holding_threads() throws Exception {
-        // given 8 connections whose headers arrive in about 0.8 s and whose 600-byte body then takes 6 s
+        // given 8 connections whose headers arrive in about 0.8 s and whose 1200-byte body then takes 12 s
         start(call -> HttpReply.text(200, "ok"));
-        String request = "POST /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 600\r\n\r\n" + "b".repeat(600);
+        String request = "POST /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1200\r\n\r\n" + "b".repeat(1200);
         try (RawHttp.Slowloris slow = RawHttp.slowloris(server.port(), 8, request, 10)) {
             Thread.sleep(1500);
 
@@ -76,7 +74,7 @@ class WebServerTest {
 
             // then
             assertThat(fine.statusCode()).isEqualTo(200);
-            assertThat(slow.closedAfterMillis(9000)).as("slow bodies cut off (ms since opened)").isBetween(2900L, 8000L);
+            assertThat(slow.closedAfterMillis(15000)).as("slow bodies cut off (ms since opened)").isBetween(4900L, 10000L);
             assertThat(routed).as("only the complete request reached the route").hasValue(1);
         }
     }
@@ -94,7 +92,7 @@ class WebServerTest {
 
         // then
         assertThat(received.status()).isEqualTo(413);
-        assertThat(received.millis()).as("time to 413 (ms)").isLessThan(2000);
+        assertThat(received.millis()).as("time to 413 (ms): before the request deadline").isLessThan(SMALL.requestDeadline().toMillis());
         assertThat(received.closedByServer()).isTrue();
         assertThat(routed).hasValue(0);
     }

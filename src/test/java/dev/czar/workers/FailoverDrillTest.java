@@ -170,7 +170,10 @@ class FailoverDrillTest {
         Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
         note("%s took the lease %.1f s after the kill (lease timeout %d s, poll %d s)", survivor.name(),
                 takeover.toMillis() / 1000.0, LEASE_TIMEOUT.toSeconds(), POLL.toSeconds());
-        assertThat(takeover).isLessThanOrEqualTo(LEASE_TIMEOUT.plus(POLL.multipliedBy(2)));
+        // never before the lease went stale (less the moments between reading its age and the kill) ...
+        assertThat(takeover).isGreaterThanOrEqualTo(LEASE_TIMEOUT.minus(renewed).minusSeconds(1));
+        // ... and soon after: a poll of slack, and the survivor's ticks on this loaded 2-core machine (10.8 s measured)
+        assertThat(takeover).isLessThanOrEqualTo(LEASE_TIMEOUT.plus(POLL.multipliedBy(4)));
 
         // and no workstream is lost and none runs twice: each stranded worker ended, each started once more, by the survivor
         for (String name : WORKSTREAMS) {

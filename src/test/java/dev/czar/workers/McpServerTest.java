@@ -61,8 +61,13 @@ class McpServerTest {
     }
 
     private McpSyncClient connect(String token) throws Exception {
-        Path config = tmp.resolve("czar.yaml");
-        Files.writeString(config, "mcp:\n  ask-wait: 3s\n  max-input-chars: 500\n", StandardCharsets.UTF_8);
+        return connect(token, "60s");
+    }
+
+    /** A worker's {@code czar mcp} server; {@code askWait} is how long its ask_human waits for a human's answer. */
+    private McpSyncClient connect(String token, String askWait) throws Exception {
+        Path config = tmp.resolve("czar-ask-wait-" + askWait + ".yaml");
+        Files.writeString(config, "mcp:\n  ask-wait: " + askWait + "\n  max-input-chars: 500\n", StandardCharsets.UTF_8);
         List<String> command = McpLaunch.command(new McpConfig(null, null, null, null), fleet.home, fleet.repo.dir(), config);
         StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(command.get(0))
                 .args(command.subList(1, command.size())).env(Map.of("CZAR_MCP_TOKEN", token)).build(),
@@ -213,7 +218,8 @@ class McpServerTest {
     @Test
     void should_make_the_workstream_wait_for_a_human_and_return_the_answer_given_through_reply() throws Exception {
         // given
-        McpSyncClient client = connect(fleet.workers.mcpTokens().issue("fix-auth", 1));
+        String token = fleet.workers.mcpTokens().issue("fix-auth", 1);
+        McpSyncClient client = connect(token);
         Thread human = new Thread(() -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (fleet.workers.find("fix-auth").orElseThrow().state() != NEEDS_INPUT && System.nanoTime() < deadline) {
@@ -235,7 +241,7 @@ class McpServerTest {
         assertThat(events("fix-auth")).contains("asks: Should I keep the old endpoint? (options: keep | drop)");
 
         // and unanswered within mcp.ask-wait, it tells the agent to end its turn; the workstream keeps waiting
-        JsonNode unanswered = call(client, "ask_human", Map.of("question", "Which port?"));
+        JsonNode unanswered = call(connect(token, "2s"), "ask_human", Map.of("question", "Which port?"));
         assertThat(unanswered.path("answered").asBoolean()).isFalse();
         assertThat(unanswered.path("instruction").asText()).contains("End your turn now");
         assertThat(fleet.workers.find("fix-auth").orElseThrow().state()).isEqualTo(NEEDS_INPUT);

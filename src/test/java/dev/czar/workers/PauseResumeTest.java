@@ -46,8 +46,9 @@ class PauseResumeTest {
 
     @Test
     void should_stop_a_paused_worker_never_call_it_stuck_and_continue_it_on_resume() {
-        // given a worker printing a tick every half second, and stuck-after of 2s
-        fleet = new Fleet(tmp, Map.of("stuck-after", "2s", "max-retries", 0));
+        // given a worker printing a tick every half second, and stuck-after of 5s (a loaded machine may hold a tick
+        // back for a second or two; a worker called stuck while running would fail this test for the wrong reason)
+        fleet = new Fleet(tmp, Map.of("stuck-after", "5s", "max-retries", 0));
         fleet.launch("ticker", TICKER);
         Workstream running = fleet.await("ticker", w -> w.state() == RUNNING && lastTick("ticker") >= 2,
                 Fleet.PATIENCE, "running and ticking");
@@ -56,7 +57,7 @@ class PauseResumeTest {
         String paused = fleet.workers.pause("ticker", "U_OP").line();
         fleet.await("ticker", w -> processState(running.pid()) == 'T', Fleet.PATIENCE, "stopped");
         int ticksAtStop = settledTicks();
-        tickFor(Duration.ofSeconds(4)); // twice workers.stuck-after without any output
+        tickFor(Duration.ofSeconds(10)); // twice workers.stuck-after without any output
 
         // then it printed nothing more and is still PAUSED, not STUCK
         assertThat(paused).startsWith("Paused ticker (was running)");
