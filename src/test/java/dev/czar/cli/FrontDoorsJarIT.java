@@ -63,13 +63,13 @@ class FrontDoorsJarIT {
                 int future = requests.signedAt(Instant.now().plus(Duration.ofMinutes(6)), mention).statusCode();
                 int dashboard = ports.get("dashboard");
                 int own = RawHttp.exchange(dashboard, "GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + dashboard
-                        + "\r\nConnection: close\r\n\r\n", new byte[0], 5000).status();
+                        + "\r\nConnection: close\r\n\r\n", new byte[0], 30000).status();
                 int foreign = RawHttp.exchange(dashboard, "GET /health HTTP/1.1\r\nHost: rebind.example:" + dashboard
-                        + "\r\nConnection: close\r\n\r\n", new byte[0], 5000).status();
+                        + "\r\nConnection: close\r\n\r\n", new byte[0], 30000).status();
 
                 // then
                 assertThat(List.of(signed, future, own, foreign)).containsExactly(200, 401, 200, 421);
-                assertThat(slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(20))).hasSize(1);
+                assertThat(slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(60))).hasSize(1);
             } finally {
                 czar.destroy();
                 czar.waitFor(20, TimeUnit.SECONDS);

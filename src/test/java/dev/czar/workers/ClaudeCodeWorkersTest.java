@@ -209,8 +209,8 @@ class ClaudeCodeWorkersTest {
 
         // then the agent and every process it started are gone (a zombie is reaped in a moment)
         assertThat(family).isNotEmpty();
-        fleet.await("stuck", w -> !agent.isAlive() && family.stream().noneMatch(ProcessHandle::isAlive),
-                java.time.Duration.ofSeconds(5), "without processes");
+        fleet.await("stuck", w -> !ProcessGroups.running(agent) && family.stream().noneMatch(ProcessGroups::running),
+                java.time.Duration.ofSeconds(30), "without processes");
         assertThat(fleet.workers.supervisor().runningHere()).isEmpty();
     }
 }

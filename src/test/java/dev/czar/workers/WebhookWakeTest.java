@@ -105,7 +105,7 @@ class WebhookWakeTest {
         // then the gate looks again at once, not after the 30 s recheck interval
         assertThat(reply.status()).isEqualTo(200);
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("woke login");
-        fleet.await("login", w -> ci("login").status() == GateItem.Status.PASS, Duration.ofSeconds(15), "ci green");
+        fleet.await("login", w -> ci("login").status() == GateItem.Status.PASS, Fleet.PATIENCE, "ci green");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GateRuns.CI_RECHECK);
     }
 

@@ -87,7 +87,7 @@ final class CodexCliRunner {
 
     /** Waits (up to 10 s) until the agent's tree runs a program whose path ends with {@code suffix}. */
     private static void awaitInTree(Process process, String suffix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.descendants()
                 .noneMatch(p -> p.info().command().orElse("").endsWith(suffix))) {
             Thread.sleep(50);
