@@ -1,13 +1,10 @@
 package dev.czar.testsupport;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock tests move by hand, to see how answers age. */
-public final class MutableClock extends Clock {
+public final class MutableClock extends UtcClock {
     private volatile Instant now;
 
     public MutableClock(Instant start) {
@@ -20,16 +17,6 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration d) {
         now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 
     @Override

@@ -1,16 +1,13 @@
 package dev.czar.testsupport;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The system clock moved by an offset the test sets: a second czar process whose time runs ahead of (or behind)
  * the first, so a lease is stale, or fresh, to one of them however slowly the machine runs the test.
  */
-public final class SkewedClock extends Clock {
+public final class SkewedClock extends UtcClock {
     private volatile Duration offset;
 
     public SkewedClock(Duration offset) {
@@ -19,16 +16,6 @@ public final class SkewedClock extends Clock {
 
     public void skew(Duration offset) {
         this.offset = offset;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 
     @Override
