@@ -59,7 +59,8 @@ class KubernetesTakeoverTest {
     @Test
     void should_adopt_the_running_job_when_a_standby_takes_over_and_judge_what_it_pushed() {
         // given: the first czar holds the lease and runs a worker as a Job; the standby only answers (its clock runs
-        // behind, so the first's lease is fresh to it however slowly this machine runs the first's ticks)
+        // behind, so the first's lease is fresh to it however slowly this machine runs the first's ticks; stuck-after
+        // is ten minutes, as its clock runs a minute ahead later)
         SkewedClock standbyClock = new SkewedClock(Duration.ofMinutes(-1));
         Workers standby = fleet.replica("czar-b", "600s", standbyClock);
         Job job = runningJob("rename");
