@@ -1,11 +1,14 @@
 package dev.czar.store;
 
+import dev.czar.testsupport.SlackApiStub;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * A second czar process on the same home: appends {@code n} audit rows through the shared (mixed-mode) database.
@@ -18,13 +21,13 @@ public final class AppendInChildProcess {
     private AppendInChildProcess() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         int n = Integer.parseInt(args[1]);
         try (Database db = Database.open(Path.of(args[0]))) {
             AuditLog audit = new AuditLog(db, Clock.systemUTC());
             audit.record("child", "cli", "status", "n0", "ok", null);
             System.out.println("ready");
-            awaitParentRow(db);
+            SlackApiStub.await(() -> parentWrote(db), Duration.ofSeconds(60), "the parent's first audit row");
             for (int i = 1; i < n; i++) {
                 audit.record("child", "cli", "status", "n" + i, "ok", null);
             }
@@ -32,18 +35,13 @@ public final class AppendInChildProcess {
         System.out.println("done");
     }
 
-    private static void awaitParentRow(Database db) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try (Connection c = db.connection(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM audit_log WHERE user_id = 'parent'")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(5);
+    private static boolean parentWrote(Database db) {
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM audit_log WHERE user_id = 'parent'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the audit log", e);
         }
-        throw new IllegalStateException("the parent wrote no audit row within 60 s");
     }
 }
